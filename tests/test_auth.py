@@ -43,7 +43,7 @@ EXPECTED = {
     Action.ADJUDICATE: {A, L},
     Action.SAVE_FINAL_VERDICT: {A, L},
     Action.SAVE_OWN_VERDICT: {A, L, R},
-    Action.CHANGE_OTHERS_VERDICT: {A, L},
+    Action.CHANGE_OTHERS_VERDICT: set(),  # nobody: a lead records a final verdict instead
     Action.VIEW_OTHERS_BEFORE_SUBMITTING: {A, L},
     Action.VIEW_AGREEMENT: {A, L},
     Action.EXPORT: {A, L},
@@ -74,8 +74,9 @@ def test_permission_matrix(role, action):
         (R, "u1", "u1", True),  # own verdict
         (R, "u2", "u1", False),  # someone else's: never for a reviewer
         (R, "u2", None, False),  # unknown actor is never the owner
-        (L, "u2", "u1", True),
-        (A, "u2", "u1", True),
+        (L, "u1", "u1", True),
+        (L, "u2", "u1", False),
+        (A, "u2", "u1", False),
     ],
 )
 def test_saving_a_verdict_owned_by_someone_else_is_changing_theirs(role, owner, actor, allowed):

@@ -82,16 +82,16 @@ _LEAD_ACTIONS = frozenset(
         Action.ADJUDICATE,
         Action.SAVE_FINAL_VERDICT,
         Action.SAVE_OWN_VERDICT,
-        Action.CHANGE_OTHERS_VERDICT,
         Action.VIEW_OTHERS_BEFORE_SUBMITTING,
         Action.VIEW_AGREEMENT,
         Action.EXPORT,
     }
 )
 
-#: The permission matrix. A reviewer may only save their own verdicts: they cannot change another
-#: reviewer's verdict or a final verdict, nor see others' verdicts before submitting (blind review), nor
-#: export (an export shows every reviewer's verdicts).
+#: The permission matrix. A reviewer may only save their own verdicts: they cannot change a final verdict,
+#: nor see others' verdicts before submitting (blind review), nor export (an export shows every reviewer's
+#: verdicts). Nobody changes another reviewer's verdict: each verdict is one person's independent judgement
+#: (the data agreement is measured on); a lead who disagrees records a final verdict instead.
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.ADMIN: _LEAD_ACTIONS | {Action.MANAGE_USERS, Action.MANAGE_SCALES, Action.CHANGE_SETTINGS},
     Role.LEAD: _LEAD_ACTIONS,
