@@ -303,13 +303,22 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(
             name,
             "cannot tell the text encoding; pass it with --encoding (for example --encoding cp1252 "
             "or --encoding latin-1)",
         )
+    # Short Western text often fits several single-byte code pages equally well ("€" is 0x80 in cp1252 but
+    # "Ć" in cp775); when Windows-1252 is among the near-best candidates, it is by far the likeliest.
+    for match in matches:
+        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.05:
+            try:
+                return _binary_check(name, data.decode("cp1252").lstrip("\ufeff"))
+            except UnicodeDecodeError:
+                break
     return _binary_check(name, str(best).lstrip("\ufeff"))
 
 
@@ -365,15 +374,16 @@ def _html_article(name: str, html: str, outlet: str | None, folder: str | None) 
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(name, f"cannot be parsed as HTML ({type(exc).__name__}); save the page again as .html") from None
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    no_text = "no article text found in this HTML page; save the article's own page, or its text as .txt"
     if not body:
-        raise InputError(name, "no article text found in this HTML page; save the article's own page, or its text as .txt")
+        raise InputError(name, no_text)
     title = " ".join((getattr(doc, "title", None) or "").split())
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     cleaned = clean_text("\n\n".join(paragraphs))
-    if not cleaned:
-        raise InputError(name, "holds only page furniture (banners, link lists, share lines), no article text")
+    if not cleaned or cleaned == title:
+        raise InputError(name, no_text)
     site = getattr(doc, "sitename", None)
     outlet_name = _outlet_for_file(name, outlet, site, folder)
     published = getattr(doc, "date", None)
@@ -456,7 +466,9 @@ def _json_type(value: object) -> str:
 def _jsonl_articles(name: str, text: str, outlet: str | None) -> list[Article]:
     articles: list[Article] = []
     first_line_of: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by "\n" only: str.splitlines would also split at U+2028 and friends, which
+    # may stand unescaped inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         source = f"{name}, line {number}"
@@ -635,12 +647,19 @@ def _only_stamp_words(c: str) -> bool:
     return True
 
 
+_CALENDAR = frozenset((_MONTHS + " " + _DAYS + " ago today yesterday").split())
+_CLOCK_OR_NUMERIC_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+
+
 def _is_date_only(c: str) -> bool:
+    """A lone date, time or "2 hours ago" line: a dateline or a stamp without its verb."""
     toks = _WORD.findall(c)
     if not toks or len(toks) > 12 or not any(t.isdigit() for t in toks):
         return False
-    alpha = [t for t in toks if not t.isdigit()]
-    return bool(alpha or re.fullmatch(r"[\d\s:./,-]+", c)) and all(t.lower() in _STAMP_WORDS for t in alpha)
+    alpha = [t.lower() for t in toks if not t.isdigit()]
+    if not all(t in _STAMP_WORDS for t in alpha):
+        return False
+    return any(t in _CALENDAR for t in alpha) or bool(_CLOCK_OR_NUMERIC_DATE.search(c))
 
 
 def _is_share(c: str) -> bool:
@@ -693,15 +712,17 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     URLs. The first line of the text (its title) is never furniture by repetition.
     """
     lines: list[tuple[int, int, str]] = []  # (start of content, end of content, normalised content)
+    junk: list[bool] = []  # lines of bullets and rules only: "•", "* * *", "|"
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         lead = len(body) - len(body.lstrip())
         stripped = body.strip()
         lines.append((pos + lead, pos + lead + len(stripped), _norm(body)))
+        junk.append(bool(stripped) and not re.search(r"\w", stripped))
         pos += len(raw)
 
-    flags = [bool(c) and _line_rule(c) for _, _, c in lines]
+    flags = [j or (bool(c) and _line_rule(c)) for j, (_, _, c) in zip(junk, lines)]
     title_index = next((i for i, (_, _, c) in enumerate(lines) if c and not flags[i]), None)
 
     counts = Counter(c.lower() for _, _, c in lines if c and _short_line(c))
@@ -767,18 +788,30 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     spans = furniture_spans(text)
-    pieces: list[str] = []
-    pos = 0
-    for start, end in spans:
-        pieces.append(text[pos:start])
-        pos = end
-    pieces.append(text[pos:])
     out: list[str] = []
     blank = False
-    for line in "".join(pieces).split("\n"):
-        line = line.strip()
+    pos = 0
+    k = 0  # first span that may still overlap the current line
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        kept = raw
+        if k < len(spans) and spans[k][0] < end:
+            pieces, cut = [], start
+            while k < len(spans) and spans[k][0] < end:
+                s, e = spans[k]
+                if s > cut:
+                    pieces.append(text[cut:s])
+                cut = max(cut, e)
+                if e > end:
+                    break
+                k += 1
+            pieces.append(text[cut:end] if cut < end else "")
+            kept = "".join(pieces)
+        line = kept.strip()
         if not line:
-            blank = bool(out)
+            # a line that held only furniture goes without a trace; a blank line separates paragraphs
+            blank = blank or (not raw.strip() and bool(out))
             continue
         if blank:
             out.append("")
