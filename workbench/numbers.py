@@ -1,0 +1,356 @@
+"""Lexicons for reading numbers in news text: number words, scale words, currencies, units and hedges.
+
+Everything here is data plus a few small pure functions; ``workbench.extract`` does the reading. Unit
+names are the canonical singular British spellings the claim contract uses (``hectare``, ``square
+kilometre``, ``gigawatt``, ``celsius``), each with its dimension and the factor to that dimension's base
+unit, so that ``125 square kilometre`` and ``12,500 hectare`` compare equal after conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------------------------- number words
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALE_WORDS = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "bln": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+}
+# Suffixes written against the digits: "£48m", "$1.2bn", "€3k", "£2tn".
+SCALE_SUFFIXES = {
+    "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9, "b": 1e9, "B": 1e9,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+# Denominators of spoken fractions: "a quarter", "two-thirds", "a fifth".
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+    "ninths": 9, "tenth": 10, "tenths": 10,
+}
+ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth",
+    "thousandth", "millionth", "last", "next",
+}
+
+NUMBER_WORD_SET = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "million", "billion",
+                                                        "trillion", "dozen"}
+
+# A cheap test for "this sentence may hold a number": any digit or any number word.
+_NUMBER_HINT = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS) - {"second"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def may_hold_number(text: str) -> bool:
+    """True when ``text`` holds a digit or a number word; sentences without either are skipped."""
+    return _NUMBER_HINT.search(text) is not None
+
+
+def words_to_number(words: list[str]) -> float | None:
+    """Value of a sequence of number words ("two hundred and fifty thousand", "a million", "twenty-five").
+
+    Returns None when the words do not form a number. "and a half" adds one half of the last unit.
+    """
+    total = 0.0
+    current = 0.0
+    seen = False
+    i = 0
+    ws = [w.lower() for w in words]
+    while i < len(ws):
+        w = ws[i]
+        if w in ("a", "an"):
+            # "a hundred", "a million", "a dozen" and "and a half"
+            if i + 1 < len(ws) and ws[i + 1] in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+                current += 1
+                seen = True
+            elif i + 1 < len(ws) and ws[i + 1] == "half" and seen:
+                pass
+            else:
+                return None
+        elif w == "and":
+            pass
+        elif w == "half":
+            if not seen:
+                return None
+            current += 0.5
+        elif "-" in w:
+            parts = w.split("-")
+            if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in UNITS_WORDS and 0 < UNITS_WORDS[parts[1]] < 10:
+                current += TENS_WORDS[parts[0]] + UNITS_WORDS[parts[1]]
+                seen = True
+            else:
+                return None
+        elif w in UNITS_WORDS:
+            current += UNITS_WORDS[w]
+            seen = True
+        elif w in TENS_WORDS:
+            current += TENS_WORDS[w]
+            seen = True
+        elif w == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALE_WORDS[w]
+            current = 0.0
+            seen = True
+        else:
+            return None
+        i += 1
+    if not seen:
+        return None
+    return total + current
+
+
+def parse_numeral(s: str) -> float | None:
+    """Value of a written numeral: "94,300", "41.2", ".5"; None when it is not one."""
+    t = s.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------ currencies
+
+# Symbols written before the amount; the longest match wins, so "US$" beats "$".
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "NT$": "TWD", "$": "USD", "£": "GBP", "€": "EUR",
+    "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₴": "UAH",
+    "Rs": "INR", "Rs.": "INR", "R": "ZAR",
+}
+CURRENCY_CODES = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK",
+    "NOK", "DKK", "PLN", "CZK", "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "NGN", "KES", "EGP", "ILS", "UAH",
+    "AED", "SAR", "IDR", "THB", "PHP", "PKR", "BDT", "VND", "ARS", "CLP", "COP", "TWD", "MYR",
+}
+# Words after the amount ("48 million pounds", "2.3 billion dollar programme"). Order: longest first.
+CURRENCY_WORDS = {
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "australian dollar": "AUD", "canadian dollars": "CAD",
+    "canadian dollar": "CAD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "singapore dollars": "SGD", "pounds sterling": "GBP", "pound sterling": "GBP", "swiss francs": "CHF",
+    "swiss franc": "CHF", "indian rupees": "INR", "south african rand": "ZAR", "dollars": "USD",
+    "dollar": "USD", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB",
+    "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "francs": "CHF", "hryvnias": "UAH", "hryvnia": "UAH",
+    "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW",
+    "pesos": "MXN", "reais": "BRL", "kronor": "SEK", "kroner": "NOK", "zloty": "PLN",
+}
+# Sub-units: "50p", "99 cents", "20 pence".
+CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
+                     "p": ("GBP", 0.01)}
+
+
+# ----------------------------------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str  # canonical singular name used in claims
+    dimension: str  # time, length, area, mass, volume, power, energy, speed, temperature, ...
+    factor: float  # multiply a value in this unit by factor to get the dimension's base unit
+    offset: float = 0.0  # added after factor (temperatures)
+
+
+UNITS: dict[str, Unit] = {
+    # time (kind duration); base: second
+    "second": Unit("second", "time", 1), "minute": Unit("minute", "time", 60), "hour": Unit("hour", "time", 3600),
+    "day": Unit("day", "time", 86400), "week": Unit("week", "time", 604800),
+    "fortnight": Unit("fortnight", "time", 1209600), "month": Unit("month", "time", 2629800),
+    "year": Unit("year", "time", 31557600), "decade": Unit("decade", "time", 315576000),
+    "century": Unit("century", "time", 3155760000),
+    # temperature; base: celsius
+    "celsius": Unit("celsius", "temperature", 1), "fahrenheit": Unit("fahrenheit", "temperature", 5 / 9, -160 / 9),
+    "kelvin": Unit("kelvin", "temperature", 1, -273.15),
+    # length; base: metre
+    "kilometre": Unit("kilometre", "length", 1000), "metre": Unit("metre", "length", 1),
+    "centimetre": Unit("centimetre", "length", 0.01), "millimetre": Unit("millimetre", "length", 0.001),
+    "mile": Unit("mile", "length", 1609.344), "nautical mile": Unit("nautical mile", "length", 1852),
+    "foot": Unit("foot", "length", 0.3048), "inch": Unit("inch", "length", 0.0254),
+    "yard": Unit("yard", "length", 0.9144),
+    # area; base: square metre
+    "hectare": Unit("hectare", "area", 1e4), "acre": Unit("acre", "area", 4046.8564224),
+    "square kilometre": Unit("square kilometre", "area", 1e6), "square mile": Unit("square mile", "area", 2589988.11),
+    "square metre": Unit("square metre", "area", 1), "square foot": Unit("square foot", "area", 0.09290304),
+    # mass; base: kilogram
+    "kilogram": Unit("kilogram", "mass", 1), "gram": Unit("gram", "mass", 0.001),
+    "milligram": Unit("milligram", "mass", 1e-6), "tonne": Unit("tonne", "mass", 1000),
+    "ton": Unit("ton", "mass", 1000), "pound": Unit("pound", "mass", 0.45359237),
+    "ounce": Unit("ounce", "mass", 0.028349523),
+    # volume; base: litre
+    "litre": Unit("litre", "volume", 1), "millilitre": Unit("millilitre", "volume", 0.001),
+    "gallon": Unit("gallon", "volume", 3.785411784), "barrel": Unit("barrel", "volume", 158.987294928),
+    "cubic metre": Unit("cubic metre", "volume", 1000),
+    # power; base: watt
+    "watt": Unit("watt", "power", 1), "kilowatt": Unit("kilowatt", "power", 1e3),
+    "megawatt": Unit("megawatt", "power", 1e6), "gigawatt": Unit("gigawatt", "power", 1e9),
+    "terawatt": Unit("terawatt", "power", 1e12),
+    # energy; base: joule
+    "kilowatt hour": Unit("kilowatt hour", "energy", 3.6e6), "megawatt hour": Unit("megawatt hour", "energy", 3.6e9),
+    "gigawatt hour": Unit("gigawatt hour", "energy", 3.6e12),
+    "terawatt hour": Unit("terawatt hour", "energy", 3.6e15),
+    # speed; base: metre per second
+    "mile per hour": Unit("mile per hour", "speed", 0.44704),
+    "kilometre per hour": Unit("kilometre per hour", "speed", 1 / 3.6), "knot": Unit("knot", "speed", 0.514444),
+    "metre per second": Unit("metre per second", "speed", 1),
+    # other
+    "magnitude": Unit("magnitude", "magnitude", 1), "degree": Unit("degree", "angle", 1),
+}
+
+# Surface forms written after a number, case-insensitive, as whole words (plural or singular).
+UNIT_WORDS: dict[str, str] = {
+    "seconds": "second", "second": "second", "secs": "second", "sec": "second",
+    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "fortnights": "fortnight", "fortnight": "fortnight",
+    "months": "month", "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
+    "degrees celsius": "celsius", "degree celsius": "celsius", "degrees centigrade": "celsius",
+    "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees kelvin": "kelvin",
+    "kelvin": "kelvin", "celsius": "celsius", "fahrenheit": "fahrenheit",
+    "kilometres": "kilometre", "kilometre": "kilometre", "kilometers": "kilometre", "kilometer": "kilometre",
+    "metres": "metre", "metre": "metre", "meters": "metre", "meter": "metre",
+    "centimetres": "centimetre", "centimetre": "centimetre", "centimeters": "centimetre", "centimeter": "centimetre",
+    "millimetres": "millimetre", "millimetre": "millimetre", "millimeters": "millimetre", "millimeter": "millimetre",
+    "nautical miles": "nautical mile", "nautical mile": "nautical mile", "miles": "mile", "mile": "mile",
+    "feet": "foot", "foot": "foot", "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
+    "hectares": "hectare", "hectare": "hectare", "acres": "acre", "acre": "acre",
+    "square kilometres": "square kilometre", "square kilometre": "square kilometre",
+    "square kilometers": "square kilometre", "square kilometer": "square kilometre",
+    "sq km": "square kilometre", "sq kilometres": "square kilometre",
+    "square miles": "square mile", "square mile": "square mile", "sq miles": "square mile", "sq mi": "square mile",
+    "square metres": "square metre", "square metre": "square metre", "square meters": "square metre",
+    "square meter": "square metre", "sq m": "square metre",
+    "square feet": "square foot", "square foot": "square foot", "sq ft": "square foot",
+    "kilograms": "kilogram", "kilogram": "kilogram", "kilos": "kilogram", "kilo": "kilogram",
+    "grams": "gram", "gram": "gram", "milligrams": "milligram", "milligram": "milligram",
+    "metric tonnes": "tonne", "metric tons": "tonne", "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
+    "ounces": "ounce", "ounce": "ounce",
+    "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre",
+    "millilitres": "millilitre", "millilitre": "millilitre", "milliliters": "millilitre", "milliliter": "millilitre",
+    "gallons": "gallon", "gallon": "gallon", "barrels": "barrel", "barrel": "barrel",
+    "cubic metres": "cubic metre", "cubic metre": "cubic metre", "cubic meters": "cubic metre",
+    "cubic meter": "cubic metre",
+    "watts": "watt", "watt": "watt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
+    "megawatts": "megawatt", "megawatt": "megawatt", "gigawatts": "gigawatt", "gigawatt": "gigawatt",
+    "terawatts": "terawatt", "terawatt": "terawatt",
+    "kilowatt hours": "kilowatt hour", "kilowatt-hours": "kilowatt hour", "kilowatt hour": "kilowatt hour",
+    "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "megawatt hour": "megawatt hour",
+    "gigawatt hours": "gigawatt hour", "gigawatt-hours": "gigawatt hour", "gigawatt hour": "gigawatt hour",
+    "terawatt hours": "terawatt hour", "terawatt-hours": "terawatt hour", "terawatt hour": "terawatt hour",
+    "miles per hour": "mile per hour", "miles an hour": "mile per hour", "mph": "mile per hour",
+    "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
+    "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour",
+    "knots": "knot", "metres per second": "metre per second", "meters per second": "metre per second",
+    "magnitude": "magnitude",
+}
+# Symbols, case-sensitive; may be written against the digits ("41.2C", "12km", "9.6 GW").
+UNIT_SYMBOLS: dict[str, str] = {
+    "°C": "celsius", "° C": "celsius", "ºC": "celsius", "C": "celsius", "°F": "fahrenheit", "ºF": "fahrenheit",
+    "F": "fahrenheit", "K": "kelvin",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
+    "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
+    "m2": "square metre", "m²": "square metre",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "t": "tonne", "lb": "pound", "lbs": "pound", "oz": "ounce",
+    "l": "litre", "L": "litre", "ml": "millilitre", "bbl": "barrel", "m3": "cubic metre", "m³": "cubic metre",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
+    "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour",
+    "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
+    "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
+    "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute", "s": "second",
+    "yrs": "year", "yr": "year",
+}
+# Symbols that are only a unit when written against the digits ("41.2C", "24h"), never after a space.
+ATTACHED_ONLY_SYMBOLS = {"C", "F", "K", "g", "t", "l", "h", "s", "W", "L", "m"}
+
+# quantulum3 unit names that differ from ours.
+QUANTULUM_UNIT_NAMES = {
+    "degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree Fahrenheit": "fahrenheit",
+    "kilometre per hour": "kilometre per hour", "mile per hour": "mile per hour", "pound-mass": "pound",
+    "metre per second": "metre per second", "kilowatt hour": "kilowatt hour", "megawatt hour": "megawatt hour",
+    "gigawatt hour": "gigawatt hour", "terawatt hour": "terawatt hour",
+}
+# quantulum3 entities that are physical measures we accept from it when our own tables have no entry.
+QUANTULUM_MEASURE_ENTITIES = {
+    "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure",
+    "data storage", "frequency", "force", "density", "volumetric flow", "acceleration", "radiation",
+    "luminous intensity", "electric potential", "electric current", "concentration",
+}
+
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+
+
+def unit_info(name: str | None) -> Unit | None:
+    if not name:
+        return None
+    return UNITS.get(name)
+
+
+def to_base(value: float, unit: str | None) -> tuple[str | None, float]:
+    """(dimension, value in the dimension's base unit); unknown units compare by name."""
+    u = unit_info(unit)
+    if u is None:
+        return (unit, value)
+    return (u.dimension, value * u.factor + u.offset)
+
+
+# ---------------------------------------------------------------------------------------------------- hedges
+
+# Words written before a number that bound or soften it. Longest phrases are tried first.
+HEDGES_BEFORE: dict[str, str] = {
+    # approx
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "an estimated": "approx",
+    "estimated": "approx", "approximately": "approx", "approx.": "approx", "approx": "approx",
+    "circa": "approx", "c.": "approx", "~": "approx", "close to": "approx", "nearly": "upper_bound",
+    "in the region of": "approx", "an average of": "approx", "on average": "approx", "some estimated": "approx",
+    "about an estimated": "approx", "more or less": "approx", "or so": "approx",
+    # lower bound
+    "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound", "upwards of": "lower_bound",
+    "well over": "lower_bound", "well above": "lower_bound", "just over": "lower_bound",
+    "above": "lower_bound", "in excess of": "lower_bound", "no fewer than": "lower_bound",
+    "no less than": "lower_bound", "a minimum of": "lower_bound", "as many as": "upper_bound",
+    "as much as": "upper_bound", "exceeding": "lower_bound", "exceeds": "lower_bound",
+    "exceeded": "lower_bound", "passes": "lower_bound", "passed": "lower_bound", "surpassed": "lower_bound",
+    "surpasses": "lower_bound", "topped": "lower_bound", "tops": "lower_bound", "beyond": "lower_bound",
+    "greater than": "lower_bound", "higher than": "lower_bound", "north of": "lower_bound",
+    # upper bound
+    "up to": "upper_bound", "almost": "upper_bound", "under": "upper_bound", "fewer than": "upper_bound",
+    "less than": "upper_bound", "at most": "upper_bound", "just under": "upper_bound",
+    "just below": "upper_bound", "below": "upper_bound", "not more than": "upper_bound",
+    "no more than": "upper_bound", "a maximum of": "upper_bound", "shy of": "upper_bound",
+    "just shy of": "upper_bound", "close on": "upper_bound", "nigh on": "upper_bound", "lower than": "upper_bound",
+}
+# Verbs that bound a number without being part of its surface ("death toll passes 370").
+HEDGE_VERBS = {"passes", "passed", "exceeds", "exceeded", "surpassed", "surpasses", "topped", "tops",
+               "exceeding", "surpassing", "topping", "passing"}
+# Written after a number: "4,000 or more", "4,000-plus", "4,000+".
+HEDGES_AFTER: dict[str, str] = {
+    "or more": "lower_bound", "plus": "lower_bound", "+": "lower_bound", "or so": "approx",
+    "or fewer": "upper_bound", "or less": "upper_bound", "at most": "upper_bound", "at least": "lower_bound",
+    "odd": "approx", "or thereabouts": "approx",
+}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
