@@ -591,3 +591,13 @@ __all__ = [
     "add_source", "remove_source", "record_correction", "carry_group_verdicts", "get_verdict", "get_final",
     "load_verdicts", "load_finals", "load_corrections", "resolve_label",
 ]
+
+
+def set_verdict_time(conn: Connection, target: Target, reviewer_id: int, at: str) -> None:
+    """Keep the time a verdict was given when it is restored from an export (the audit log has the import)."""
+    conn.execute(update(verdicts).where(and_(target_where(verdicts, target), verdicts.c.reviewer_id == reviewer_id))
+                 .values(updated_at=at))
+
+
+def set_final_time(conn: Connection, target: Target, at: str) -> None:
+    conn.execute(update(final_verdicts).where(target_where(final_verdicts, target)).values(decided_at=at))

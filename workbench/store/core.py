@@ -527,6 +527,16 @@ class Store:
         }, at=stamp)
         return report
 
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these article content hashes are already stored."""
+        out: set[str] = set()
+        hashes = list(hashes)
+        with self._read() as conn:
+            for i in range(0, len(hashes), 500):
+                out |= {r[0] for r in conn.execute(select(articles.c.content_hash)
+                                                   .where(articles.c.content_hash.in_(hashes[i:i + 500])))}
+        return out
+
     def _outlet_ids(self, conn: Connection, names: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for name in names:
@@ -919,6 +929,15 @@ class Store:
             return ArticleView(id=r.id, outlet=r.outlet, title=r.title, url=r.url, published=r.published,
                                text=r.text, source=r.source, content_hash=r.content_hash, imported_at=r.imported_at,
                                claims=tuple(self._claim_rows(conn, crs)))
+
+    def article_title(self, article_id: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(select(articles.c.title).where(articles.c.id == article_id)).scalar()
+
+    def group_representative_sentence(self, group_id: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(select(claims.c.sentence).join(groups, groups.c.representative == claims.c.id)
+                                .where(groups.c.id == group_id)).scalar()
 
     def outlets(self) -> list[str]:
         with self._read() as conn:

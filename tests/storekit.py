@@ -1,0 +1,156 @@
+"""Helpers for the store tests: a database URL fixture for SQLite and (when configured) PostgreSQL, and
+synthetic articles and claims built directly as model objects."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier
+
+PG_URL = os.environ.get("WORKBENCH_TEST_PG_URL")
+
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(
+        not PG_URL, reason="WORKBENCH_TEST_PG_URL is not set (CI sets it; see .ci/run for a local server)")),
+]
+
+
+def pg_schema_url(schema: str) -> str:
+    assert PG_URL
+    url = make_url(PG_URL)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+class PgSchema:
+    """A fresh PostgreSQL schema, dropped afterwards."""
+
+    def __init__(self) -> None:
+        self.name = "wbt_" + uuid.uuid4().hex[:12]
+        self.admin = create_engine(pg_schema_url("public"))
+
+    def __enter__(self) -> str:
+        with self.admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{self.name}"'))
+        return pg_schema_url(self.name)
+
+    def __exit__(self, *exc: object) -> None:
+        with self.admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE'))
+        self.admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """An empty database: a SQLite file, and again a fresh PostgreSQL schema when configured."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'workbench.db'}"
+    else:
+        with PgSchema() as url:
+            yield url
+
+
+@pytest.fixture
+def store(db_url: str):  # type: ignore[no-untyped-def]
+    from workbench.store import Store
+
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+OUTLETS = ("Daily Ledger", "Morning Post", "The Courier")
+FACTS = (  # noun, kind, base value, unit/currency
+    ("troops", Kind.COUNT, 4200.0, None, None),
+    ("budget", Kind.MONEY, 2.3e9, None, "GBP"),
+    ("turnout", Kind.PERCENT, 61.5, None, None),
+    ("containers", Kind.COUNT, 180.0, None, None),
+)
+
+
+def make_article(i: int, outlet: str, facts: Sequence[int] = (0, 1, 2), wobble: float = 0.0) -> tuple[Article, list[Claim]]:
+    """An article whose text states some of FACTS, and its claims (offsets index into the text)."""
+    parts: list[str] = [f"Story {i} from {outlet}.\n"]
+    found: list[tuple[int, int, str, int]] = []
+    for f in facts:
+        noun, kind, value, unit, cur = FACTS[f]
+        v = value * (1 + wobble)
+        surface = f"{v:g}"
+        sentence = f"Officials said {surface} {noun} were counted in report {i}."
+        start_sentence = sum(len(p) for p in parts)
+        parts.append(sentence + " ")
+        start = start_sentence + sentence.index(surface)
+        found.append((start, start + len(surface), sentence, f))
+    text_ = "".join(parts)
+    art = Article(id=f"a{i:05d}-{outlet[:3].lower()}", outlet=outlet, title=f"Story {i} ({outlet})", text=text_,
+                  url=f"https://news.example/{i}", published="2025-03-01", source="synthetic.jsonl")
+    claims = []
+    for start, end, sentence, f in found:
+        noun, kind, value, unit, cur = FACTS[f]
+        v = float(text_[start:end])
+        claims.append(Claim(article=art.id, start=start, end=end, surface=text_[start:end], sentence=sentence,
+                            kind=kind, low=v, high=v, qualifier=Qualifier.EXACT, currency=cur, unit=unit, noun=noun,
+                            outlet=outlet, sentence_start=text_.index(sentence)))
+    return art, claims
+
+
+def make_batch(n: int, start: int = 0) -> tuple[list[Article], list[Claim]]:
+    arts: list[Article] = []
+    cls: list[Claim] = []
+    for i in range(start, start + n):
+        a, c = make_article(i, OUTLETS[i % len(OUTLETS)], wobble=0.1 * (i % 2))
+        arts.append(a)
+        cls += c
+    return arts, cls
+
+
+def noun_grouper(claims: list[Claim], overrides: list[Override]) -> Grouping:
+    """A small deterministic grouper for tests: same kind and noun -> same group, then overrides."""
+    parent = {c.id: c.id for c in claims}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[tuple[str, str | None], str] = {}
+    for c in claims:
+        key = (c.kind.value, c.noun)
+        if key in first:
+            parent[find(c.id)] = find(first[key])
+        else:
+            first[key] = c.id
+    for o in overrides:
+        if o.kind is LinkKind.MUST and o.a in parent and o.b in parent:
+            parent[find(o.a)] = find(o.b)
+    clusters: dict[str, list[str]] = {}
+    for c in claims:
+        clusters.setdefault(find(c.id), []).append(c.id)
+    for o in overrides:  # cannot-link: take b out of a's group
+        if o.kind is LinkKind.CANNOT and o.a in parent and o.b in parent and find(o.a) == find(o.b):
+            root = find(o.a)
+            clusters[root] = [x for x in clusters[root] if x != o.b]
+            clusters["solo:" + o.b] = [o.b]
+    by_id = {c.id: c for c in claims}
+    groups = []
+    for members in clusters.values():
+        if not members:
+            continue
+        vals = sorted(by_id[m].value for m in members)
+        med = vals[len(vals) // 2]
+        spread = 0.0 if med == 0 else (vals[-1] - vals[0]) / med * 100
+        c0 = by_id[members[0]]
+        groups.append(Group(id="tmp", claim_ids=tuple(members), representative=members[0],
+                            outlets=tuple(sorted({by_id[m].outlet or "" for m in members})), kind=c0.kind,
+                            unit=c0.unit, currency=c0.currency, noun=c0.noun, min_value=vals[0], median_value=med,
+                            max_value=vals[-1], spread_pct=spread, discrepant=spread > 2.0, label=c0.noun or ""))
+    return Grouping(groups=tuple(groups), by_claim={m: "tmp" for g in groups for m in g.claim_ids})

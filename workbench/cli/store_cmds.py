@@ -1,0 +1,175 @@
+"""Subcommands on the database: import, export, import-verdicts, backup, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.errors import ExitCode, InputError
+
+DB_HELP = "database URL or SQLite file (default: $WORKBENCH_DB, else ./workbench.db)"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help="extract, group and store the claims of articles",
+                       description="Read articles (txt, html, jsonl, csv; folders are walked), extract their "
+                                   "numeric claims, group them with the stored ones and store everything in one "
+                                   "transaction. Articles already stored (same text) add nothing.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--dry-run", action="store_true", help="do everything, report, and store nothing")
+    p.add_argument("--outlet", help="outlet name for files that do not say")
+    p.add_argument("--encoding", help="text encoding of the files (default: detected)")
+    p.add_argument("--jobs", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--reviewer", help="record the import under this name")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="write the verdict CSV, the history CSV or ClaimReview JSON-LD")
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--format", required=True, choices=("csv", "history", "claimreview"))
+    p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: standard output)")
+    p.add_argument("--outlet", help="only claims from this outlet")
+    p.add_argument("--article", help="only claims from this article id")
+    p.add_argument("--group", help="only claims of this group id")
+    p.add_argument("--reviewer", help="only verdicts by this reviewer")
+    p.add_argument("--final-only", action="store_true", help="only final verdicts")
+    p.add_argument("--published-from", metavar="YYYY-MM-DD")
+    p.add_argument("--published-to", metavar="YYYY-MM-DD")
+    p.add_argument("--organisation", help="ClaimReview author (default: the claimreview.organisation setting)")
+    p.add_argument("--review-url", metavar="TEMPLATE",
+                   help="ClaimReview url for each review, with {kind} and {id}, e.g. https://example.org/checks/{id}")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-verdicts", help="load verdicts from a verdict CSV written by `workbench export`")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--overwrite", action="store_true", help="replace stored verdicts that differ from the file")
+    p.set_defaults(func=cmd_import_verdicts)
+
+    p = sub.add_parser("backup", help="an online, consistent copy of the SQLite database")
+    p.add_argument("dest", metavar="DEST")
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("db", help="database schema")
+    dbsub = p.add_subparsers(dest="db_command", metavar="ACTION")
+    dbsub.required = True
+    q = dbsub.add_parser("upgrade", help="apply schema migrations (also done automatically on first use)")
+    q.add_argument("--db", metavar="URL", help=DB_HELP)
+    q.set_defaults(func=cmd_db_upgrade)
+    q = dbsub.add_parser("info", help="where the database is and its schema revision")
+    q.add_argument("--db", metavar="URL", help=DB_HELP)
+    q.set_defaults(func=cmd_db_info)
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from workbench.store import Store
+
+    return Store.open(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workbench.store.importer import import_paths
+
+    if args.jobs < 1:
+        raise InputError("--jobs", f"must be 1 or more, got {args.jobs}")
+    with _open(args) as store:
+        actor = store.ensure_reviewer(args.reviewer).id if args.reviewer else None
+        report = import_paths(store, args.paths, outlet=args.outlet, encoding=args.encoding, jobs=args.jobs,
+                              dry_run=args.dry_run, actor_id=actor)
+    for line in report.lines():
+        print(line)
+    return int(ExitCode.BAD_INPUT if report.refused else ExitCode.OK)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workbench import export
+    from workbench.store import ClaimFilter
+
+    flt = ClaimFilter(outlet=args.outlet, article_id=args.article, group_id=args.group)
+    filters = dict(filters=flt, reviewer=args.reviewer, final_only=args.final_only,
+                   published_from=args.published_from, published_to=args.published_to)
+    out_path = export.path_or_stdout(args.output)
+    if out_path is not None and not out_path.parent.is_dir():
+        raise InputError(str(out_path), f"folder {out_path.parent} does not exist")
+    with _open(args) as store:
+        if args.format == "claimreview":
+            text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
+                                           **filters)
+            _emit_text(text + "\n", out_path)
+            return 0
+        if args.format == "csv":
+            writer = lambda out: export.write_verdict_csv(store, out, **filters)  # noqa: E731
+        else:
+            writer = lambda out: export.write_history_csv(store, out)  # noqa: E731
+        if out_path is None:
+            sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+            writer(sys.stdout)
+        else:
+            tmp = out_path.with_name(out_path.name + ".partial")
+            try:
+                writer(tmp)
+                tmp.replace(out_path)
+            finally:
+                tmp.unlink(missing_ok=True)
+    return 0
+
+
+def _emit_text(text: str, out_path: Path | None) -> None:
+    if out_path is None:
+        sys.stdout.write(text)
+        return
+    tmp = out_path.with_name(out_path.name + ".partial")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def cmd_import_verdicts(args: argparse.Namespace) -> int:
+    from workbench.export import import_verdicts
+
+    with _open(args) as store:
+        report = import_verdicts(store, args.file, overwrite=args.overwrite)
+    for line in report.lines():
+        print(line)
+    return int(ExitCode.CONFLICT if report.skipped else ExitCode.OK)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        dest = store.backup(args.dest)
+    print(f"backup written to {dest}")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from workbench.store.engine import make_engine, resolve_url, safe_url, upgrade
+
+    url = resolve_url(args.db)
+    engine = make_engine(url)
+    try:
+        before, after = upgrade(engine, url)
+    finally:
+        engine.dispose()
+    if before == after:
+        print(f"{safe_url(url)}: already at schema revision {after}")
+    else:
+        print(f"{safe_url(url)}: upgraded from {before or '(empty)'} to {after}")
+    return 0
+
+
+def cmd_db_info(args: argparse.Namespace) -> int:
+    from workbench.store.engine import current_revision, head_revision, make_engine, read_tx, resolve_url, safe_url
+
+    url = resolve_url(args.db)
+    engine = make_engine(url)
+    try:
+        with read_tx(engine) as conn:
+            rev = current_revision(conn)
+    finally:
+        engine.dispose()
+    print(f"database: {safe_url(url)}\nschema revision: {rev or '(empty)'}\ncode knows up to: {head_revision()}")
+    return 0

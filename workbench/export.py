@@ -1,0 +1,557 @@
+"""Exports for editors and archives: the verdict CSV, the history CSV and ClaimReview JSON-LD.
+
+The verdict CSV has one row per claim with the verdict in force: the final verdict (the claim's own, else its
+group's), else the latest submitted verdict (the claim's own, else its group's). ``verdict_scope`` says
+whether it was given on the claim or on its group; ``verdict_status`` whether it is final or submitted.
+
+CSV safety: UTF-8 with a byte-order mark, RFC 4180 quoting (CRLF line ends, quotes doubled), and text cells
+a spreadsheet would run as a formula (leading ``= + - @``, tab or CR) prefixed with an apostrophe; a text
+cell that itself begins with an apostrophe gets one more, so :func:`import_verdicts` can undo the prefix
+exactly. Numeric cells are written as plain numbers. Export followed by ``workbench import-verdicts``
+round-trips: importing a file into a database holding the same claims, then exporting, gives the same bytes.
+
+Public API::
+
+    VERDICT_COLUMNS, HISTORY_COLUMNS
+    verdict_rows(store, filters=None, *, reviewer=None, final_only=False, published_from=None,
+                 published_to=None) -> Iterator[VerdictRow]
+    write_verdict_csv(store, out, **same filters) -> int          # out: path or text stream
+    verdict_csv_bytes(store, **same filters) -> bytes
+    write_history_csv(store, out, *, since=None, actor_id=None) -> int;  history_csv_bytes(store, ...) -> bytes
+    claimreview(store, *, organisation=None, review_url=None, **same filters) -> list[dict]
+    claimreview_json(store, ...) -> str
+    import_verdicts(store, source, *, overwrite=False, actor_id=None) -> VerdictImportReport
+    safe_cell(text) -> str;  unsafe_cell(text) -> str
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+
+from workbench import review
+from workbench.errors import InputError, WorkbenchError
+from workbench.store import Store
+from workbench.store.schema import final_verdicts, scale_labels, users, verdicts
+from workbench.store.types import ClaimFilter, SourceInput, Target, TargetKind
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISER = "'"
+
+
+def safe_cell(text: str) -> str:
+    """Neutralise a text cell a spreadsheet would treat as a formula (and escape a leading apostrophe)."""
+    if text and (text[0] in FORMULA_START or text[0] == NEUTRALISER):
+        return NEUTRALISER + text
+    return text
+
+
+def unsafe_cell(text: str) -> str:
+    """Undo :func:`safe_cell`."""
+    return text[1:] if text.startswith(NEUTRALISER) else text
+
+
+def fmt_number(x: float | int | None) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, bool):
+        return str(int(x))
+    if isinstance(x, int):
+        return str(x)
+    if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
+        return str(int(x))
+    return repr(float(x))
+
+
+def parse_number(text: str, where: str) -> float | None:
+    if text == "":
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise InputError(where, f"{text!r} is not a number") from None
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRow:
+    claim_id: str
+    article: str
+    outlet: str
+    url: str | None
+    published: str | None
+    sentence: str
+    surface: str
+    kind: str
+    low: float
+    high: float
+    unit: str | None
+    currency: str | None
+    noun: str | None
+    qualifier: str
+    group: str | None
+    verdict: str | None
+    rating_value: int | None
+    verdict_scope: str | None  # "claim" or "group"
+    verdict_status: str | None  # "final" or "submitted"
+    reviewer: str | None  # who decided (final) or reviewed (submitted)
+    time: str | None
+    sources: str  # URLs, one a line
+    source_figure: float | None
+    source_unit: str | None
+    gap: float | None
+    gap_pct: float | None
+    note: str | None
+    sources_detail: str  # JSON list of the sources, for re-import
+
+
+VERDICT_COLUMNS = tuple(f.name for f in fields(VerdictRow))
+NUMERIC = {"low", "high", "rating_value", "source_figure", "gap", "gap_pct"}
+HISTORY_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after")
+
+_SOURCE_KEYS = ("url", "title", "publisher", "accessed", "archived_url", "value", "unit", "as_of", "note")
+
+
+def verdict_rows(
+    store: Store,
+    filters: ClaimFilter | None = None,
+    *,
+    reviewer: str | None = None,
+    final_only: bool = False,
+    published_from: str | None = None,
+    published_to: str | None = None,
+) -> Iterator[VerdictRow]:
+    """One row per claim matching the filters, with the verdict in force (see the module docstring)."""
+    with store._read() as conn:
+        labels = {r.id: (r.label, r.rating_value) for r in conn.execute(select(scale_labels))}
+        names = dict(conn.execute(select(users.c.id, users.c.name)).all())
+        finals = {r.id: r for r in conn.execute(select(final_verdicts))}
+        subm = {r.id: r for r in conn.execute(select(verdicts).where(verdicts.c.status == "submitted"))}
+    src_cache: dict[int, list] = {}
+
+    def sources_of(verdict_id: int | None) -> list:
+        if verdict_id is None:
+            return []
+        if verdict_id not in src_cache:
+            with store._read() as conn:
+                src_cache.update({k: v for k, v in review.load_sources(conn, [verdict_id]).items()})
+            src_cache.setdefault(verdict_id, [])
+        return src_cache[verdict_id]
+
+    for r in store.iter_in_force(filters):
+        if published_from and (r.published or "") < published_from:
+            continue
+        if published_to and (r.published or "9999") > published_to:
+            continue
+        label = rating = scope = status = who = when = note = None
+        basis: int | None = None
+        if r.final_claim or r.final_group:
+            f = finals[r.final_claim or r.final_group]
+            label, rating = labels[f.label_id]
+            scope, status = f.target_kind, "final"
+            who, when, note, basis = names.get(f.decided_by), f.decided_at, f.note, f.basis_verdict_id
+        elif (r.verdict_claim or r.verdict_group) and not final_only:
+            v = subm[r.verdict_claim or r.verdict_group]
+            label, rating = labels[v.label_id] if v.label_id is not None else (None, None)
+            scope, status = v.target_kind, "submitted"
+            who, when, note, basis = names.get(v.reviewer_id), v.updated_at, v.note, v.id
+        elif final_only:
+            continue
+        if reviewer is not None and who != reviewer:
+            continue
+        srcs = sources_of(basis)
+        value = (r.low + r.high) / 2.0
+        first = next((s for s in srcs if s.value is not None), None)
+        gap = None
+        if first is not None and review.units_compatible(first.unit, r.unit, r.currency):
+            gap = review.compute_gap(value, first.value)
+        detail = [{k: getattr(s, k) for k in _SOURCE_KEYS} for s in srcs]
+        yield VerdictRow(
+            claim_id=r.id, article=r.article_id, outlet=r.outlet, url=r.url, published=r.published,
+            sentence=r.sentence, surface=r.surface, kind=r.kind, low=r.low, high=r.high, unit=r.unit,
+            currency=r.currency, noun=r.noun, qualifier=r.qualifier, group=r.group_id, verdict=label,
+            rating_value=rating, verdict_scope=scope, verdict_status=status, reviewer=who, time=when,
+            sources="\n".join(s.url for s in srcs), source_figure=first.value if first else None,
+            source_unit=first.unit if first else None, gap=gap.difference if gap else None,
+            gap_pct=gap.percent if gap else None, note=note,
+            sources_detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else "",
+        )
+
+
+def _cells(row: VerdictRow) -> list[str]:
+    out = []
+    for name in VERDICT_COLUMNS:
+        v = getattr(row, name)
+        if name in NUMERIC:
+            out.append(fmt_number(v))
+        else:
+            out.append(safe_cell("" if v is None else str(v)))
+    return out
+
+
+def _writer(out: IO[str]):  # type: ignore[no-untyped-def]
+    return csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
+class _Target:
+    """Open a path (UTF-8 with BOM, no newline translation) or use a given text stream."""
+
+    def __init__(self, out: str | os.PathLike[str] | IO[str]):
+        self.out = out
+        self.fh: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if isinstance(self.out, (str, os.PathLike)):
+            self.fh = open(self.out, "w", encoding="utf-8-sig", newline="")
+            return self.fh
+        self.out.write("\ufeff")
+        return self.out
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+def write_verdict_csv(store: Store, out: str | os.PathLike[str] | IO[str], **filters: Any) -> int:
+    """Write the verdict CSV; returns the number of claim rows."""
+    n = 0
+    with _Target(out) as fh:
+        w = _writer(fh)
+        w.writerow(VERDICT_COLUMNS)
+        for row in verdict_rows(store, **filters):
+            w.writerow(_cells(row))
+            n += 1
+    return n
+
+
+def verdict_csv_bytes(store: Store, **filters: Any) -> bytes:
+    buf = io.StringIO(newline="")
+    write_verdict_csv(store, buf, **filters)
+    return buf.getvalue().encode("utf-8")
+
+
+def write_history_csv(store: Store, out: str | os.PathLike[str] | IO[str], *, since: str | None = None,
+                      actor_id: int | None = None, entity: str | None = None) -> int:
+    """Every change from the audit log, oldest first: who, when (UTC), what, before and after (JSON)."""
+    n = 0
+    with _Target(out) as fh:
+        w = _writer(fh)
+        w.writerow(HISTORY_COLUMNS)
+        for e in store.iter_audit(since=since, actor_id=actor_id, entity=entity):
+            cells = [str(e.id), e.at, e.actor or "", e.action, e.entity, e.entity_id or "",
+                     "" if e.before is None else json.dumps(e.before, ensure_ascii=False, sort_keys=True),
+                     "" if e.after is None else json.dumps(e.after, ensure_ascii=False, sort_keys=True)]
+            w.writerow([cells[0]] + [safe_cell(c) for c in cells[1:]])
+            n += 1
+    return n
+
+
+def history_csv_bytes(store: Store, **kw: Any) -> bytes:
+    buf = io.StringIO(newline="")
+    write_history_csv(store, buf, **kw)
+    return buf.getvalue().encode("utf-8")
+
+
+# --- ClaimReview ---------------------------------------------------------------------------------------------
+
+DEFAULT_ORGANISATION = "Claim Workbench"
+DEFAULT_REVIEW_URL = "urn:claim-workbench:{kind}:{id}"
+
+
+def claimreview(
+    store: Store,
+    *,
+    organisation: str | None = None,
+    organisation_url: str | None = None,
+    review_url: str | None = None,
+    **filters: Any,
+) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects, one per claim or group whose verdict in force carries a rating.
+
+    ``review_url``: template for each review's ``url`` with ``{kind}`` and ``{id}`` (default from the
+    ``claimreview.review_url`` setting); ``organisation``: the ``author`` (setting ``claimreview.organisation``).
+    Verdicts whose label has no rating value (e.g. "Not a claim") are left out.
+    """
+    org = organisation or store.get_setting("claimreview.organisation", DEFAULT_ORGANISATION)
+    org_url = organisation_url or store.get_setting("claimreview.organisation_url", None)
+    template = review_url or store.get_setting("claimreview.review_url", DEFAULT_REVIEW_URL)
+    scale = store.default_scale()
+    best, worst = scale.best_rating, scale.worst_rating
+    reviews: dict[tuple[str, str], dict[str, Any]] = {}
+    appearances: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for row in verdict_rows(store, **filters):
+        if row.verdict is None or row.rating_value is None:
+            continue
+        key = ("group", row.group or "") if row.verdict_scope == "group" else ("claim", row.claim_id)
+        if key not in reviews:
+            author: dict[str, Any] = {"@type": "Organization", "name": org}
+            if org_url:
+                author["url"] = org_url
+            reviews[key] = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": template.format(kind=key[0], id=key[1]),
+                "claimReviewed": row.sentence,
+                "author": author,
+                "datePublished": (row.time or "")[:10],
+                "reviewRating": {
+                    "@type": "Rating", "ratingValue": row.rating_value, "bestRating": best, "worstRating": worst,
+                    "alternateName": row.verdict,
+                },
+                "itemReviewed": {"@type": "Claim", "appearance": []},
+            }
+            if row.note:
+                reviews[key]["reviewBody"] = row.note
+            appearances[key] = {}
+        if row.article not in appearances[key]:
+            work: dict[str, Any] = {"@type": "CreativeWork", "headline": None,
+                                    "publisher": {"@type": "Organization", "name": row.outlet}}
+            if row.url:
+                work["url"] = row.url
+            if row.published:
+                work["datePublished"] = row.published
+            appearances[key][row.article] = work
+    titles = {}
+    out = []
+    for key, rv in reviews.items():
+        works = []
+        for art_id, work in appearances[key].items():
+            if art_id not in titles:
+                titles[art_id] = store.article_title(art_id)
+            work["headline"] = titles[art_id]
+            works.append(work)
+        rv["itemReviewed"]["appearance"] = works
+        if key[0] == "group":
+            rep = store.group_representative_sentence(key[1])
+            if rep:
+                rv["claimReviewed"] = rep
+        out.append(rv)
+    return out
+
+
+def claimreview_json(store: Store, **kw: Any) -> str:
+    return json.dumps(claimreview(store, **kw), ensure_ascii=False, indent=2)
+
+
+CLAIMREVIEW_REQUIRED = ("@context", "@type", "url", "claimReviewed", "author", "datePublished", "reviewRating",
+                        "itemReviewed")
+
+
+def validate_claimreview(obj: dict[str, Any]) -> list[str]:
+    """Problems with one ClaimReview object (empty list when it has every required field, well typed)."""
+    problems = [f"missing {k}" for k in CLAIMREVIEW_REQUIRED if k not in obj or obj[k] in (None, "")]
+    if obj.get("@type") != "ClaimReview":
+        problems.append("@type is not ClaimReview")
+    rating = obj.get("reviewRating") or {}
+    if rating.get("@type") != "Rating":
+        problems.append("reviewRating.@type is not Rating")
+    for k in ("ratingValue", "bestRating", "worstRating"):
+        if not isinstance(rating.get(k), (int, float)):
+            problems.append(f"reviewRating.{k} is not a number")
+    if not rating.get("alternateName"):
+        problems.append("reviewRating.alternateName is empty")
+    if all(isinstance(rating.get(k), (int, float)) for k in ("ratingValue", "bestRating", "worstRating")):
+        if not rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]:
+            problems.append("reviewRating.ratingValue is outside worstRating..bestRating")
+    item = obj.get("itemReviewed") or {}
+    if item.get("@type") != "Claim":
+        problems.append("itemReviewed.@type is not Claim")
+    apps = item.get("appearance") or []
+    if not apps:
+        problems.append("itemReviewed.appearance is empty")
+    for i, a in enumerate(apps):
+        if a.get("@type") != "CreativeWork":
+            problems.append(f"appearance {i}: @type is not CreativeWork")
+        if not a.get("headline") and not a.get("url"):
+            problems.append(f"appearance {i}: neither headline nor url")
+    if (obj.get("author") or {}).get("@type") not in ("Organization", "Person"):
+        problems.append("author.@type is not Organization or Person")
+    return problems
+
+
+# --- import-verdicts -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class VerdictImportReport:
+    rows: int
+    verdicts_saved: int
+    finals_saved: int
+    unchanged: int
+    skipped: tuple[tuple[int, str], ...]  # (line number, reason)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        out = [f"{self.rows} row(s): {self.verdicts_saved} verdict(s) and {self.finals_saved} final verdict(s) "
+               f"saved, {self.unchanged} unchanged, {len(self.skipped)} skipped"]
+        out += [f"  line {n}: {why}" for n, why in self.skipped]
+        return out
+
+
+def read_verdict_csv(source: str | os.PathLike[str] | IO[str]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a verdict CSV as (line number, {column: text with the neutralising prefix removed})."""
+    name = str(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "<input>")
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            with open(source, encoding="utf-8-sig", newline="") as fh:
+                text = fh.read()
+        else:
+            text = source.read()
+            text = text.removeprefix("\ufeff")
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"is not UTF-8 (byte {exc.start}); export it again as UTF-8 CSV") from None
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel")
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(name, "is empty; expected a verdict CSV with a header row") from None
+    missing = [c for c in ("claim_id", "verdict", "verdict_scope", "verdict_status", "reviewer", "group")
+               if c not in header]
+    if missing:
+        raise InputError(name, f"line 1: missing column(s) {', '.join(missing)}; "
+                               "expected the header written by `workbench export --format csv`")
+    out = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if len(row) != len(header):
+                raise InputError(name, f"line {line}: {len(row)} cells, the header has {len(header)}")
+            out.append((line, {h: (v if h in NUMERIC else unsafe_cell(v)) for h, v in zip(header, row)}))
+    except csv.Error as exc:
+        raise InputError(name, f"line {reader.line_num}: {exc}") from None
+    return out
+
+
+def import_verdicts(
+    store: Store,
+    source: str | os.PathLike[str] | IO[str],
+    *,
+    overwrite: bool = False,
+    actor_id: int | None = None,
+) -> VerdictImportReport:
+    """Load the verdicts of a verdict CSV back into the store.
+
+    Each verdict (a claim's or a group's, submitted or final) is saved once, as the reviewer named in the
+    file, with its note, time and sources. A verdict already stored with the same content is left alone; one
+    with different content is skipped with the reason unless ``overwrite``.
+    """
+    name = str(source) if isinstance(source, (str, os.PathLike)) else "<input>"
+    rows = read_verdict_csv(source)
+    saved = finals = unchanged = 0
+    skipped: list[tuple[int, str]] = []
+    done: set[tuple[str, str, str]] = set()
+    for line, cells in rows:
+        if not cells.get("verdict"):
+            continue
+        scope, status = cells["verdict_scope"], cells["verdict_status"]
+        if scope not in ("claim", "group") or status not in ("final", "submitted"):
+            skipped.append((line, f"verdict_scope {scope!r} / verdict_status {status!r} not understood"))
+            continue
+        tid = cells["claim_id"] if scope == "claim" else cells["group"]
+        key = (scope, tid, status)
+        if key in done:
+            continue
+        done.add(key)
+        target = Target(TargetKind(scope), tid)
+        who = cells.get("reviewer") or ""
+        if not who:
+            skipped.append((line, "no reviewer named"))
+            continue
+        try:
+            srcs = _sources_from(cells, f"{name}: line {line}")
+            user = store.ensure_reviewer(who)
+            if status == "final":
+                cur = store.final_verdict(target)
+                if cur is not None and cur.label == cells["verdict"] and cur.note == cells.get("note", ""):
+                    unchanged += 1
+                    continue
+                if cur is not None and not overwrite:
+                    skipped.append((line, f"the stored final verdict on {scope} {tid} is {cur.label!r}, the file "
+                                          f"says {cells['verdict']!r}; use --overwrite to replace it"))
+                    continue
+                store._write(lambda conn: _save_final(conn, target, user.id, cells, cur.version if cur else 0,
+                                                      srcs))
+                finals += 1
+            else:
+                cur_v = store.verdict(target, user.id)
+                if cur_v is not None and _same(cur_v, cells, srcs):
+                    unchanged += 1
+                    continue
+                if cur_v is not None and not overwrite:
+                    skipped.append((line, f"{who}'s stored verdict on {scope} {tid} is {cur_v.label!r}, the file "
+                                          f"says {cells['verdict']!r}; use --overwrite to replace it"))
+                    continue
+                store._write(lambda conn: _save_submitted(conn, target, user.id, cells,
+                                                          cur_v.version if cur_v else 0, srcs))
+                saved += 1
+        except WorkbenchError as exc:
+            skipped.append((line, str(exc)))
+    return VerdictImportReport(rows=len(rows), verdicts_saved=saved, finals_saved=finals, unchanged=unchanged,
+                               skipped=tuple(skipped))
+
+
+def _sources_from(cells: dict[str, str], where: str) -> list[SourceInput]:
+    detail = cells.get("sources_detail", "")
+    if detail:
+        try:
+            items = json.loads(detail)
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"sources_detail is not JSON ({exc.msg})") from None
+        if not isinstance(items, list):
+            raise InputError(where, "sources_detail is not a JSON list")
+        return [SourceInput(**{k: it.get(k) for k in _SOURCE_KEYS if k != "note"}, note=it.get("note") or "")
+                for it in items]
+    urls = [u for u in (cells.get("sources") or "").split("\n") if u.strip()]
+    return [SourceInput(url=u) for u in urls]
+
+
+def _same(v: Any, cells: dict[str, str], srcs: Sequence[SourceInput]) -> bool:
+    mine = [tuple(getattr(s, k) for k in _SOURCE_KEYS) for s in v.sources]
+    theirs = [tuple(getattr(s, k) for k in _SOURCE_KEYS) for s in srcs]
+    return (v.label == cells["verdict"] and v.note == cells.get("note", "") and v.status.value == "submitted"
+            and mine == theirs)
+
+
+def _replace_sources(conn: Any, target: Target, reviewer_id: int, srcs: Sequence[SourceInput]) -> None:
+    v = review.get_verdict(conn, target, reviewer_id)
+    if v is not None:
+        for s in v.sources:
+            review.remove_source(conn, s.id, reviewer_id)
+    for s in srcs:
+        review.add_source(conn, target, reviewer_id, s)
+
+
+def _save_submitted(conn: Any, target: Target, reviewer_id: int, cells: dict[str, str], version: int,
+                    srcs: Sequence[SourceInput]) -> None:
+    review.save_verdict(conn, target, reviewer_id, cells["verdict"], note=cells.get("note", ""), submit=True,
+                        expected_version=version)
+    _replace_sources(conn, target, reviewer_id, srcs)
+    if cells.get("time"):
+        review.set_verdict_time(conn, target, reviewer_id, cells["time"])
+
+
+def _save_final(conn: Any, target: Target, decided_by: int, cells: dict[str, str], version: int,
+                srcs: Sequence[SourceInput]) -> None:
+    basis = None
+    if srcs:
+        # keep the sources with a submitted verdict of the decider, which the final verdict rests on
+        review.save_verdict(conn, target, decided_by, cells["verdict"], note=cells.get("note", ""), submit=True)
+        _replace_sources(conn, target, decided_by, srcs)
+        basis = review.get_verdict(conn, target, decided_by).id  # type: ignore[union-attr]
+    review.save_final_verdict(conn, target, decided_by, cells["verdict"], expected_version=version,
+                              note=cells.get("note", ""), basis_verdict_id=basis)
+    if cells.get("time"):
+        review.set_final_time(conn, target, cells["time"])
+
+
+def path_or_stdout(output: str | None) -> Path | None:
+    return Path(output) if output and output != "-" else None

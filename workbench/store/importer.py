@@ -1,0 +1,130 @@
+"""From files to stored claims: read (ingest), extract, leave out page furniture, store and regroup.
+
+A file that cannot be read is refused with its reason and the others go on; what is stored lands in one
+transaction (see :meth:`Store.import_articles`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.models import Article, Claim
+from workbench.store.core import Grouper, Store
+from workbench.store.types import ImportReport, RefusedFile
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+
+FURNITURE_FORMATS = (".jsonl", ".csv")  # text given as-is: page furniture may still be in it
+
+
+def expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[RefusedFile]]:
+    """The files to read: folders walked (sorted, hidden entries skipped), repeats once."""
+    from workbench.ingest import SUPPORTED_SUFFIXES
+
+    files: list[Path] = []
+    refused: list[RefusedFile] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+                found += [Path(root) / n for n in sorted(names)
+                          if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED_SUFFIXES]
+            if not found:
+                refused.append(RefusedFile(str(path), f"no {', '.join(SUPPORTED_SUFFIXES)} files in this folder"))
+        elif path.exists():
+            found = [path]
+        else:
+            refused.append(RefusedFile(str(path), "no such file or folder"))
+            continue
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, refused
+
+
+def drop_furniture(articles: Sequence[Article], claims: Sequence[Claim]) -> tuple[list[Claim], int]:
+    """Leave out claims inside page furniture of articles whose text was given as-is (.jsonl, .csv)."""
+    from workbench.ingest import furniture_spans
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for a in articles:
+        if a.source and Path(a.source).suffix.lower() in FURNITURE_FORMATS:
+            spans[a.id] = furniture_spans(a.text)
+    kept: list[Claim] = []
+    dropped = 0
+    for c in claims:
+        if any(s < c.end and c.start < e for s, e in spans.get(c.article, ())):
+            dropped += 1
+        else:
+            kept.append(c)
+    return kept, dropped
+
+
+def extract(articles: Sequence[Article], jobs: int = 1) -> list[Claim]:
+    from workbench.extract import Extractor
+
+    return list(Extractor().extract_many(list(articles), jobs))
+
+
+def import_articles_with_extraction(
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    refused: Sequence[RefusedFile] = (),
+    jobs: int = 1,
+    dry_run: bool = False,
+    actor_id: int | None = None,
+    grouper: Grouper | None = None,
+    extractor: Callable[[Sequence[Article]], list[Claim]] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Extract the claims of articles not yet stored, leave out furniture, and import them."""
+    known = store.known_hashes([a.content_hash for a in articles])
+    todo = [a for a in articles if a.content_hash not in known]
+    if progress:
+        progress(0, len(todo), f"extracting numbers from {len(todo)} new article(s)")
+    claims = (extractor or (lambda arts: extract(arts, jobs)))(todo) if todo else []
+    claims, dropped = drop_furniture(todo, claims)
+    if progress:
+        progress(len(todo), len(todo), "storing and grouping")
+    return store.import_articles(articles, claims, grouper=grouper, actor_id=actor_id, refused=refused,
+                                 claims_dropped=dropped, dry_run=dry_run)
+
+
+def import_paths(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    outlet: str | None = None,
+    encoding: str | None = None,
+    jobs: int = 1,
+    dry_run: bool = False,
+    actor_id: int | None = None,
+    grouper: Grouper | None = None,
+    extractor: Callable[[Sequence[Article]], list[Claim]] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read ``paths`` (files or folders), extract, and import; unreadable files are refused with the reason."""
+    from workbench.ingest import read_paths
+
+    files, refused = expand(paths)
+    articles: list[Article] = []
+    for i, f in enumerate(files):
+        if progress:
+            progress(i, len(files), f"reading {f}")
+        try:
+            articles += read_paths([f], outlet=outlet, encoding=encoding)
+        except InputError as exc:
+            refused.append(RefusedFile(exc.source, exc.problem))
+    return import_articles_with_extraction(
+        store, articles, refused=refused, jobs=jobs, dry_run=dry_run, actor_id=actor_id, grouper=grouper,
+        extractor=extractor, progress=progress,
+    )
