@@ -299,8 +299,8 @@ def save_verdict(
         ins = _insert(conn, verdicts).values(
             target_kind=target.kind.value, target_id=target.id, reviewer_id=reviewer_id, version=1,
             created_at=stamp, **values,
-        ).on_conflict_do_nothing()
-        if conn.execute(ins).rowcount != 1:
+        ).on_conflict_do_nothing().returning(verdicts.c.id)
+        if conn.execute(ins).first() is None:
             # somebody created it between our read and our insert (PostgreSQL, READ COMMITTED)
             current = get_verdict(conn, target, reviewer_id)
             if expected_version is not None:
@@ -344,8 +344,8 @@ def save_final_verdict(
     if expected_version == 0:
         ins = _insert(conn, final_verdicts).values(
             target_kind=target.kind.value, target_id=target.id, version=1, **values
-        ).on_conflict_do_nothing()
-        ok = conn.execute(ins).rowcount == 1
+        ).on_conflict_do_nothing().returning(final_verdicts.c.id)
+        ok = conn.execute(ins).first() is not None
     else:
         res = conn.execute(
             update(final_verdicts)

@@ -201,8 +201,8 @@ class Store:
         def _do(conn: Connection) -> User:
             ins = review._insert(conn, users).values(
                 name=name, display_name=name, role="reviewer", created_at=audit.now(), disabled=False,
-            ).on_conflict_do_nothing()
-            if conn.execute(ins).rowcount == 1:
+            ).on_conflict_do_nothing().returning(users.c.id)
+            if conn.execute(ins).first() is not None:
                 row = conn.execute(select(users).where(users.c.name == name)).one()
                 audit.record(conn, row.id, "create_user", "user", row.id, None,
                              {"name": name, "role": "reviewer"})
