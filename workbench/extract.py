@@ -388,6 +388,9 @@ def _word_atoms(s: str, start: int, end: int) -> list[_Atom]:
             i += 1
             continue
         j, v = best
+        if all(t[2].lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen") for t in toks[i:j]):
+            i = j  # a scale word alone belongs to the numeral before it ("2.3 billion")
+            continue
         out.append(_Atom(toks[i][0], toks[j - 1][1], v, True, raw=s[toks[i][0]:toks[j - 1][1]]))
         i = j
     return out
@@ -642,9 +645,7 @@ class Extractor:
             if e is not None:
                 exprs.append(e)
                 consumed_until = e.tail_end
-                i += used
-            else:
-                i += 1
+            i += max(1, used)
         return exprs
 
     def _quantulum_unit(self, s: str, a_start: int, num_end: int, qcache: dict[str, list]) -> tuple[str, int] | None:
@@ -698,7 +699,8 @@ class Extractor:
                     r"kWh|MWh|GWh|TWh|bbl|lbs?|oz|ml|min|mins|hrs?|yrs?|pc|pct|C|F|g|t|l|L|h|s|W|m2|m3|km2|p)(?![A-Za-z])",
                     s[a.end:]):
                 return None, 1
-            if re.match(r"[-‑](?:[A-Z]|\d+[A-Za-z])", s[a.end:]):
+            mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", s[a.end:])
+            if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
                 return None, 1  # "737-MAX", "3-D"
             wb = re.search(r"([A-Za-z][A-Za-z'’.]*)\s+$", before)
             if wb and wb.end() - wb.start() <= len(before):
@@ -737,7 +739,8 @@ class Extractor:
             if ms:
                 suf = ms.group(0)
                 after = s[ms.end():]
-                is_metre = suf == "m" and currency is None and _looks_like_metres(after, s)
+                is_metre = suf == "m" and currency is None and (
+                    _looks_like_metres(after, s) or _race_distance(s, a))
                 if suf in ("b", "B", "M") and currency is None:
                     ms = None
                 elif not is_metre:
@@ -823,7 +826,7 @@ class Extractor:
                 attached = not msym.group(0).startswith(" ")
                 if sym in N.ATTACHED_ONLY_SYMBOLS and not attached:
                     msym = None
-                elif sym in ("m",) and not _looks_like_metres(s[msym.end():], s):
+                elif sym in ("m",) and not (_looks_like_metres(s[msym.end():], s) or _race_distance(s, a)):
                     msym = None
                 if msym:
                     unit = N.UNIT_SYMBOLS[sym]
@@ -844,6 +847,8 @@ class Extractor:
                         hyphen_noun = w1
                         pos = mh.start(1) + len(w1)
 
+        if kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+)?$", s[:start]):
+            kind, unit = Kind.MEASURE, "magnitude"
         # quantulum3 for units our tables do not know ("30 knots", "5 psi", "20 mg")
         if kind is None and hyphen_noun is None and not strong and not a.words:
             qu = self._quantulum_unit(s, a.start, pos, qcache)
@@ -872,7 +877,7 @@ class Extractor:
                 if e2 is not None:
                     v2, pos2, kind2, unit2, cur2, scale2 = e2
                     sep_word = sep.group(0).strip()
-                    first_plain = kind is None and not scaled
+                    first_plain = not scaled
                     # a scale or unit written only after the second number applies to both: "2-3 million"
                     lo = value
                     if first_plain and scale2 != 1:
@@ -883,7 +888,7 @@ class Extractor:
                                 if not (sep_word in ("to",) and re.search(r"(?i)\b(?:from|rose|rising|rises|fell|falling|falls|"
                                                                            r"increased?|decreased?|grew|grown|climbed|jumped|dropped|"
                                                                            r"declined|cut|raised|lowered|reduced|slashed|up|down|doubled|"
-                                                                           r"halved|soared|surged|slumped|plunged|revised|changed)\s+$",
+                                                                           r"halved|soared|surged|slumped|plunged|revised|changed|by)\s+$",
                                                                            s[:start])):
                                     low, high = lo, v2
                                     if kind is None:
@@ -1087,6 +1092,17 @@ def _looks_like_metres(after: str, sentence: str) -> bool:
     return False
 
 
+_RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
+
+
+def _race_distance(s: str, a: _Atom) -> bool:
+    """"the 100m", "a 400m": a round race distance after an article, with no plural noun after it."""
+    if a.value not in _RACE_DISTANCES or not re.search(r"(?i)\b(?:the|a|an|in|over)\s+$", s[:a.start]):
+        return False
+    m = re.match(r"m\s+([A-Za-z]+)", s[a.end:])
+    return not (m and _is_plural(m.group(1)))
+
+
 def _pounds_are_weight(s: str, end: int) -> bool:
     if re.search(r"(?i)\b(?:weigh\w*|heav\w*|lighter|lbs?|kilos?|kg|ounces|grams|tonnes|body|baby|born)\b", s):
         return True
@@ -1127,6 +1143,7 @@ def _first_word_end(s: str) -> int:
 
 
 _NP_WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_NP_MODEL = re.compile(r"\s*(\d+[A-Za-z]*)(?=\s+[A-Za-z])")
 
 
 def _is_plural(w: str) -> bool:
@@ -1155,6 +1172,8 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
     p = pos
     while len(words) < 4:
         m = _NP_WORD.match(s, p)
+        if not m and words and words[-1][0].isupper():
+            m = _NP_MODEL.match(s, p)  # model numbers inside a name: "50 Boeing 737 jets"
         if not m:
             break
         w = m.group(1)
@@ -1213,7 +1232,6 @@ def _attribution(sentence: str) -> str | None:
         who = _clean_attr(m.group("who"))
         if who:
             return who
-    best = None
     for m in _ATTR_BEFORE_VERB.finditer(sentence):
         who = m.group("who")
         # keep the words after the last clause break: ", officials said" -> officials
@@ -1226,13 +1244,18 @@ def _attribution(sentence: str) -> str | None:
         keep.reverse()
         while keep and keep[0].lower() in ("of", "for", "and"):
             keep.pop(0)
+        if not keep or keep[-1].lower() in ("of", "for", "and"):
+            continue
+        if len(keep) > 3 and all(w[0].islower() for w in keep):
+            continue
         cand = _clean_attr(" ".join(keep))
         if cand:
-            best = cand
-    return best
+            return cand
+    return None
 
 
 def _clean_attr(who: str) -> str | None:
+    who = re.split(r"\s+of\s+\d|\s+\d", who)[0]
     who = who.strip(" ,\"'“”‘’")
     for _ in range(3):
         who2 = _ATTR_STRIP_LEAD.sub("", who)
