@@ -1,0 +1,858 @@
+"""Group near-duplicate numeric claims across outlets: the same fact, reported by several articles.
+
+How two claims are judged
+-------------------------
+Two claims can state the same fact only when their numbers are compatible:
+
+* the same *dimension*: counts with counts, percentages with ratios (compared as fractions, 25% = one in
+  four), money in the same currency, measures and durations of the same physical dimension after
+  conversion (12,500 hectares = 125 square kilometres, 45 minutes = three-quarters of an hour), rates with
+  the same ``per`` (a rate per unit of time is converted, so "£48m a day" and "£336m a week" agree);
+* values within :data:`MAX_GAP` of each other once each value is read as the interval its qualifier allows:
+  "about 4,200" is 4,200 ± :data:`HEDGE`, "more than 4,000" is 4,000 to 4,000 × (1 + HEDGE), "nearly £50m"
+  is £50m × (1 − HEDGE) to £50m, a range is its two ends.
+
+Compatible pairs get a score from 0 to 100 that weighs four signals (weights in :data:`WEIGHTS`):
+
+* ``context`` — RapidFuzz ``token_set_ratio`` of the claims' sentences with the number expression removed,
+  lowercased, digits, punctuation, stopwords and number words dropped, light stemming;
+* ``story`` — how much the two *articles* have in common (tf-idf cosine over the content words of the
+  sentences that hold their claims, plus the values they report): two outlets covering the same event share
+  names and figures even when the sentences around one figure are worded quite differently;
+* ``noun`` — the counted noun's head word agrees ("dockworkers"/"workers"), is missing or generic
+  ("people", "staff") on one side, or disagrees ("containers"/"homes");
+* ``value`` — 1 when the intervals agree within the tolerance, falling to 0 at :data:`MAX_GAP`.
+
+A pair links when its score reaches ``threshold`` (default :data:`DEFAULT_THRESHOLD`).
+
+Two claims in the *same article* are the same fact only when the article repeats the figure: their values
+agree within the tolerance (a headline and the body stating "£66bn" twice). Different values in one
+article ("9.6 GW, beating the previous record of 9.1 GW") are different facts, and nothing may put them in
+one group.
+
+Scaling without comparing all pairs
+-----------------------------------
+Claims are blocked by dimension and by value: values are mapped to a log scale (linear near zero, see
+:func:`_value_axis`) and cut into cells twice as wide as the widest compatible gap, on two grids offset by
+half a cell, so any two compatible values share a cell on at least one grid and nothing else is compared.
+A cell holding more than :data:`BLOCK_LIMIT` claims (a common value such as 10% in a large corpus) is split
+further by key words: the claim's noun head, the rarest words of its context and the article's most
+distinctive words and figures. The candidate pairs of all blocks are scored in one batched call to
+``rapidfuzz.process.cpdist`` (the element-wise sibling of ``cdist``; blocks overlap, so pairs are
+de-duplicated first) with ``workers``.
+
+Clustering
+----------
+Links are merged strongest first. A merge is refused when it would join a cannot-link pair, put two
+different values of one article together, stretch the group's values beyond :data:`MAX_GAP`, or when fewer
+than :data:`LINKAGE` of the pairs across the two sides link directly (average-linkage style), so a chain of
+weak links cannot glue unrelated facts together. Must-link overrides are merged before anything else.
+
+Discrepancy
+-----------
+A group is ``discrepant`` when no single value lies within ``tolerance`` of every member's interval. So a
+hedge is not by itself a discrepancy: "more than 4,000" and "about 4,200" agree, as do "£48m" and "nearly
+£50m" (£50m less a 3% hedge is £48.5m, within 2% of £48m). "94,300" and "nearly 100,000" do not (97,000 is
+2.9% away). ``spread_pct`` is measured on the stated values regardless of hedges: (max − min) / median.
+Group values (min, median, max) are expressed in the representative claim's unit (percent or ratio,
+currency, unit, per).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from workbench import units
+from workbench.errors import WorkbenchError
+from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_TOLERANCE",
+    "HEDGE",
+    "MAX_GAP",
+    "OverrideConflict",
+    "DuplicateClaimId",
+    "group_claims",
+    "compare",
+    "normalised_value",
+    "value_interval",
+    "context_text",
+    "noun_head",
+]
+
+DEFAULT_TOLERANCE = 0.02
+DEFAULT_THRESHOLD = 45.0
+HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond the stated value
+MAX_GAP = 0.10  # widest relative gap between two claims' intervals that can still be one fact
+LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
+BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
+KEY_WORDS = 4  # key words per claim used to split large cells (context) and per article (story)
+STORY_FLOOR = 0.04  # story cosine of unrelated articles (shared common words): counts as nothing
+STORY_FULL = 0.20  # story cosine at which the story signal counts in full
+REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
+WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
+
+_TINY = 1e-12
+
+
+# --------------------------------------------------------------------------------------------------- errors
+
+
+class OverrideConflict(WorkbenchError):
+    """Reviewer overrides contradict each other: a chain of must-links joins a cannot-link pair."""
+
+    def __init__(self, cannot: tuple[str, str], chain: tuple[str, ...]):
+        self.cannot = cannot
+        self.chain = chain
+        path = " -> ".join(chain)
+        super().__init__(
+            f"overrides contradict each other: {cannot[0]} and {cannot[1]} are marked as different facts "
+            f"(cannot-link) but must-links join them ({path}); remove one of these overrides"
+        )
+
+
+class DuplicateClaimId(WorkbenchError):
+    """Two different claims carry the same id (article and span)."""
+
+    def __init__(self, claim_id: str):
+        self.claim_id = claim_id
+        super().__init__(
+            f"claim {claim_id}: given twice with different contents; each claim id (article:start-end) "
+            f"must name one claim"
+        )
+
+
+# ----------------------------------------------------------------------------------------- numeric values
+
+
+def normalised_value(claim: Claim) -> tuple[str, float, float]:
+    """(dimension, low, high) of a claim's stated value in base units.
+
+    Dimensions: ``count``; ``fraction`` (percent and ratio, as fractions); ``money:<CODE>`` (``money:?``
+    without a currency); a physical dimension for measures and durations (``time`` in seconds, ``area`` in
+    square metres, ``temperature`` in degrees Celsius, ...; an unknown unit is ``unit:<name>``). A rate per
+    unit of time is converted to a rate per second and its dimension ends in ``/time``; any other ``per``
+    is kept by name (``count/person``).
+    """
+    low, high = float(claim.low), float(claim.high)
+    if high < low:
+        low, high = high, low
+    kind = claim.kind
+    if kind is Kind.PERCENT:
+        dim, low, high = "fraction", low / 100.0, high / 100.0
+    elif kind is Kind.RATIO:
+        dim = "fraction"
+    elif kind is Kind.MONEY:
+        dim = "money:" + (claim.currency.upper() if claim.currency else "?")
+    elif kind is Kind.COUNT:
+        dim = "count"
+    else:  # MEASURE, DURATION
+        dim, low = units.dimension_and_base(low, claim.unit)
+        _, high = units.dimension_and_base(high, claim.unit)
+        if kind is Kind.DURATION and dim.startswith("unit:"):
+            dim = "time?" + dim[4:]
+    if claim.per:
+        secs = units.time_seconds(claim.per)
+        if secs:
+            dim, low, high = dim + "/time", low / secs, high / secs
+        else:
+            dim = dim + "/" + _per_word(claim.per)
+    return dim, low, high
+
+
+def _per_word(per: str) -> str:
+    words = re.sub(r"[^a-z ]", " ", per.lower()).split()
+    words = [w for w in words if w not in ("a", "an", "per", "each", "every", "the")]
+    return _stem(words[-1]) if words else "?"
+
+
+def _floor(dim: str) -> float:
+    base = dim.split("/", 1)[0]
+    return units.ABSOLUTE_FLOOR.get(base, _TINY)
+
+
+def value_interval(claim: Claim, hedge: float = HEDGE) -> tuple[str, float, float]:
+    """(dimension, low, high) in base units, widened by what the claim's qualifier allows (see module doc)."""
+    dim, low, high = normalised_value(claim)
+    return (dim, *_hedged(low, high, claim.qualifier, hedge, _floor(dim)))
+
+
+def _hedged(low: float, high: float, q: Qualifier, hedge: float, floor: float) -> tuple[float, float]:
+    def reach(x: float) -> float:
+        return hedge * max(abs(x), floor)
+
+    if q is Qualifier.APPROX:
+        return low - reach(low), high + reach(high)
+    if q is Qualifier.LOWER_BOUND:
+        return low, high + reach(high)
+    if q is Qualifier.UPPER_BOUND:
+        return low - reach(low), high
+    return low, high
+
+
+def _gap(max_lo: float, min_hi: float, floor: float) -> float:
+    """Relative gap between the highest low end and the lowest high end of a set of intervals (0 = overlap)."""
+    d = max_lo - min_hi
+    if d <= 0:
+        return 0.0
+    return d / max(abs(max_lo), abs(min_hi), floor)
+
+
+def _gap_arrays(max_lo: np.ndarray, min_hi: np.ndarray, floor: np.ndarray) -> np.ndarray:
+    d = max_lo - min_hi
+    scale = np.maximum(np.maximum(np.abs(max_lo), np.abs(min_hi)), floor)
+    return np.where(d > 0, d / scale, 0.0)
+
+
+def _value_axis(x: np.ndarray, floor: np.ndarray) -> np.ndarray:
+    """Monotone map on which a relative gap g is at most -log(1 - g) apart: log scale, linear near zero."""
+    ax = np.abs(x) / floor
+    out = np.where(ax <= 1.0, ax, 1.0 + np.log(np.maximum(ax, 1.0)))
+    return np.sign(x) * out
+
+
+# ------------------------------------------------------------------------------------------------- text
+
+_STOP = frozenset(
+    """a an the of in on at to for by with and or but nor is are was were be been being am has have had having
+    it its it's this that these those as from after before than then there here their they them he she his her
+    him we our us you your i me my not no yes so if into onto out up down over under about around some nearly
+    almost roughly approximately more less most least just only also still even very much many such own same
+    other another each every all any both few per cent percent which who whom whose what when where why how
+    while said says say will would could should can may might must shall do does did done new one two three
+    four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+    nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
+    half quarter quarters third thirds dozen bn m k mn tn pct""".split()
+)
+
+
+def _stem(word: str) -> str:
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2]
+    return w
+
+
+_NON_LETTERS = re.compile(r"[^a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _NON_LETTERS.split(text.lower()) if len(w) > 1 and w not in _STOP)
+
+
+def _without_number(claim: Claim) -> str:
+    s = claim.sentence or ""
+    if claim.sentence_start is not None:
+        a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        if 0 <= a <= b <= len(s) and s[a:b] == claim.surface:
+            return s[:a] + " " + s[b:]
+    if claim.surface:
+        i = s.find(claim.surface)
+        if i >= 0:
+            return s[:i] + " " + s[i + len(claim.surface):]
+    return s
+
+
+def context_text(claim: Claim) -> str:
+    """The claim's sentence without its number expression, normalised for comparison."""
+    return " ".join(_words(_without_number(claim)))
+
+
+_GENERIC_NOUNS = frozenset(
+    "people person resident staff worker employee individual citizen member adult inhabitant victim case "
+    "figure number total".split()
+)
+
+
+def noun_head(noun: str | None) -> str | None:
+    """Head word of a counted noun, singular and lowercase: ``"Russian troops"`` -> ``"troop"``."""
+    if not noun:
+        return None
+    words = [w for w in _NON_LETTERS.split(noun.lower()) if w]
+    return _stem(words[-1]) if words else None
+
+
+def _noun_agreement(a: str | None, b: str | None) -> float:
+    if a is None or b is None:
+        return 0.5
+    if a == b or a.endswith(b) or b.endswith(a):
+        return 1.0
+    if a in _GENERIC_NOUNS or b in _GENERIC_NOUNS:
+        return 0.5
+    return 0.0
+
+
+def _is_headline(claim: Claim) -> bool:
+    if claim.sentence_start is not None:
+        return claim.sentence_start == 0
+    s = claim.sentence or ""
+    return claim.start < len(s) and s[claim.start:claim.end] == claim.surface
+
+
+# --------------------------------------------------------------------------------------------- prepared data
+
+
+@dataclass
+class _Prepared:
+    claims: list[Claim]  # sorted by id, unique
+    ids: list[str]
+    dim: np.ndarray  # int codes
+    dims: list[str]
+    lo: np.ndarray  # hedged interval, base units
+    hi: np.ndarray
+    point: np.ndarray  # stated value (midpoint), base units
+    floor: np.ndarray
+    article: np.ndarray  # int codes
+    articles: list[str]
+    context: np.ndarray  # object array of normalised context strings
+    noun: list[str | None]
+    noun_code: np.ndarray  # int, -1 for none
+    headline: np.ndarray  # bool: the claim's sentence opens the article (a headline restates the body)
+    story_vec: list[dict[int, float]]  # per article: feature -> normalised weight
+    story_keys: list[list[int]]  # per article: most distinctive features
+    context_keys: list[list[int]]  # per claim: rarest context words (feature ids)
+
+
+def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
+    uniq: dict[str, Claim] = {}
+    for c in claims:
+        prev = uniq.get(c.id)
+        if prev is None:
+            uniq[c.id] = c
+        elif prev != c and prev.with_group(None) != c.with_group(None):
+            raise DuplicateClaimId(c.id)
+    ids = sorted(uniq)
+    cl = [uniq[i] for i in ids]
+    n = len(cl)
+
+    dim_codes: dict[str, int] = {}
+    art_codes: dict[str, int] = {}
+    dim = np.empty(n, dtype=np.int64)
+    art = np.empty(n, dtype=np.int64)
+    lo = np.empty(n)
+    hi = np.empty(n)
+    point = np.empty(n)
+    floor = np.empty(n)
+    ctx: list[str] = []
+    heads: list[str | None] = []
+    headline = np.zeros(n, dtype=bool)
+    for k, c in enumerate(cl):
+        d, a, b = normalised_value(c)
+        f = _floor(d)
+        hl, hh = _hedged(a, b, c.qualifier, hedge, f)
+        dim[k] = dim_codes.setdefault(d, len(dim_codes))
+        art[k] = art_codes.setdefault(c.article, len(art_codes))
+        lo[k], hi[k], point[k], floor[k] = hl, hh, (a + b) / 2.0, f
+        ctx.append(context_text(c))
+        heads.append(noun_head(c.noun))
+        headline[k] = _is_headline(c)
+    dims = list(dim_codes)
+    articles = list(art_codes)
+    noun_codes: dict[str, int] = {}
+    noun_code = np.array([noun_codes.setdefault(h, len(noun_codes)) if h else -1 for h in heads], dtype=np.int64)
+
+    # Story features per article: content words of the sentences holding its claims, and its figures.
+    feat_codes: dict[str, int] = {}
+    art_feats: list[set[int]] = [set() for _ in articles]
+    seen_sent: set[tuple[int, str]] = set()
+    claim_words: list[tuple[str, ...]] = []
+    for k, c in enumerate(cl):
+        a = int(art[k])
+        words = _words(c.sentence or "")
+        claim_words.append(tuple(w for w in _words(_without_number(c))))
+        if (a, c.sentence) not in seen_sent:
+            seen_sent.add((a, c.sentence))
+            for w in words:
+                art_feats[a].add(feat_codes.setdefault(w, len(feat_codes)))
+        key = f"#{dims[dim[k]]}:{float(f'{point[k]:.2g}')}"
+        art_feats[a].add(feat_codes.setdefault(key, len(feat_codes)))
+    n_art = len(articles)
+    df = Counter(f for fs in art_feats for f in fs)
+    idf = {f: math.log(1.0 + n_art / cnt) for f, cnt in df.items()}
+    story_vec: list[dict[int, float]] = []
+    story_keys: list[list[int]] = []
+    for fs in art_feats:
+        norm = math.sqrt(sum(idf[f] ** 2 for f in fs)) or 1.0
+        story_vec.append({f: idf[f] / norm for f in fs})
+        # distinctive: rare but shared by at least one other article
+        shared = [f for f in fs if df[f] > 1]
+        story_keys.append(sorted(shared, key=lambda f: (df[f], f))[:KEY_WORDS])
+    context_keys: list[list[int]] = []
+    for words in claim_words:
+        fids = {feat_codes[w] for w in words if w in feat_codes}
+        context_keys.append(sorted(fids, key=lambda f: (df[f], f))[:KEY_WORDS])
+
+    return _Prepared(
+        claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
+        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, headline=headline,
+        story_vec=story_vec, story_keys=story_keys, context_keys=context_keys,
+    )
+
+
+# ------------------------------------------------------------------------------------------------- blocking
+
+
+def _pairs_within_runs(keys: np.ndarray, items: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All pairs (i < j by item) of items that share a key; keys and items are parallel arrays."""
+    if len(keys) < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((items, keys))
+    k, it = keys[order], items[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    ends = np.r_[starts[1:], len(k)]
+    run_end = np.repeat(ends, ends - starts)
+    pos = np.arange(len(k))
+    counts = run_end - pos - 1
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    left = np.repeat(pos, counts)
+    offs = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    right = left + 1 + offs
+    a, b = it[left], it[right]
+    keep = a != b
+    a, b = a[keep], b[keep]
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def _value_cells(p: _Prepared, max_gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """(cell key, claim) entries: each claim's interval on two offset grids of cells 2D wide."""
+    d = -math.log(1.0 - max_gap)  # axis distance of the widest compatible gap
+    width = 2.0 * d
+    a0 = _value_axis(p.lo, p.floor)
+    a1 = _value_axis(p.hi, p.floor)
+    keys: list[np.ndarray] = []
+    claims: list[np.ndarray] = []
+    n_dims = max(len(p.dims), 1)
+    for grid, shift in ((0, 0.0), (1, d)):
+        c0 = np.floor((a0 + shift) / width).astype(np.int64)
+        c1 = np.floor((a1 + shift) / width).astype(np.int64)
+        span = c1 - c0 + 1
+        idx = np.repeat(np.arange(len(c0)), span)
+        offs = np.arange(int(span.sum())) - np.repeat(np.cumsum(span) - span, span)
+        cell = c0[idx] + offs
+        # key = ((cell * 2 + grid) * n_dims + dim); cells are small integers (log-scale)
+        keys.append((cell * 2 + grid) * n_dims + p.dim[idx])
+        claims.append(idx)
+    return np.concatenate(keys), np.concatenate(claims)
+
+
+def _candidate_pairs(p: _Prepared, max_gap: float, block_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    keys, items = _value_cells(p, max_gap)
+    uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    big = counts[inverse] > block_limit
+    small_a, small_b = _pairs_within_runs(inverse[~big], items[~big])
+    parts_a, parts_b = [small_a], [small_b]
+    if big.any():
+        # split large cells by key words: the noun head, rare context words, the article's distinctive words
+        bk, bi = inverse[big], items[big]
+        sub_keys: list[int] = []
+        sub_cells: list[int] = []
+        sub_items: list[int] = []
+        n_feat_space = 1 << 32
+        for cell, ci in zip(bk.tolist(), bi.tolist()):
+            toks: set[int] = set()
+            if p.noun_code[ci] >= 0:
+                toks.add(-1 - int(p.noun_code[ci]))
+            toks.update(p.context_keys[ci])
+            toks.update(p.story_keys[int(p.article[ci])])
+            for t in toks:
+                sub_cells.append(cell)
+                sub_keys.append(t)
+                sub_items.append(ci)
+        if sub_items:
+            cells = np.asarray(sub_cells, dtype=np.int64)
+            toks_arr = np.asarray(sub_keys, dtype=np.int64) + n_feat_space // 2
+            combo = cells * n_feat_space + toks_arr
+            a, b = _pairs_within_runs(combo, np.asarray(sub_items, dtype=np.int64))
+            parts_a.append(a)
+            parts_b.append(b)
+    a = np.concatenate(parts_a)
+    b = np.concatenate(parts_b)
+    if len(a) == 0:
+        return a, b
+    n = len(p.claims)
+    code = np.unique(a * n + b)
+    return code // n, code % n
+
+
+# -------------------------------------------------------------------------------------------------- scoring
+
+
+def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out = np.ones(len(a))
+    art_a, art_b = p.article[a], p.article[b]
+    diff = art_a != art_b
+    if not diff.any():
+        return out
+    pa, pb = np.minimum(art_a[diff], art_b[diff]), np.maximum(art_a[diff], art_b[diff])
+    n_art = len(p.articles)
+    codes, inv = np.unique(pa * n_art + pb, return_inverse=True)
+    sims = np.empty(len(codes))
+    vec = p.story_vec
+    for k, code in enumerate(codes.tolist()):
+        x, y = vec[code // n_art], vec[code % n_art]
+        if len(x) > len(y):
+            x, y = y, x
+        sims[k] = sum(w * y[f] for f, w in x.items() if f in y)
+    out[diff] = sims[inv]
+    return out
+
+
+@dataclass
+class _Scored:
+    a: np.ndarray  # claim indices, a < b
+    b: np.ndarray
+    score: np.ndarray  # 0-100
+    apart_a: np.ndarray  # pairs of one article that state different facts with the same figure
+    apart_b: np.ndarray
+
+
+def _score_pairs(
+    p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, max_gap: float, workers: int
+) -> _Scored:
+    """Keep the compatible candidate pairs and score them."""
+    max_lo = np.maximum(p.lo[a], p.lo[b])
+    min_hi = np.minimum(p.hi[a], p.hi[b])
+    gap = _gap_arrays(max_lo, min_hi, np.maximum(p.floor[a], p.floor[b]))
+    same_article = p.article[a] == p.article[b]
+    ok = (p.dim[a] == p.dim[b]) & (gap <= max_gap) & (~same_article | (gap <= tolerance))
+    a, b, gap, same_article = a[ok], b[ok], gap[ok], same_article[ok]
+    if len(a) == 0:
+        e = np.empty(0, np.int64)
+        return _Scored(e, e, np.empty(0), e, e)
+    ctx = process.cpdist(p.context[a], p.context[b], scorer=fuzz.token_set_ratio, workers=workers,
+                         dtype=np.float32).astype(np.float64) / 100.0
+    na, nb = p.noun_code[a], p.noun_code[b]
+    noun = np.full(len(a), 0.5)
+    both = (na >= 0) & (nb >= 0)
+    if both.any():
+        idx = np.flatnonzero(both)
+        noun[idx] = [_noun_agreement(p.noun[i], p.noun[j]) for i, j in zip(a[idx].tolist(), b[idx].tolist())]
+    story = np.clip((_story_similarity(p, a, b) - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0)
+    # One article: a headline restates a figure of the body, and two body sentences repeat one fact when
+    # they read alike or count the same thing. Otherwise the same figure twice in one article is two facts.
+    repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
+    story = np.where(same_article, 1.0, story)
+    apart = same_article & ~repeat
+    w = WEIGHTS
+    text = w["context"] * ctx + w["story"] * story + w["noun"] * noun
+    # values that agree within the tolerance count in full; beyond it, less and less up to the widest gap
+    off = np.clip((gap - tolerance) / max(max_gap - tolerance, _TINY), 0.0, 1.0)
+    score = 100.0 * text * (1.0 - off * off)
+    score[apart] = 0.0
+    return _Scored(a, b, score, a[apart], b[apart])
+
+
+def compare(a: Claim, b: Claim, tolerance: float = DEFAULT_TOLERANCE, others: Sequence[Claim] = ()) -> float:
+    """Score (0-100) that ``a`` and ``b`` state the same fact; 0 when their numbers are incompatible.
+
+    The story signal is measured against ``others`` (claims of the same articles and of other articles);
+    without them it rests on the two claims' own sentences.
+    """
+    p = _prepare([a, b, *others])
+    ia, ib = p.ids.index(a.id), p.ids.index(b.id)
+    if ia == ib:
+        return 100.0
+    i, j = min(ia, ib), max(ia, ib)
+    scored = _score_pairs(p, np.array([i]), np.array([j]), tolerance, MAX_GAP, 1)
+    return float(scored.score[0]) if len(scored.score) else 0.0
+
+
+# ----------------------------------------------------------------------------------------------- clustering
+
+
+class _Clusters:
+    """Union-find with the per-cluster facts the merge checks need."""
+
+    def __init__(self, p: _Prepared):
+        n = len(p.claims)
+        self.parent = list(range(n))
+        self.members: list[list[int]] = [[i] for i in range(n)]
+        self.max_lo = p.lo.tolist()
+        self.min_hi = p.hi.tolist()
+        self.floor = p.floor.tolist()
+        art = p.article.tolist()
+        self.arts: list[dict[int, tuple[float, float]]] = [{art[i]: (self.max_lo[i], self.min_hi[i])} for i in range(n)]
+        self.links: list[dict[int, int]] = [dict() for _ in range(n)]  # root -> root -> direct links
+        self.cannot: list[set[int]] = [set() for _ in range(n)]  # root -> claims it may not join
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    def union(self, ra: int, rb: int) -> int:
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members[rb])
+        self.members[rb] = []
+        self.max_lo[ra] = max(self.max_lo[ra], self.max_lo[rb])
+        self.min_hi[ra] = min(self.min_hi[ra], self.min_hi[rb])
+        arts_a = self.arts[ra]
+        for art, (lo, hi) in self.arts[rb].items():
+            if art in arts_a:
+                plo, phi = arts_a[art]
+                arts_a[art] = (max(plo, lo), min(phi, hi))
+            else:
+                arts_a[art] = (lo, hi)
+        self.arts[rb] = {}
+        self.cannot[ra] |= self.cannot[rb]
+        self.cannot[rb] = set()
+        # move rb's link counts onto ra and re-point the neighbours
+        la = self.links[ra]
+        la.pop(rb, None)
+        for nb, cnt in self.links[rb].items():
+            if nb == ra:
+                continue
+            la[nb] = la.get(nb, 0) + cnt
+            ln = self.links[nb]
+            ln[ra] = ln.get(ra, 0) + ln.pop(rb, 0)
+        self.links[rb] = {}
+        return ra
+
+    def add_link(self, ra: int, rb: int) -> int:
+        la = self.links[ra]
+        la[rb] = la.get(rb, 0) + 1
+        lb = self.links[rb]
+        lb[ra] = lb.get(ra, 0) + 1
+        return la[rb]
+
+    def blocked(self, ra: int, rb: int) -> bool:
+        small, large = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
+        for x in self.cannot[small]:
+            if self.find(x) == large:
+                return True
+        return False
+
+    def compatible(self, ra: int, rb: int, tolerance: float, max_gap: float) -> bool:
+        floor = max(self.floor[ra], self.floor[rb])
+        if _gap(self.max_lo[ra], self.min_hi[rb], floor) > max_gap:
+            return False
+        if _gap(self.max_lo[rb], self.min_hi[ra], floor) > max_gap:
+            return False
+        aa, ab = self.arts[ra], self.arts[rb]
+        if len(aa) > len(ab):
+            aa, ab = ab, aa
+        for art, (lo, hi) in aa.items():
+            other = ab.get(art)
+            if other is not None:
+                if _gap(max(lo, other[0]), min(hi, other[1]), floor) > tolerance:
+                    return False
+        return True
+
+
+def _must_components(p: _Prepared, musts: list[tuple[int, int]]) -> dict[int, list[int]]:
+    parent = list(range(len(p.claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in musts:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(parent)):
+        comps[find(i)].append(i)
+    return comps
+
+
+def _must_chain(musts: list[tuple[int, int]], start: int, goal: int) -> list[int]:
+    adj: dict[int, list[int]] = defaultdict(list)
+    for a, b in musts:
+        adj[a].append(b)
+        adj[b].append(a)
+    prev = {start: start}
+    queue = [start]
+    for node in queue:
+        if node == goal:
+            break
+        for nxt in sorted(adj[node]):
+            if nxt not in prev:
+                prev[nxt] = node
+                queue.append(nxt)
+    path = [goal]
+    while path[-1] != start:
+        path.append(prev[path[-1]])
+    return path[::-1]
+
+
+def _read_overrides(p: _Prepared, overrides: Iterable[Override]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    index = {cid: k for k, cid in enumerate(p.ids)}
+    musts: set[tuple[int, int]] = set()
+    cannots: set[tuple[int, int]] = set()
+    for o in overrides:
+        ia, ib = index.get(o.a), index.get(o.b)
+        if ia is None or ib is None or ia == ib:
+            if ia is not None and ia == ib and o.kind is LinkKind.CANNOT:
+                raise OverrideConflict((o.a, o.b), (o.a,))
+            continue  # overrides about claims not in this run have nothing to say here
+        pair = (min(ia, ib), max(ia, ib))
+        (musts if o.kind is LinkKind.MUST else cannots).add(pair)
+    return sorted(musts), sorted(cannots)
+
+
+def _cluster(
+    p: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray, musts: list[tuple[int, int]],
+    cannots: list[tuple[int, int]], apart: list[tuple[int, int]], tolerance: float, max_gap: float,
+) -> list[list[int]]:
+    cl = _Clusters(p)
+    comps = _must_components(p, musts)
+    root_of = {}
+    for root, members in comps.items():
+        for m in members:
+            root_of[m] = root
+    for x, y in cannots:
+        if root_of[x] == root_of[y]:
+            chain = _must_chain(musts, x, y)
+            raise OverrideConflict((p.ids[x], p.ids[y]), tuple(p.ids[k] for k in chain))
+    for x, y in cannots:
+        cl.cannot[x].add(y)
+        cl.cannot[y].add(x)
+    for x, y in apart:  # implicit: unless a reviewer joined them, they stay apart
+        if root_of[x] != root_of[y]:
+            cl.cannot[x].add(y)
+            cl.cannot[y].add(x)
+    for members in comps.values():
+        r = cl.find(members[0])
+        for m in members[1:]:
+            r = cl.union(r, cl.find(m))
+
+    # strongest links first; ties broken by claim order (claims are sorted by id)
+    order = np.lexsort((b, a, -score))
+    al, bl = a[order].tolist(), b[order].tolist()
+    for i, j in zip(al, bl):
+        ra, rb = cl.find(i), cl.find(j)
+        if ra == rb:
+            continue
+        links = cl.add_link(ra, rb)
+        if links < LINKAGE * len(cl.members[ra]) * len(cl.members[rb]):
+            continue
+        if cl.blocked(ra, rb) or not cl.compatible(ra, rb, tolerance, max_gap):
+            continue
+        cl.union(ra, rb)
+    return [sorted(m) for m in cl.members if m]
+
+
+# ------------------------------------------------------------------------------------------------- groups
+
+
+def _from_base(claim: Claim, base: float) -> float:
+    """A base-unit value expressed in ``claim``'s own unit (percent, unit, per)."""
+    v = base
+    if claim.per:
+        secs = units.time_seconds(claim.per)
+        if secs:
+            v = v * secs
+    if claim.kind is Kind.PERCENT:
+        return v * 100.0
+    if claim.kind in (Kind.MEASURE, Kind.DURATION):
+        u = units.lookup(claim.unit)
+        if u is not None:
+            return (v - u.offset) / u.factor
+    return v
+
+
+def _group_id(claim_ids: Sequence[str]) -> str:
+    h = hashlib.sha1("\n".join(sorted(claim_ids)).encode("utf-8")).hexdigest()
+    return "g-" + h[:12]
+
+
+def _build_group(p: _Prepared, members: list[int], degree: Counter, tolerance: float) -> Group:
+    dims = Counter(int(p.dim[m]) for m in members)
+    main_dim = min(dims, key=lambda d: (-dims[d], p.dims[d]))
+    same = [m for m in members if p.dim[m] == main_dim]
+    values = np.array([p.point[m] for m in same])
+    median = float(np.median(values))
+    floor = float(p.floor[same[0]])
+    scale = max(abs(median), floor)
+    rep = min(same, key=lambda m: (abs(p.point[m] - median) / scale, -degree[m], p.ids[m]))
+    rc = p.claims[rep]
+    vmin, vmax = float(values.min()), float(values.max())
+    spread = 0.0 if vmax == vmin else (vmax - vmin) / max(abs(median), floor) * 100.0
+    max_lo = max(p.lo[m] for m in same)
+    min_hi = min(p.hi[m] for m in same)
+    discrepant = len(dims) > 1 or _gap(max_lo, min_hi, floor) > tolerance
+    outlets = sorted({p.claims[m].outlet for m in members if p.claims[m].outlet})
+    ids = tuple(p.ids[m] for m in members)
+    nouns = Counter(p.claims[m].noun for m in members if p.claims[m].noun)
+    noun = rc.noun or (min(nouns, key=lambda x: (-nouns[x], x)) if nouns else None)
+    label = rc.surface if not noun or noun.lower() in rc.surface.lower() else f"{rc.surface} ({noun})"
+    return Group(
+        id=_group_id(ids), claim_ids=ids, representative=rc.id, outlets=tuple(outlets), kind=rc.kind,
+        unit=rc.unit, currency=rc.currency, noun=noun, min_value=_from_base(rc, vmin),
+        median_value=_from_base(rc, median), max_value=_from_base(rc, vmax), spread_pct=float(spread),
+        discrepant=bool(discrepant), label=label,
+    )
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    overrides: Sequence[Override] = (),
+    tolerance: float = DEFAULT_TOLERANCE,
+    threshold: float | None = None,
+    workers: int = 1,
+) -> Grouping:
+    """Group claims that state the same fact; every claim ends in exactly one group.
+
+    ``tolerance`` is the relative difference below which values agree (for the discrepancy flag and for
+    repeated figures in one article); ``threshold`` the link score (0-100, default
+    :data:`DEFAULT_THRESHOLD`); ``workers`` is passed to RapidFuzz. Overrides naming claims that are not
+    among ``claims`` are ignored; contradictory overrides raise :class:`OverrideConflict`. The result does
+    not depend on the order of ``claims`` or ``overrides``. Groups are ordered for triage: more outlets
+    first, then larger spread, then larger groups.
+    """
+    if not (0.0 <= tolerance < 1.0):
+        raise ValueError(f"tolerance must be a fraction between 0 and 1 (0.02 is 2%), got {tolerance!r}")
+    thr = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    if not (0.0 <= thr <= 100.0):
+        raise ValueError(f"threshold must be a score between 0 and 100, got {threshold!r}")
+    p = _prepare(claims)
+    if not p.claims:
+        return Grouping(groups=(), by_claim={})
+    musts, cannots = _read_overrides(p, overrides)
+    max_gap = max(MAX_GAP, tolerance)
+    a, b = _candidate_pairs(p, max_gap, BLOCK_LIMIT)
+    scored = _score_pairs(p, a, b, tolerance, max_gap, workers)
+    keep = scored.score >= thr
+    a, b, score = scored.a[keep], scored.b[keep], scored.score[keep]
+    apart = list(zip(scored.apart_a.tolist(), scored.apart_b.tolist()))
+    clusters = _cluster(p, a, b, score, musts, cannots, apart, tolerance, max_gap)
+
+    root = np.empty(len(p.claims), dtype=np.int64)
+    for k, members in enumerate(clusters):
+        root[members] = k
+    inside = root[a] == root[b]
+    degree: Counter = Counter(a[inside].tolist()) + Counter(b[inside].tolist())
+    groups = [_build_group(p, members, degree, tolerance) for members in clusters]
+    groups.sort(key=lambda g: (-len(g.outlets), -g.spread_pct, -g.size, g.id))
+    by_claim = {cid: g.id for g in groups for cid in g.claim_ids}
+    return Grouping(groups=tuple(groups), by_claim=by_claim)
