@@ -505,10 +505,10 @@ def carry_group_verdicts(
         has_v |= {r[0] for r in conn.execute(select(final_verdicts.c.target_id).where(
             and_(final_verdicts.c.target_kind == "group", final_verdicts.c.target_id.in_(chunk))))}
     log: list[dict[str, Any]] = []
+    plan: list[tuple[int, str, str]] = []  # (claims carried over, old group, destination)
     for old in sorted(has_v):
-        members = old_members[old]
         counts: dict[str, int] = {}
-        for cid in members:
+        for cid in old_members[old]:
             g = new_by_claim.get(cid)
             if g is not None:
                 counts[g] = counts.get(g, 0) + 1
@@ -516,6 +516,11 @@ def carry_group_verdicts(
             continue
         rep_new = new_by_claim.get(old_representatives.get(old, ""))
         dest = max(counts, key=lambda g: (counts[g], g == rep_new, _neg(g)))
+        plan.append((counts[dest], old, dest))
+    # when groups merge, the one bringing most claims keeps its group verdict; the others become claim verdicts
+    plan.sort(key=lambda p: (-p[0], p[1]))
+    for _, old, dest in plan:
+        members = old_members[old]
         # reviewer verdicts
         for v in load_verdicts(conn, target_where(verdicts, Target.group(old))):
             clash = conn.execute(select(verdicts.c.id).where(and_(
