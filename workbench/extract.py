@@ -85,9 +85,9 @@ def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 # ---------------------------------------------------------------------------------------------- furniture
 
 _READ_MORE = re.compile(
-    r"(?im)(?:^|(?<=[.!?\"”’]\s)|(?<=[.!?\"”’]))\s*(?:read more|related(?: articles| stories| coverage)?|"
+    r"(?im)(?:^|(?<=[.!?\"”’]\s)|(?<=[.!?\"”’]))[ \t]*(?P<rm>read more|related(?: articles| stories| coverage)?|"
     r"more stories|more from [^\n]{1,40}|most read|most popular|recommended(?: stories)?|"
-    r"you may also like|see also|also read|trending(?: now)?|top stories|latest news)\s*:?\s*$"
+    r"you may also like|see also|also read|trending(?: now)?|top stories|latest news)[ \t]*:?[ \t]*$"
 )
 _FURNITURE_LINE = re.compile(
     r"(?im)^[ \t•*\-–]*(?:"
@@ -108,7 +108,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     for m in _FURNITURE_LINE.finditer(text):
         spans.append(m.span())
     for m in _READ_MORE.finditer(text):
-        start = m.start()
+        start = m.start("rm")
         pos = m.end()
         end = pos
         # Following lines are headlines until a line of prose (long and ending like a sentence).
@@ -477,6 +477,16 @@ _NP_STOP = {
     "worldwide", "abroad", "overseas", "instead", "alike", "yesterday", "today", "tomorrow", "tonight",
 }
 _NP_STOP.discard("")
+# Present-tense verbs that end a noun phrase in headlines ("€1.4bn tram line opens"); none is usually a noun.
+_HEADLINE_VERBS = {
+    "opens", "closes", "rises", "says", "gets", "faces", "sees", "takes", "makes", "leaves", "starts",
+    "begins", "returns", "grows", "drops", "jumps", "climbs", "soars", "slumps", "plunges", "doubles", "tops",
+    "passes", "reaches", "nears", "approaches", "needs", "wants", "seeks", "warns", "backs", "approves",
+    "rejects", "launches", "unveils", "announces", "reveals", "finds", "goes", "comes", "gives", "hits",
+    "remain", "remains", "stays", "lose", "loses", "gain", "gains", "wait", "waits", "face", "struggle",
+    "struggles", "join", "joins", "strike", "strikes" if False else "",
+}
+_HEADLINE_VERBS.discard("")
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "one",
              "who", "which", "officials" if False else ""}
 _PRONOUNS.discard("")
@@ -960,10 +970,15 @@ class Extractor:
             noun = _noun_after(s, pos, kind)
         if noun is None and kind in (Kind.COUNT, Kind.RATIO):
             noun = _noun_before(s, start)
-        if kind is Kind.COUNT and per is None and noun is not None:
-            mr2 = _RATE.match(s, _noun_end(s, pos, noun))
-            if mr2:
-                per = _rate_unit(mr2)
+        if noun is not None:
+            after_noun = _noun_end(s, pos, noun)
+            if kind is Kind.COUNT and per is None:
+                mr2 = _RATE.match(s, after_noun)
+                if mr2:
+                    per = _rate_unit(mr2)
+            ma2 = re.match(r"(?i)\s+(or more|or fewer|or less|or so)\b", s[after_noun:])
+            if ma2 and qualifier is Qualifier.EXACT:
+                qualifier = Qualifier(N.HEDGES_AFTER[ma2.group(1).lower()])
 
         # counts that are not claims: "one" alone, "the two presidents"
         if kind is Kind.COUNT and a.words and not scaled:
@@ -1184,6 +1199,8 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
             break
         if words and (wl.endswith("ed") or wl.endswith("ing")) and not w[0].isupper():
             break
+        if words and wl in _HEADLINE_VERBS:
+            break
         if wl in N.NUMBER_WORD_SET:
             break
         words.append(w)
@@ -1191,8 +1208,9 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
         if _is_plural(w):
             break
         # a verb right after a singular noun ends the phrase ("1,000 aircraft built")
-    # trailing words that cannot be a head: "5,000 new" -> no noun
-    while words and (words[-1].lower() in ("new", "more", "additional", "extra", "other", "further", "such")):
+    # trailing words that cannot be a head: "5,000 new" -> no noun; "65,000 a day expected" -> no noun
+    while words and (words[-1].lower() in ("new", "more", "additional", "extra", "other", "further", "such")
+                     or (words[-1].lower().endswith("ed") and len(words[-1]) > 4 and words[-1][0].islower())):
         words.pop()
     if not words:
         return None

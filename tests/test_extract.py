@@ -1,0 +1,375 @@
+"""Extraction, case by case: each row is a sentence written for these tests and the claim it must yield.
+
+A row names the surface it expects (the claim must overlap it) and the fields that matter for the case;
+fields a row leaves out are not checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import Extractor, extract_text, furniture_spans, split_sentences
+from workbench.models import Article, Kind, Qualifier
+
+
+def claims_of(text: str):
+    out = extract_text(text)
+    for c in out:
+        assert text[c.start:c.end] == c.surface
+    return out
+
+
+def find(text: str, surface: str):
+    """The claim overlapping the first occurrence of ``surface``."""
+    i = text.index(surface)
+    j = i + len(surface)
+    got = [c for c in claims_of(text) if c.start < j and i < c.end]
+    assert got, f"no claim overlaps {surface!r} in {text!r}: {[c.surface for c in claims_of(text)]}"
+    return got[0]
+
+
+def check(c, expect: dict) -> None:
+    for key, want in expect.items():
+        got = getattr(c, key)
+        if isinstance(got, (Kind, Qualifier)):
+            got = got.value
+        if isinstance(want, float) or (isinstance(want, int) and key in ("low", "high")):
+            assert got == pytest.approx(want, rel=1e-6), f"{key}: {got!r} != {want!r} in {c}"
+        else:
+            assert got == want, f"{key}: {got!r} != {want!r} in {c}"
+
+
+# ----------------------------------------------------------------------------------------------- money
+
+MONEY = [
+    ("The museum's roof repair will cost $1.2bn, the trust said.", "$1.2bn", dict(kind="money", low=1.2e9, currency="USD")),
+    ("The club sold the striker for £350m last summer.", "£350m", dict(kind="money", low=350e6, currency="GBP")),
+    ("Tuition rose to €9k per student.", "€9k", dict(kind="money", low=9e3, currency="EUR")),
+    ("The rescue package is worth 48 million pounds.", "48 million pounds", dict(kind="money", low=48e6, currency="GBP")),
+    ("A 2.3 billion dollar bridge was approved.", "2.3 billion dollar", dict(kind="money", low=2.3e9, currency="USD")),
+    ("The national debt passed $34 trillion.", "$34 trillion", dict(kind="money", low=34e12, currency="USD", qualifier="lower_bound")),
+    ("The festival raised a quarter of a million pounds.", "a quarter of a million pounds", dict(kind="money", low=250e3, currency="GBP")),
+    ("The lottery prize was half a million euros.", "half a million euros", dict(kind="money", low=500e3, currency="EUR")),
+    ("Exports fell to A$3.5bn in the quarter.", "A$3.5bn", dict(kind="money", low=3.5e9, currency="AUD")),
+    ("The fine was US$45m.", "US$45m", dict(kind="money", low=45e6, currency="USD")),
+    ("Tickets cost 50p more than last season.", "50p", dict(kind="money", low=0.5, currency="GBP")),
+    ("The ministry spent 5,000,000 rupees on the study.", "5,000,000 rupees", dict(kind="money", low=5e6, currency="INR")),
+    ("The mayor pledged EUR 40m for cycle lanes.", "EUR 40m", dict(kind="money", low=40e6, currency="EUR")),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", MONEY, ids=[m[1] for m in MONEY])
+def test_money(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ------------------------------------------------------------------------------------ percent and ratios
+
+PERCENT_RATIO = [
+    ("Turnout reached 64.2% in the capital.", "64.2%", dict(kind="percent", low=64.2)),
+    ("Wages rose 3 per cent last year.", "3 per cent", dict(kind="percent", low=3)),
+    ("The vaccine was 90 percent effective in older adults.", "90 percent", dict(kind="percent", low=90)),
+    ("Borrowing fell to 4.5pc of national income.", "4.5pc", dict(kind="percent", low=4.5)),
+    ("The council wants a rise of nine and a half per cent.", "nine and a half per cent", dict(kind="percent", low=9.5)),
+    ("One in four children in the city lives in poverty.", "One in four", dict(kind="ratio", low=0.25, noun="children")),
+    ("Three out of five voters backed the measure.", "Three out of five", dict(kind="ratio", low=0.6, noun="voters")),
+    ("A quarter of the fleet is grounded.", "A quarter", dict(kind="ratio", low=0.25)),
+    ("A fifth of pupils missed school.", "A fifth", dict(kind="ratio", low=0.2, noun="pupils")),
+    ("Two-thirds of members voted to strike.", "Two-thirds", dict(kind="ratio", low=2 / 3, noun="members")),
+    ("More than half of the forest has burned.", "half", dict(kind="ratio", low=0.5, qualifier="lower_bound")),
+    ("Interest rates were raised by 0.25 percentage points.", "0.25 percentage points", dict(kind="percent", low=0.25)),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", PERCENT_RATIO, ids=[m[1] for m in PERCENT_RATIO])
+def test_percent_and_ratio(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ------------------------------------------------------------------------------------------------ ranges
+
+RANGES = [
+    ("Between 90,000 and 100,000 fans are expected.", "Between 90,000 and 100,000",
+     dict(kind="count", low=90000, high=100000, qualifier="range", noun="fans")),
+    ("The repairs will take 6 to 8 weeks.", "6 to 8 weeks", dict(kind="duration", low=6, high=8, unit="week", qualifier="range")),
+    ("Fares will be €250-€600 for a return.", "€250-€600", dict(kind="money", low=250, high=600, currency="EUR", qualifier="range")),
+    ("Analysts expect growth of 2-3%.", "2-3%", dict(kind="percent", low=2, high=3, qualifier="range")),
+    ("The bill could reach £20-30bn.", "£20-30bn", dict(kind="money", low=20e9, high=30e9, currency="GBP", qualifier="range")),
+    ("Prices are expected to reach between $5m and $7m.", "between $5m and $7m", dict(kind="money", low=5e6, high=7e6, qualifier="range")),
+    ("The tremor was felt 10-15km away.", "10-15km", dict(kind="measure", low=10, high=15, unit="kilometre", qualifier="range")),
+    ("Some 2 to 3 million people watched.", "2 to 3 million", dict(kind="count", low=2e6, high=3e6, qualifier="range")),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", RANGES, ids=[m[1] for m in RANGES])
+def test_ranges(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_change_from_to_is_two_values_not_a_range():
+    text = "The rate rose from 4% to 5.25% in a year."
+    got = [(c.surface, c.qualifier.value) for c in claims_of(text)]
+    assert got == [("4%", "exact"), ("5.25%", "exact")]
+
+
+def test_score_is_not_a_range_or_claim():
+    assert claims_of("The visitors won 3-1 on Saturday.") == []
+
+
+# ------------------------------------------------------------------------------------------------ hedges
+
+HEDGES = [
+    ("About 3,000 delegates attended.", "About 3,000", "approx"),
+    ("Around 40 flights were cancelled.", "Around 40", "approx"),
+    ("Roughly 700 jobs are at risk.", "Roughly 700", "approx"),
+    ("Some 80,000 refugees crossed the border.", "Some 80,000", "approx"),
+    ("An estimated 1.5 million people watched.", "An estimated 1.5 million", "approx"),
+    ("The queue stretched to ~400 people.", "~400", "approx"),
+    ("More than 12,000 runners took part.", "More than 12,000", "lower_bound"),
+    ("Over 300 schools closed.", "Over 300", "lower_bound"),
+    ("At least 45 people died in the crash.", "At least 45", "lower_bound"),
+    ("Upwards of 2,000 homes lost power.", "Upwards of 2,000", "lower_bound"),
+    ("Well over 600 volunteers signed up.", "Well over 600", "lower_bound"),
+    ("The number of cases passes 10,000.", "10,000", "lower_bound"),
+    ("Up to 5,000 troops could be deployed.", "Up to 5,000", "upper_bound"),
+    ("Nearly 90 vessels were stuck.", "Nearly 90", "upper_bound"),
+    ("Almost 8% of staff left.", "Almost 8%", "upper_bound"),
+    ("Under 200 tickets were sold.", "Under 200", "upper_bound"),
+    ("Fewer than 50 beds remain.", "Fewer than 50", "upper_bound"),
+    ("Less than 10% of the budget is left.", "Less than 10%", "upper_bound"),
+    ("At most 12 teams will qualify.", "At most 12", "upper_bound"),
+    ("The hall holds 500 people or more.", "500", "lower_bound"),
+]
+
+
+@pytest.mark.parametrize("text,surface,qualifier", HEDGES, ids=[h[1] for h in HEDGES])
+def test_hedges(text, surface, qualifier):
+    c = find(text, surface)
+    assert c.qualifier.value == qualifier
+
+
+def test_hedge_word_is_part_of_surface_but_a_verb_is_not():
+    assert find("About 3,000 delegates attended.", "3,000").surface == "About 3,000"
+    assert find("The toll passes 1,200.", "1,200").surface == "1,200"
+
+
+def test_over_a_period_is_not_a_bound():
+    c = find("The council will build 2,000 flats over ten years.", "ten years")
+    assert (c.kind, c.qualifier) == (Kind.DURATION, Qualifier.EXACT)
+
+
+# ------------------------------------------------------------------------------------------------- nouns
+
+NOUNS = [
+    ("Officials said 52,000 Syrian refugees had returned.", "52,000", "refugees"),
+    ("The city approved 8,000 affordable homes.", "8,000", "homes"),
+    ("A 20,000-strong army crossed the river.", "20,000-strong", "army"),
+    ("The airline ordered 30 Embraer E195 jets.", "30", "jets"),
+    ("The factory built 1,500 cars before it closed.", "1,500", "cars"),
+    ("Some 640 nurses at the hospital went on strike.", "640", "nurses"),
+    ("The fire destroyed 15 houses and 3 barns.", "15", "houses"),
+    ("Seventy-five children were vaccinated.", "Seventy-five", "children"),
+    ("The flood death toll rose to 212.", "212", "deaths"),
+    ("About 1,000 of its workers will be furloughed.", "1,000", "workers"),
+]
+
+
+@pytest.mark.parametrize("text,surface,head", NOUNS, ids=[n[1] for n in NOUNS])
+def test_counted_noun(text, surface, head):
+    c = find(text, surface)
+    assert c.noun is not None and c.noun.split()[-1] == head
+
+
+# ------------------------------------------------------------------------------------------- number words
+
+WORDS = [
+    ("Fifteen thousand flats will be built.", "Fifteen thousand", dict(kind="count", low=15000, noun="flats")),
+    ("The talks lasted three-quarters of an hour.", "three-quarters of an hour", dict(kind="duration", low=0.75, unit="hour")),
+    ("They held a two-hour meeting.", "two-hour", dict(kind="duration", low=2, unit="hour")),
+    ("Bus drivers began a ten-day walkout.", "ten-day", dict(kind="duration", low=10, unit="day")),
+    ("The ceasefire lasted half an hour.", "half an hour", dict(kind="duration", low=0.5, unit="hour")),
+    ("Two hundred and fifty passengers were rescued.", "Two hundred and fifty", dict(kind="count", low=250, noun="passengers")),
+    ("A million visitors came last year.", "A million", dict(kind="count", low=1e6, noun="visitors")),
+    ("The contract runs for twelve months.", "twelve months", dict(kind="duration", low=12, unit="month")),
+    ("The region has two and a half million residents.", "two and a half million", dict(kind="count", low=2.5e6)),
+    ("A dozen ministers resigned.", "A dozen", dict(kind="count", low=12, noun="ministers")),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", WORDS, ids=[w[1] for w in WORDS])
+def test_number_words(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ---------------------------------------------------------------------------------------- measures, rates
+
+MEASURES = [
+    ("The thermometer read 38.5C in the shade.", "38.5C", dict(kind="measure", low=38.5, unit="celsius")),
+    ("It was 39 degrees in Seville.", "39 degrees", dict(kind="measure", low=39, unit="celsius")),
+    ("Overnight lows of -12°C are forecast.", "-12°C", dict(kind="measure", low=-12, unit="celsius")),
+    ("Phoenix hit 118 degrees Fahrenheit.", "118 degrees Fahrenheit", dict(kind="measure", low=118, unit="fahrenheit")),
+    ("The new reactor adds 3.2 GW of capacity.", "3.2 GW", dict(kind="measure", low=3.2, unit="gigawatt")),
+    ("The solar farm will generate 450 megawatts.", "450 megawatts", dict(kind="measure", low=450, unit="megawatt")),
+    ("The blaze covered 8,000 hectares.", "8,000 hectares", dict(kind="measure", low=8000, unit="hectare")),
+    ("The reserve spans 40 square kilometres.", "40 square kilometres", dict(kind="measure", low=40, unit="square kilometre")),
+    ("The new road is 14km long.", "14km", dict(kind="measure", low=14, unit="kilometre")),
+    ("Gusts reached 95 mph on the coast.", "95 mph", dict(kind="measure", low=95, unit="mile per hour")),
+    ("The ship carried 3,000 tonnes of grain.", "3,000 tonnes", dict(kind="measure", low=3000, unit="tonne")),
+    ("The quake measured magnitude 6.4.", "6.4", dict(kind="measure", low=6.4, unit="magnitude")),
+    ("He won the 400m in 43.9 seconds.", "400m", dict(kind="measure", low=400, unit="metre")),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", MEASURES, ids=[m[1] for m in MEASURES])
+def test_measures(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+RATES = [
+    ("The dispute is costing farmers £3m a day.", "£3m a day", dict(kind="money", low=3e6, per="day")),
+    ("Average rent is $2,100 a month.", "$2,100 a month", dict(kind="money", low=2100, per="month")),
+    ("The plant emits 2 million tonnes a year.", "2 million tonnes a year", dict(kind="measure", low=2e6, per="year")),
+    ("The bypass carries 30,000 vehicles per day.", "30,000", dict(kind="count", low=30000, per="day")),
+    ("Brent crude traded at $81 a barrel.", "$81 a barrel", dict(kind="money", low=81, per="barrel")),
+    ("Carers earn £24,000 annually.", "£24,000 annually", dict(kind="money", low=24000, per="year")),
+]
+
+
+@pytest.mark.parametrize("text,surface,expect", RATES, ids=[r[1] for r in RATES])
+def test_rates(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ------------------------------------------------------------------------------------------ attribution
+
+ATTRIBUTION = [
+    ("According to the fire service, 40 engines attended.", "40", "fire service"),
+    ("Unemployment rose to 5.1%, the statistics office said.", "5.1%", "statistics office"),
+    ("The minister told Reuters that 300 soldiers had been sent.", "300", "minister"),
+    ("Ticket sales fell 12%, said Maria Lopez, the festival director.", "12%", "Maria Lopez"),
+    ("The Environment Agency estimates 5,000 homes are at risk.", "5,000", "Environment Agency"),
+]
+
+
+@pytest.mark.parametrize("text,surface,who", ATTRIBUTION, ids=[a[1] for a in ATTRIBUTION])
+def test_attribution(text, surface, who):
+    assert find(text, surface).attribution == who
+
+
+def test_no_attribution_when_the_sentence_gives_none():
+    assert find("The port handled 4,000 ships.", "4,000").attribution is None
+
+
+# --------------------------------------------------------------------------------------- what is left out
+
+NOT_CLAIMS = [
+    "The talks were held on Wednesday, 4 June 2025, in Oslo.",
+    "Voting closes on November 5, 2024.",
+    "The meeting starts at 9.30am and ends by 5pm.",
+    "Trains leave at 06:45 and 18:10 every day.",
+    "The shop opened in 2014 and has grown since 2019.",
+    "The law takes effect in April 2026 and must be reviewed by 2030.",
+    "It was the third outbreak this year and the 2nd in the region.",
+    "The G20 summit discussed HS2 and COVID-19 recovery.",
+    "Engineers grounded the F-35 and the A321neo after the fault.",
+    "Users of Windows 10 and iPhone 15 were affected, Section 702 critics said.",
+    "For help call 0800 123 4567 or +44 20 7946 0000.",
+    "Full details are at https://example.org/reports/2023/77 and www.example.com/page5.",
+    "LONDON, June 12 (Reuters) - Markets were calm.",
+    "Updated 10:05 a.m. ET, Fri June 13, 2025",
+    "The band toured in the 1990s and again in the late 2000s.",
+    "The two presidents spoke again later.",
+    "One of the officials declined to comment.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_left_out(text):
+    assert [c.surface for c in claims_of(text)] == []
+
+
+def test_date_next_to_a_claim_is_left_out_but_the_claim_kept():
+    text = "On Tuesday, December 9, 2025, officials said about 61,200 troops had gathered."
+    got = claims_of(text)
+    assert [c.surface for c in got] == ["about 61,200"]
+    assert got[0].noun == "troops" and got[0].qualifier is Qualifier.APPROX
+
+
+# --------------------------------------------------------------------------------------------- furniture
+
+SCRAPED = """Harbour talks to resume next week
+
+  • Oops!
+    Something went wrong.
+    Please try again later.
+
+Negotiators will meet again on Thursday, March 6, 2025, the union confirmed.
+According to the port authority, about 3,100 containers are waiting to be unloaded.
+
+Updated 4:12 p.m. ET, Mon March 3, 2025
+
+Read More
+
+Port strike enters 12th day
+
+Union says 3,000 containers stuck at docks
+
+Share this article
+"""
+
+
+def test_scraped_page_yields_only_the_story_claim():
+    got = claims_of(SCRAPED)
+    assert [(c.surface, c.noun, c.attribution) for c in got] == [("about 3,100", "containers", "port authority")]
+
+
+def test_read_more_inline_after_the_last_sentence():
+    text = "The firm employs 900 staff. Read More\n\nRival cuts 250 jobs\n\nShares fall 4%"
+    assert [c.surface for c in claims_of(text)] == ["900"]
+    spans = furniture_spans(text)
+    assert any(text[s:e].startswith("Read More") for s, e in spans)
+
+
+# --------------------------------------------------------------------------------------------- contract
+
+def test_claims_carry_article_outlet_sentence_and_offsets():
+    text = "Intro line.\n\nThe dam holds 30 million cubic metres. It cost $400m."
+    art = Article(id="a1", outlet="River News", title="t", text=text)
+    got = Extractor().extract(art)
+    assert [c.surface for c in got] == ["30 million cubic metres", "$400m"]
+    for c in got:
+        assert c.article == "a1" and c.outlet == "River News"
+        assert text[c.start:c.end] == c.surface
+        assert c.sentence_start is not None and text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+        assert c.start >= c.sentence_start and c.end <= c.sentence_start + len(c.sentence)
+    assert got[0].id == f"a1:{got[0].start}-{got[0].end}"
+
+
+def test_extract_many_keeps_input_order_with_a_process_pool():
+    arts = [Article(id=f"a{i}", outlet="o", title="", text=f"The town has {1000 + i} homes. It cost ${i + 1}m.")
+            for i in range(12)]
+    serial = [c.to_dict() for c in Extractor().extract_many(arts, jobs=1)]
+    pooled = [c.to_dict() for c in Extractor().extract_many(iter(arts), jobs=2)]
+    assert pooled == serial
+    assert [c["article"] for c in serial] == [a.id for a in arts for _ in range(2)]
+
+
+def test_sentence_splitter_keeps_abbreviations_and_times_inside():
+    text = "Mr. Smith arrived at 6 a.m. The talks began. Dr. Jones said 5.5% was fair."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Mr. Smith arrived at 6 a.m.", "The talks began.",
+                                             "Dr. Jones said 5.5% was fair."]
+
+
+def test_quantulum_does_not_configure_logging(caplog):
+    import logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    Extractor(quantulum="always").extract(Article(id="x", outlet="", title="", text="Winds hit 40 knots."))
+    assert root.handlers == before
+
+
+def test_quantulum_supplies_units_our_tables_lack():
+    c = find("The boat reached 35 knots.", "35")
+    assert (c.kind, c.unit) == (Kind.MEASURE, "knot")
