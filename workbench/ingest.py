@@ -109,10 +109,10 @@ def read_file(
     """Read the articles of one file; the format follows the file's extension."""
     path = Path(path)
     name = str(path)
+    if path.is_dir():
+        raise InputError(name, "is a folder, not a file; pass the folder to read_paths to walk it")
     _check_suffix(name)
     try:
-        if path.is_dir():
-            raise InputError(name, "is a folder, not a file; pass the folder to read_paths to walk it")
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputError(name, "no such file or folder") from None
@@ -420,12 +420,13 @@ def _iso_date(source: str, field: str, value: object) -> str | None:
 
 
 def _record_article(
+    name: str,
     source: str,
     record: dict[str, object],
     outlet: str | None,
     where: str,
 ) -> Article:
-    """An article from one JSON object or CSV row; ``source`` names the file and line."""
+    """An article from one JSON object or CSV row of file ``name``; ``source`` names the file and line."""
     text = record.get("text")
     if text is None:
         raise InputError(source, f"missing the 'text' field; each {where} needs at least 'text' "
@@ -454,7 +455,7 @@ def _record_article(
         text=text,
         url=values["url"],
         published=_iso_date(source, "published", record.get("published")),
-        source=source.split(", line ")[0],
+        source=name,
     )
 
 
@@ -479,7 +480,7 @@ def _jsonl_articles(name: str, text: str, outlet: str | None) -> list[Article]:
                                      "each line must hold one JSON object") from None
         if not isinstance(record, dict):
             raise InputError(source, f"expected a JSON object with {_COLUMNS_HELP}, got {_json_type(record)}")
-        art = _record_article(source, record, outlet, "line")
+        art = _record_article(name, source, record, outlet, "line")
         if art.id in first_line_of:
             raise InputError(source, f"id {art.id!r} is already used on line {first_line_of[art.id]}; "
                                      "give each article its own id")
@@ -525,7 +526,7 @@ def _csv_articles(name: str, text: str, outlet: str | None, max_bytes: int) -> l
             raise InputError(source, f"has {len(row)} fields but the first row names {len(columns)}; "
                                      "put fields that contain the separator in double quotes")
         record: dict[str, object] = {c: v for c, v in zip(columns, row) if c}
-        art = _record_article(source, record, outlet, "row")
+        art = _record_article(name, source, record, outlet, "row")
         if art.id in first_line_of:
             raise InputError(source, f"id {art.id!r} is already used on line {first_line_of[art.id]}; "
                                      "give each article its own id")
