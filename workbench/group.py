@@ -97,8 +97,8 @@ MAX_GAP = 0.10  # widest relative gap between two claims' intervals that can sti
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
 KEY_WORDS = 4  # key words per claim used to split large cells (context) and per article (story)
-STORY_FLOOR = 0.04  # story cosine of unrelated articles (shared common words): counts as nothing
-STORY_FULL = 0.20  # story cosine at which the story signal counts in full
+STORY_FLOOR = 0.03  # story cosine of unrelated articles (a few common words): counts as nothing
+STORY_FULL = 0.15  # story cosine at which the story signal counts in full
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
 WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
 
@@ -302,9 +302,12 @@ def _noun_agreement(a: str | None, b: str | None) -> float:
 
 
 def _is_headline(claim: Claim) -> bool:
+    """The claim sits in the article's first line and that line is a title (no closing full stop)."""
+    s = (claim.sentence or "").rstrip()
+    if not s or s[-1] in ".!?\"'\u201d\u2019":
+        return False
     if claim.sentence_start is not None:
         return claim.sentence_start == 0
-    s = claim.sentence or ""
     return claim.start < len(s) and s[claim.start:claim.end] == claim.surface
 
 
@@ -329,6 +332,7 @@ class _Prepared:
     headline: np.ndarray  # bool: the claim's sentence opens the article (a headline restates the body)
     story_vec: list[dict[int, float]]  # per article: feature -> normalised weight
     story_keys: list[list[int]]  # per article: most distinctive features
+    value_key: np.ndarray  # per claim: the story feature of its own figure
     context_keys: list[list[int]]  # per claim: rarest context words (feature ids)
 
 
@@ -375,16 +379,18 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     art_feats: list[set[int]] = [set() for _ in articles]
     seen_sent: set[tuple[int, str]] = set()
     claim_words: list[tuple[str, ...]] = []
+    value_key = np.empty(n, dtype=np.int64)
     for k, c in enumerate(cl):
         a = int(art[k])
-        words = _words(c.sentence or "")
-        claim_words.append(tuple(w for w in _words(_without_number(c))))
+        words = _words(_without_number(c))
+        claim_words.append(words)
         if (a, c.sentence) not in seen_sent:
             seen_sent.add((a, c.sentence))
             for w in words:
                 art_feats[a].add(feat_codes.setdefault(w, len(feat_codes)))
         key = f"#{dims[dim[k]]}:{float(f'{point[k]:.2g}')}"
-        art_feats[a].add(feat_codes.setdefault(key, len(feat_codes)))
+        value_key[k] = feat_codes.setdefault(key, len(feat_codes))
+        art_feats[a].add(int(value_key[k]))
     n_art = len(articles)
     df = Counter(f for fs in art_feats for f in fs)
     idf = {f: math.log(1.0 + n_art / cnt) for f, cnt in df.items()}
@@ -404,7 +410,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, headline=headline,
-        story_vec=story_vec, story_keys=story_keys, context_keys=context_keys,
+        story_vec=story_vec, story_keys=story_keys, context_keys=context_keys, value_key=value_key,
     )
 
 
@@ -499,6 +505,7 @@ def _candidate_pairs(p: _Prepared, max_gap: float, block_limit: int) -> tuple[np
 
 
 def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine of the two claims' articles, leaving out the figure the two claims themselves share."""
     out = np.ones(len(a))
     art_a, art_b = p.article[a], p.article[b]
     diff = art_a != art_b
@@ -514,7 +521,12 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         if len(x) > len(y):
             x, y = y, x
         sims[k] = sum(w * y[f] for f, w in x.items() if f in y)
-    out[diff] = sims[inv]
+    sim = sims[inv]
+    # the pair's own figure is no evidence that the articles tell the same story
+    ka, kb = p.value_key[a[diff]], p.value_key[b[diff]]
+    own = np.array([vec[x].get(f, 0.0) * vec[y].get(f, 0.0) if f == g else 0.0
+                    for x, y, f, g in zip(art_a[diff].tolist(), art_b[diff].tolist(), ka.tolist(), kb.tolist())])
+    out[diff] = np.maximum(sim - own, 0.0)
     return out
 
 
