@@ -674,6 +674,17 @@ def _is_cookie(c: str) -> bool:
     return _words(c) <= 80 and bool(_COOKIE.search(c)) and bool(_COOKIE_CONTEXT.search(c))
 
 
+_NAV_SEPARATORS = re.compile(r"\s*[|·•»›>/]\s*")
+
+
+def _is_nav(c: str) -> bool:
+    """A menu or breadcrumb: three or more short items between separators, no figures ("Home | News | Sport")."""
+    if re.search(r"\d", c):
+        return False
+    parts = [p for p in _NAV_SEPARATORS.split(c) if p.strip()]
+    return len(parts) >= 3 and all(_words(p) <= 3 and p.strip()[-1] not in ".,;:!?" for p in parts)
+
+
 def _line_rule(c: str) -> bool:
     """Furniture a line is on its own, whatever surrounds it (``c`` is the normalised line)."""
     if not re.search(r"\w", c):  # bullet junk: "•", "* * *", "|"
@@ -682,6 +693,7 @@ def _line_rule(c: str) -> bool:
     return (
         (n <= 12 and bool(_BANNER.search(c)))
         or _is_share(c)
+        or _is_nav(c)
         or (n <= 25 and bool(_CALL_TO_ACTION.match(c)))
         or _is_stamp(c)
         or _is_date_only(c)
