@@ -222,12 +222,11 @@ def outlet_from_folder(folder: str) -> str:
 
 def _check_suffix(name: str) -> str:
     suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        shown = f"'{suffix}'" if suffix else "without an extension"
-        if suffix:
-            raise InputError(name, f"unsupported file type {shown}; use {_SUFFIX_LIST}")
-        raise InputError(name, f"file has no extension; name it .txt, .html, .htm, .jsonl or .csv by its format")
-    return suffix
+    if suffix in SUPPORTED_SUFFIXES:
+        return suffix
+    if suffix:
+        raise InputError(name, f"unsupported file type '{suffix}'; use {_SUFFIX_LIST}")
+    raise InputError(name, f"file has no extension; name it {_SUFFIX_LIST} by its format")
 
 
 def format_bytes(n: int) -> str:
