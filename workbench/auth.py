@@ -43,10 +43,12 @@ __all__ = [
     "read_session_token",
     "record_failure",
     "record_success",
+    "rehash_password",
     "require",
     "session_expired",
     "utc",
     "verify_password",
+    "verify_unknown_user",
 ]
 
 
@@ -168,6 +170,20 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+_UNKNOWN_USER_HASH = _hasher.hash("a password nobody has")
+
+
+def verify_unknown_user(password: str) -> bool:
+    """Spend the time a real check takes, so a wrong user name cannot be told from a wrong password."""
+    verify_password(_UNKNOWN_USER_HASH, password)
+    return False
+
+
+def rehash_password(password: str) -> str:
+    """A fresh hash of a password that just verified (no policy check: it is already the user's)."""
+    return _hasher.hash(password)
 
 
 def needs_rehash(password_hash: str) -> bool:

@@ -1,0 +1,835 @@
+"""Team mode on top of the store: accounts and sign-in, assignment and personal queues, blind double review,
+adjudication and agreement.
+
+Every write takes the acting user's stable id, re-reads that user inside the transaction (so a disabled
+account or a changed role takes effect at once) and checks the role with :mod:`workbench.auth` before
+anything is written. The rules, whatever the request:
+
+- a reviewer saves only their own verdicts, sources and corrections, and only on items assigned to them;
+- nobody changes another reviewer's verdict; only a lead or an admin saves a final verdict;
+- blind review: a reviewer sees other reviewers' verdicts on an item only after submitting their own, and a
+  submitted verdict is then locked for them (they may have seen the others); drafts are private;
+- once an item has a final verdict its reviewers' verdicts are closed.
+
+Assignments, role changes, sign-ins and automatic acceptances are written to the audit log, so the
+history export shows who did what and when.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select
+
+from workbench import agreement as agr
+from workbench import auth, review
+from workbench.auth import Action, TeamConfig
+from workbench.errors import InputError, PermissionDenied, StoreError, WorkbenchError
+from workbench.store import Store, audit
+from workbench.store import engine as eng
+from workbench.store.schema import (
+    articles,
+    assignments,
+    audit_log,
+    claims,
+    corrections,
+    final_verdicts,
+    groups,
+    outlets,
+    scale_labels,
+    users,
+    verdicts,
+)
+from workbench.store.types import (
+    Assignment,
+    Correction,
+    FinalVerdict,
+    Role,
+    Source,
+    SourceInput,
+    Target,
+    TargetKind,
+    User,
+    Verdict,
+    VerdictStatus,
+)
+
+__all__ = [
+    "AccountLocked",
+    "AdjudicationItem",
+    "QueueItem",
+    "ReviewView",
+    "SaveResult",
+    "SignInFailed",
+    "Team",
+    "plan_deal",
+]
+
+AUTO_ACCEPT_NOTE = "Accepted automatically: every reviewer gave this verdict."
+
+
+class SignInFailed(WorkbenchError):
+    """Wrong name or password, an unknown or disabled account; the message never says which name exists."""
+
+    exit_code = PermissionDenied.exit_code
+
+
+class AccountLocked(SignInFailed):
+    """Too many failed sign-ins: the account is locked until ``until``."""
+
+    def __init__(self, until: datetime):
+        self.until = until
+        super().__init__(
+            f"too many failed sign-ins: the account is locked until {until:%Y-%m-%d %H:%M} UTC; try again then"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One item in a reviewer's queue: what to judge, which assignment put it there, where it stands."""
+
+    target: Target
+    via: Target  # the assigned claim, group or article
+    own_status: VerdictStatus | None  # the reviewer's own verdict, if any
+    final: bool  # a final verdict exists: nothing left to do
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    """What ``viewer`` may see of one item's verdicts."""
+
+    target: Target
+    own: Verdict | None
+    others: tuple[Verdict, ...]  # other reviewers' submitted verdicts, when the viewer may see them
+    hidden: int  # submitted verdicts by others that blind review keeps from the viewer
+    final: FinalVerdict | None  # shown once the viewer may see the others
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    verdict: Verdict
+    final: FinalVerdict | None  # set when this submission completed an agreed item that was accepted
+
+
+@dataclass(frozen=True, slots=True)
+class AdjudicationItem:
+    """An item for the lead: every submitted verdict side by side (labels, notes, sources)."""
+
+    target: Target
+    verdicts: tuple[Verdict, ...]
+    assignees: tuple[int, ...]
+    pending: tuple[int, ...]  # assignees who have not submitted yet
+    agreed: bool  # all submitted verdicts carry the same label
+    ready: bool  # every assignee has submitted (or, unassigned, enough reviews are in)
+    final: FinalVerdict | None
+
+
+def _auth_role(user: User) -> auth.Role:
+    return auth.Role(user.role.value if isinstance(user.role, Role) else str(user.role))
+
+
+def _user_from_row(r: Any) -> User:
+    return User(id=r.id, name=r.name, display_name=r.display_name, role=Role(r.role), disabled=bool(r.disabled),
+                has_password=r.password_hash is not None, external_id=r.external_id, created_at=r.created_at)
+
+
+def _stamp(moment: datetime) -> str:
+    return auth.utc(moment).isoformat(timespec="microseconds")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def plan_deal(
+    targets: Sequence[Target],
+    reviewer_ids: Sequence[int],
+    per_item: int,
+    *,
+    existing: Mapping[Target, Iterable[int]] | None = None,
+    load: Mapping[int, int] | None = None,
+) -> dict[Target, list[int]]:
+    """Which reviewers to add to each target so that it has ``per_item`` distinct reviewers.
+
+    Reviewers already assigned to a target count towards its ``per_item``. Each new slot goes to the
+    reviewer with the fewest assignments so far (``load`` gives the starting counts); ties rotate with the
+    target's position, so pairs of reviewers vary, which pairwise agreement needs.
+    """
+    reviewers = list(dict.fromkeys(reviewer_ids))
+    if per_item < 1:
+        raise InputError("reviews per item", f"must be 1 or more (it is {per_item})")
+    if len(reviewers) < per_item:
+        raise InputError(
+            "reviewers", f"{per_item} independent reviews per item need at least {per_item} reviewers; "
+                         f"{len(reviewers)} given"
+        )
+    counts = Counter({r: 0 for r in reviewers})
+    counts.update({r: n for r, n in (load or {}).items() if r in counts})
+    position = {r: i for i, r in enumerate(reviewers)}
+    plan: dict[Target, list[int]] = {}
+    for i, target in enumerate(dict.fromkeys(targets)):
+        have = set((existing or {}).get(target, ()))
+        need = per_item - len(have)
+        candidates = [r for r in reviewers if r not in have]
+        chosen = sorted(candidates, key=lambda r: (counts[r], (position[r] - i) % len(reviewers)))[: max(need, 0)]
+        for r in chosen:
+            counts[r] += 1
+        plan[target] = chosen
+    return plan
+
+
+class Team:
+    """Team workflow over a :class:`~workbench.store.Store`. ``clock`` returns the current UTC time."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: TeamConfig | None = None,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+    ):
+        self.store = store
+        self.config = config or TeamConfig(cookie_secret="")
+        self.clock = clock
+
+    # --- plumbing -----------------------------------------------------------------------------------------
+
+    def _write(self, fn: Callable[[Connection], Any]) -> Any:
+        return eng.run_write(self.store.engine, fn)
+
+    def _read(self):  # type: ignore[no-untyped-def]
+        return eng.read_tx(self.store.engine)
+
+    @staticmethod
+    def _load_user(conn: Connection, user_id: int) -> User:
+        r = conn.execute(select(users).where(users.c.id == user_id)).first()
+        if r is None:
+            raise PermissionDenied(f"no user with id {user_id}: sign in again")
+        user = _user_from_row(r)
+        if user.disabled:
+            raise PermissionDenied(f"the account {user.name} is disabled")
+        return user
+
+    def _actor(self, conn: Connection, actor: User | int, action: Action, **ids: Any) -> User:
+        user = self._load_user(conn, actor.id if isinstance(actor, User) else actor)
+        auth.require(_auth_role(user), action, **ids)
+        return user
+
+    def _operator(self, conn: Connection, actor: User | int | None, action: Action) -> User | None:
+        """``None`` is the operator at the command line, who holds the database itself."""
+        if actor is None:
+            return None
+        return self._actor(conn, actor, action)
+
+    # --- users --------------------------------------------------------------------------------------------
+
+    def add_user(
+        self,
+        actor: User | int | None,
+        name: str,
+        *,
+        role: Role | str = Role.REVIEWER,
+        password: str | None = None,
+        display_name: str | None = None,
+        external_id: str | None = None,
+    ) -> User:
+        """Create an account; ``actor`` None is the command line. A password is hashed with argon2id."""
+        role = Role(role)
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_USERS)
+        pw_hash = auth.hash_password(password) if password is not None else None
+        return self.store.create_user(name, role=role, password_hash=pw_hash, display_name=display_name,
+                                      external_id=external_id, actor_id=who.id if who else None)
+
+    def users(self, *, include_disabled: bool = True) -> list[User]:
+        return self.store.users(include_disabled=include_disabled)
+
+    def user(self, name: str) -> User:
+        found = self.store.user_by_name(name)
+        if found is None:
+            known = ", ".join(u.name for u in self.store.users()) or "(none yet)"
+            raise InputError("user", f"no user called {name!r}; users: {known}")
+        return found
+
+    def _ensure_admin_remains(self, target: User, *, new_role: Role | None = None, disabling: bool = False) -> None:
+        if target.role is not Role.ADMIN or target.disabled:
+            return
+        if new_role in (None, Role.ADMIN) and not disabling:
+            return
+        others = [u for u in self.store.users(include_disabled=False) if u.role is Role.ADMIN and u.id != target.id]
+        if not others:
+            raise InputError("user", f"{target.name} is the last active admin; make someone else admin first")
+
+    def set_role(self, actor: User | int | None, name: str, role: Role | str) -> User:
+        role = Role(role)
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_USERS)
+        target = self.user(name)
+        self._ensure_admin_remains(target, new_role=role)
+        return self.store.update_user(target.id, actor_id=who.id if who else None, role=role)
+
+    def set_disabled(self, actor: User | int | None, name: str, disabled: bool = True) -> User:
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_USERS)
+        target = self.user(name)
+        if disabled:
+            self._ensure_admin_remains(target, disabling=True)
+        return self.store.update_user(target.id, actor_id=who.id if who else None, disabled=disabled)
+
+    def set_password(self, actor: User | int | None, name: str, password: str) -> User:
+        """Admins (and the command line) set anyone's password; everyone may set their own."""
+        target = self.user(name)
+        with self._read() as conn:
+            if actor is None:
+                who = None
+            else:
+                who = self._load_user(conn, actor.id if isinstance(actor, User) else actor)
+                if who.id != target.id:
+                    auth.require(_auth_role(who), Action.MANAGE_USERS)
+        return self.store.update_user(target.id, actor_id=who.id if who else None,
+                                      password_hash=auth.hash_password(password))
+
+    # --- sign-in ------------------------------------------------------------------------------------------
+
+    def _signin_state(self, conn: Connection, user_id: int, now: datetime) -> auth.SignInState:
+        """Replay recent sign-in events from the audit log (failures since the last success that can still
+        matter: within the failure window plus the lockout)."""
+        policy = self.config.lockout
+        since = _stamp(now - policy.window - policy.lockout)
+        rows = conn.execute(
+            select(audit_log.c.action, audit_log.c.at)
+            .where(audit_log.c.entity == "user", audit_log.c.entity_id == str(user_id),
+                   audit_log.c.action.in_(("sign_in", "sign_in_failed")), audit_log.c.at >= since)
+            .order_by(audit_log.c.id)
+        ).all()
+        state = auth.SignInState()
+        for r in rows:
+            if r.action == "sign_in":
+                state = auth.record_success(state)
+            else:
+                state = auth.record_failure(state, datetime.fromisoformat(r.at), policy)
+        return state
+
+    def authenticate(self, name: str, password: str) -> User:
+        """The user with this name and password, or :class:`SignInFailed` / :class:`AccountLocked`.
+
+        Failed attempts are recorded in the audit log; ``max_failed_signins`` of them within the window
+        lock the account for the lockout period, during which even the right password is refused.
+        """
+        now = self.clock()
+        stamp = _stamp(now)
+
+        def _do(conn: Connection) -> tuple[str, Any]:
+            r = conn.execute(select(users).where(users.c.name == (name or "").strip())).first()
+            if r is None:
+                auth.verify_unknown_user(password or "")
+                return "failed", None
+            state = self._signin_state(conn, r.id, now)
+            if auth.is_locked(state, now):
+                return "locked", state.locked_until
+            if not r.password_hash or not auth.verify_password(r.password_hash, password or ""):
+                audit.record(conn, None, "sign_in_failed", "user", r.id, at=stamp)
+                after = auth.record_failure(state, now, self.config.lockout)
+                if auth.is_locked(after, now):
+                    audit.record(conn, None, "account_locked", "user", r.id, None,
+                                 {"until": _stamp(after.locked_until)}, at=stamp)
+                    return "locked", after.locked_until
+                return "failed", None
+            if r.disabled:
+                return "disabled", None
+            audit.record(conn, r.id, "sign_in", "user", r.id, at=stamp)
+            if auth.needs_rehash(r.password_hash):
+                conn.execute(users.update().where(users.c.id == r.id)
+                             .values(password_hash=auth.rehash_password(password)))
+            return "ok", _user_from_row(r)
+
+        outcome, value = self._write(_do)
+        if outcome == "ok":
+            return value
+        if outcome == "locked":
+            raise AccountLocked(auth.utc(value))
+        if outcome == "disabled":
+            raise SignInFailed("this account is disabled; ask an admin to enable it")
+        raise SignInFailed("wrong name or password")
+
+    def sign_in_external(self, subject: str, email: str | None) -> User:
+        """The account for an OpenID Connect identity (``st.user`` ``sub`` and ``email``).
+
+        An account is found by its stored subject, or else by a name equal to the e-mail address (which is
+        then linked to the subject). Nobody gets an account just by signing in: an admin adds it first.
+        """
+        if not subject:
+            raise SignInFailed("the sign-in provider gave no subject identifier")
+        stamp = _stamp(self.clock())
+
+        def _do(conn: Connection) -> User | None:
+            r = conn.execute(select(users).where(users.c.external_id == subject)).first()
+            if r is None and email:
+                r = conn.execute(select(users).where(users.c.name == email.strip(),
+                                                     users.c.external_id.is_(None))).first()
+                if r is not None:
+                    conn.execute(users.update().where(users.c.id == r.id).values(external_id=subject))
+                    audit.record(conn, r.id, "update_user", "user", r.id, {"external_id": None},
+                                 {"external_id": subject}, at=stamp)
+            if r is None or r.disabled:
+                return None
+            audit.record(conn, r.id, "sign_in", "user", r.id, None, {"via": "oidc"}, at=stamp)
+            return _user_from_row(conn.execute(select(users).where(users.c.id == r.id)).one())
+
+        user = self._write(_do)
+        if user is None:
+            raise SignInFailed(
+                f"no active account for {email or subject}; ask an admin to add it "
+                f"(workbench users add {email or 'NAME'})"
+            )
+        return user
+
+    # --- assignment ---------------------------------------------------------------------------------------
+
+    def assign(self, actor: User | int, target: Target, user_ids: Sequence[int]) -> list[Assignment]:
+        """Put ``target`` (a claim, group or article) in each user's queue (audited)."""
+        with self._read() as conn:
+            who = self._actor(conn, actor, Action.ASSIGN_WORK)
+        return [self.store.assign(target, uid, actor_id=who.id) for uid in dict.fromkeys(user_ids)]
+
+    def unassign(self, actor: User | int, target: Target, user_id: int) -> bool:
+        """Take ``target`` out of the user's queue (audited). Items that were waiting only for that user
+        and on which everyone else agrees are then accepted, when automatic acceptance is configured."""
+        with self._read() as conn:
+            who = self._actor(conn, actor, Action.ASSIGN_WORK)
+        removed = self.store.unassign(target, user_id, actor_id=who.id)
+        if removed and self.config.auto_accept_agreement:
+
+            def _settle(conn: Connection) -> None:
+                items = [target]
+                if target.kind is TargetKind.ARTICLE:
+                    items = [Target.claim(c) for (c,) in conn.execute(
+                        select(claims.c.id).where(claims.c.article_id == target.id))]
+                for t in items:
+                    if review.get_final(conn, t) is None:
+                        self._auto_accept(conn, t, who)
+
+            self._write(_settle)
+        return removed
+
+    def deal(
+        self,
+        actor: User | int,
+        targets: Sequence[Target],
+        reviewer_ids: Sequence[int],
+        *,
+        per_item: int | None = None,
+    ) -> list[Assignment]:
+        """Assign each target to enough of ``reviewer_ids`` that it gets ``per_item`` independent reviews
+        (default: the configured reviews per item), balancing the reviewers' loads. One transaction."""
+        per_item = per_item or self.config.reviews_per_item
+        stamp = audit.now()
+
+        def _do(conn: Connection) -> list[Assignment]:
+            who = self._actor(conn, actor, Action.ASSIGN_WORK)
+            for uid in reviewer_ids:
+                self._load_user(conn, uid)
+            for t in targets:
+                self._check_assignable(conn, t)
+            existing: dict[Target, set[int]] = defaultdict(set)
+            load: Counter = Counter()
+            for r in conn.execute(select(assignments.c.target_kind, assignments.c.target_id, assignments.c.user_id)):
+                existing[Target(TargetKind(r.target_kind), r.target_id)].add(r.user_id)
+                load[r.user_id] += 1
+            plan = plan_deal(targets, reviewer_ids, per_item, existing=existing, load=load)
+            made: list[Assignment] = []
+            for target, chosen in plan.items():
+                for uid in chosen:
+                    aid = conn.execute(assignments.insert().values(
+                        target_kind=target.kind.value, target_id=target.id, user_id=uid, assigned_by=who.id,
+                        assigned_at=stamp).returning(assignments.c.id)).scalar_one()
+                    audit.record(conn, who.id, "assign", "assignment", aid, None,
+                                 {"target_kind": target.kind.value, "target_id": target.id, "user_id": uid,
+                                  "dealt": True}, at=stamp)
+                    made.append(Assignment(id=aid, target=target, user_id=uid, assigned_by=who.id,
+                                           assigned_at=stamp))
+            return made
+
+        return self._write(_do)
+
+    @staticmethod
+    def _check_assignable(conn: Connection, target: Target) -> None:
+        if target.kind is TargetKind.ARTICLE:
+            if conn.execute(select(articles.c.id).where(articles.c.id == target.id)).first() is None:
+                raise StoreError(f"no article with id {target.id!r}")
+        else:
+            review.check_target(conn, target)
+
+    @staticmethod
+    def _assignees(conn: Connection, target: Target) -> set[int]:
+        """Who is assigned to judge ``target``: directly, or (for a claim) through its article."""
+        conds = [and_(assignments.c.target_kind == target.kind.value, assignments.c.target_id == target.id)]
+        if target.kind is TargetKind.CLAIM:
+            article = conn.execute(select(claims.c.article_id).where(claims.c.id == target.id)).scalar()
+            if article is not None:
+                conds.append(and_(assignments.c.target_kind == "article", assignments.c.target_id == article))
+        return {r[0] for r in conn.execute(select(assignments.c.user_id).where(or_(*conds)))}
+
+    @staticmethod
+    def _may_judge(conn: Connection, target: Target, user_id: int) -> bool:
+        """Assigned to the target, its article, or (for a claim) its group."""
+        if user_id in Team._assignees(conn, target):
+            return True
+        if target.kind is TargetKind.CLAIM:
+            group = conn.execute(select(claims.c.group_id).where(claims.c.id == target.id)).scalar()
+            if group is not None:
+                return conn.execute(select(assignments.c.id).where(
+                    assignments.c.target_kind == "group", assignments.c.target_id == group,
+                    assignments.c.user_id == user_id)).first() is not None
+        if target.kind is TargetKind.GROUP:
+            members = select(claims.c.article_id).where(claims.c.group_id == target.id)
+            return conn.execute(select(assignments.c.id).where(
+                assignments.c.target_kind == "article", assignments.c.target_id.in_(members),
+                assignments.c.user_id == user_id)).first() is not None
+        return False
+
+    def queue(self, user: User | int) -> list[QueueItem]:
+        """The user's personal queue: assigned claims and groups, and the claims of assigned articles."""
+        uid = user.id if isinstance(user, User) else user
+        with self._read() as conn:
+            rows = conn.execute(select(assignments).where(assignments.c.user_id == uid)
+                                .order_by(assignments.c.id)).all()
+            items: list[tuple[Target, Target]] = []
+            for r in rows:
+                via = Target(TargetKind(r.target_kind), r.target_id)
+                if via.kind is TargetKind.ARTICLE:
+                    for (cid,) in conn.execute(select(claims.c.id).where(claims.c.article_id == via.id)
+                                               .order_by(claims.c.position)):
+                        items.append((Target.claim(cid), via))
+                else:
+                    items.append((via, via))
+            seen: dict[Target, Target] = {}
+            for t, via in items:
+                seen.setdefault(t, via)
+            own = {(v.target.kind, v.target.id): v.status
+                   for v in review.load_verdicts(conn, verdicts.c.reviewer_id == uid)}
+            finals = {(r.target_kind, r.target_id) for r in conn.execute(
+                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
+        return [QueueItem(target=t, via=via, own_status=own.get((t.kind, t.id)),
+                          final=(t.kind.value, t.id) in finals) for t, via in seen.items()]
+
+    # --- blind review -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _has_submitted(conn: Connection, target: Target, user_id: int) -> bool:
+        conds = [and_(verdicts.c.target_kind == target.kind.value, verdicts.c.target_id == target.id)]
+        if target.kind is TargetKind.CLAIM:
+            group = conn.execute(select(claims.c.group_id).where(claims.c.id == target.id)).scalar()
+            if group is not None:
+                conds.append(and_(verdicts.c.target_kind == "group", verdicts.c.target_id == group))
+        return conn.execute(select(verdicts.c.id).where(
+            or_(*conds), verdicts.c.reviewer_id == user_id, verdicts.c.status == "submitted")).first() is not None
+
+    def review_view(self, viewer: User | int, target: Target) -> ReviewView:
+        """The verdicts on ``target`` that ``viewer`` may see. Blind review: another reviewer's verdict is
+        shown only to leads and admins, or once the viewer has submitted their own (on the item, or on the
+        claim's group). Drafts are never shown to anyone but their author."""
+        with self._read() as conn:
+            user = self._load_user(conn, viewer.id if isinstance(viewer, User) else viewer)
+            review.check_target(conn, target)
+            all_v = review.load_verdicts(conn, review.target_where(verdicts, target))
+            own = next((v for v in all_v if v.reviewer_id == user.id), None)
+            others = [v for v in all_v if v.reviewer_id != user.id and v.status is VerdictStatus.SUBMITTED]
+            sees = auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING) or self._has_submitted(
+                conn, target, user.id)
+            final = review.get_final(conn, target) if sees else None
+        if sees:
+            return ReviewView(target, own, tuple(others), 0, final)
+        return ReviewView(target, own, (), len(others), None)
+
+    def visible_verdicts(self, viewer: User | int, target: Target) -> list[Verdict]:
+        """The viewer's own verdict (if any) followed by the others they may see (see :meth:`review_view`)."""
+        view = self.review_view(viewer, target)
+        return ([view.own] if view.own else []) + list(view.others)
+
+    # --- writes by reviewers ------------------------------------------------------------------------------
+
+    def _check_reviewer_write(self, conn: Connection, user: User, target: Target, *, changing: bool) -> None:
+        """A reviewer's write on ``target`` (a verdict, a source): assigned, no final verdict yet, and no
+        change to a verdict they already submitted."""
+        if auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING):
+            return  # leads and admins are not bound by blind review
+        what = f"{target.kind.value} {target.id}"
+        if not self._may_judge(conn, target, user.id):
+            raise PermissionDenied(f"the {what} is not in {user.name}'s queue; ask a lead to assign it")
+        if review.get_final(conn, target) is not None:
+            raise PermissionDenied(f"the {what} has a final verdict; reviewers' verdicts on it are closed")
+        if changing:
+            mine = review.get_verdict(conn, target, user.id)
+            if mine is not None and mine.status is VerdictStatus.SUBMITTED:
+                raise PermissionDenied(
+                    f"{user.name}'s verdict on the {what} is submitted and locked (other reviewers' verdicts "
+                    "are visible after submitting); ask a lead to record a final verdict instead"
+                )
+
+    def save_verdict(
+        self,
+        actor: User | int,
+        target: Target,
+        label: str | int | None,
+        *,
+        note: str = "",
+        submit: bool = False,
+        expected_version: int | None = None,
+        reviewer_id: int | None = None,
+    ) -> SaveResult:
+        """Save the actor's own verdict (draft, or submitted). ``reviewer_id`` other than the actor's is
+        refused: nobody changes another reviewer's verdict. A submission that completes an item on which
+        every reviewer agrees accepts that verdict as final when automatic acceptance is configured."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+        owner = actor_id if reviewer_id is None else reviewer_id
+
+        def _do(conn: Connection) -> SaveResult:
+            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=owner, actor_id=actor_id)
+            self._check_reviewer_write(conn, user, target, changing=True)
+            saved = review.save_verdict(conn, target, user.id, label, note=note, submit=submit,
+                                        expected_version=expected_version)
+            final = None
+            if submit and self.config.auto_accept_agreement:
+                final = self._auto_accept(conn, target, user)
+            return SaveResult(saved, final)
+
+        return self._write(_do)
+
+    def _item_state(self, conn: Connection, target: Target) -> AdjudicationItem:
+        submitted = [v for v in review.load_verdicts(conn, review.target_where(verdicts, target))
+                     if v.status is VerdictStatus.SUBMITTED]
+        assignees = self._assignees(conn, target)
+        done = {v.reviewer_id for v in submitted}
+        pending = sorted(assignees - done)
+        ready = (not pending) if assignees else len(submitted) >= self.config.reviews_per_item
+        ready = ready and bool(submitted)
+        labels = {v.label_id for v in submitted}
+        return AdjudicationItem(
+            target=target, verdicts=tuple(submitted), assignees=tuple(sorted(assignees)), pending=tuple(pending),
+            agreed=len(labels) == 1, ready=ready, final=review.get_final(conn, target),
+        )
+
+    def _auto_accept(self, conn: Connection, target: Target, trigger: User) -> FinalVerdict | None:
+        state = self._item_state(conn, target)
+        if state.final is not None or not state.ready or not state.agreed:
+            return None
+        if len(state.verdicts) < min(2, self.config.reviews_per_item):
+            return None
+        basis = state.verdicts[-1]
+        final = review.save_final_verdict(conn, target, trigger.id, basis.label_id, expected_version=0,
+                                          note=AUTO_ACCEPT_NOTE, basis_verdict_id=basis.id)
+        audit.record(conn, trigger.id, "auto_accept", "final_verdict", final.id, None,
+                     {"target_kind": target.kind.value, "target_id": target.id, "label": final.label,
+                      "reviewers": sorted(v.reviewer_id for v in state.verdicts)})
+        return final
+
+    def add_source(self, actor: User | int, target: Target, source: SourceInput) -> Source:
+        """Attach a source to the actor's own verdict on ``target`` (adding sources to a submitted verdict
+        is allowed: it documents the verdict without changing it)."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+
+        def _do(conn: Connection) -> Source:
+            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=actor_id, actor_id=actor_id)
+            self._check_reviewer_write(conn, user, target, changing=False)
+            return review.add_source(conn, target, user.id, source)
+
+        return self._write(_do)
+
+    def remove_source(self, actor: User | int, source_id: int) -> None:
+        """Remove a source from the actor's own verdict; another reviewer's source is refused."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+        from workbench.store.schema import sources
+
+        def _do(conn: Connection) -> None:
+            row = conn.execute(select(verdicts.c.reviewer_id, verdicts.c.target_kind, verdicts.c.target_id)
+                               .join(sources, sources.c.verdict_id == verdicts.c.id)
+                               .where(sources.c.id == source_id)).first()
+            if row is None:
+                raise StoreError(f"no source with id {source_id}")
+            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=row.reviewer_id,
+                               actor_id=actor_id)
+            target = Target(TargetKind(row.target_kind), row.target_id)
+            self._check_reviewer_write(conn, user, target, changing=True)
+            review.remove_source(conn, source_id, user.id)
+
+        self._write(_do)
+
+    def record_correction(self, actor: User | int, claim_id: str, **fields: Any) -> Correction:
+        """Record the actor's own correction of an extracted claim (fields as ``Store.record_correction``)."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+        owner = fields.pop("reviewer_id", actor_id)
+        target = Target.claim(claim_id)
+
+        def _do(conn: Connection) -> Correction:
+            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=owner, actor_id=actor_id)
+            self._check_reviewer_write(conn, user, target, changing=False)
+            return review.record_correction(conn, claim_id, user.id, **fields)
+
+        return self._write(_do)
+
+    # --- adjudication -------------------------------------------------------------------------------------
+
+    def adjudication_queue(self, actor: User | int, *, include_agreed: bool = True) -> list[AdjudicationItem]:
+        """Items without a final verdict for the lead: every disagreement between two or more submitted
+        verdicts (also while other assignees are still pending), and, when ``include_agreed``, ready items
+        on which everyone agrees but that were not accepted automatically (automatic acceptance off, or a
+        single review). Disagreements first, ready items before pending ones."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.ADJUDICATE)
+            finals = {(r.target_kind, r.target_id) for r in conn.execute(
+                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
+            targets = [Target(TargetKind(r.target_kind), r.target_id) for r in conn.execute(
+                select(verdicts.c.target_kind, verdicts.c.target_id).where(verdicts.c.status == "submitted")
+                .group_by(verdicts.c.target_kind, verdicts.c.target_id)
+                .order_by(verdicts.c.target_kind, verdicts.c.target_id))
+                if (r.target_kind, r.target_id) not in finals]
+            items = [self._item_state(conn, t) for t in targets]
+        items = [i for i in items
+                 if (not i.agreed and len(i.verdicts) >= 2) or (i.agreed and i.ready and include_agreed)]
+        return sorted(items, key=lambda i: (i.agreed, not i.ready, i.target.kind.value, i.target.id))
+
+    def decide(
+        self,
+        actor: User | int,
+        target: Target,
+        label: str | int,
+        *,
+        expected_version: int,
+        note: str = "",
+        basis_verdict_id: int | None = None,
+    ) -> FinalVerdict:
+        """The lead's final verdict: versioned (``expected_version`` is the version loaded, 0 for none; a
+        stale save is refused with who changed it) and audited."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+
+        def _do(conn: Connection) -> FinalVerdict:
+            user = self._actor(conn, actor_id, Action.SAVE_FINAL_VERDICT)
+            return review.save_final_verdict(conn, target, user.id, label, expected_version=expected_version,
+                                             note=note, basis_verdict_id=basis_verdict_id)
+
+        return self._write(_do)
+
+    def accept_agreed(self, actor: User | int) -> list[FinalVerdict]:
+        """Accept every ready item on which all submitted verdicts agree, as final verdicts by ``actor``."""
+        actor_id = actor.id if isinstance(actor, User) else actor
+
+        def _do(conn: Connection) -> list[FinalVerdict]:
+            user = self._actor(conn, actor_id, Action.SAVE_FINAL_VERDICT)
+            finals = {(r.target_kind, r.target_id) for r in conn.execute(
+                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
+            targets = [Target(TargetKind(r.target_kind), r.target_id) for r in conn.execute(
+                select(verdicts.c.target_kind, verdicts.c.target_id).where(verdicts.c.status == "submitted")
+                .group_by(verdicts.c.target_kind, verdicts.c.target_id)
+                .order_by(verdicts.c.target_kind, verdicts.c.target_id))
+                if (r.target_kind, r.target_id) not in finals]
+            out = []
+            for t in targets:
+                made = self._auto_accept(conn, t, user)
+                if made is not None:
+                    out.append(made)
+            return out
+
+        return self._write(_do)
+
+    # --- agreement ----------------------------------------------------------------------------------------
+
+    def _ordinal_order(self, conn: Connection) -> list[str]:
+        """Labels of the default scale that carry a rating, from the lowest rating to the highest."""
+        from workbench.store.schema import scales
+
+        rows = conn.execute(select(scale_labels.c.label, scale_labels.c.rating_value)
+                            .join(scales, scales.c.id == scale_labels.c.scale_id)
+                            .where(scales.c.is_default.is_(True), scale_labels.c.rating_value.is_not(None))
+                            .order_by(scale_labels.c.rating_value, scale_labels.c.position)).all()
+        return [r.label for r in rows]
+
+    def ratings(self, actor: User | int) -> list[agr.Rating]:
+        """Every submitted verdict as an agreement rating (item = claim or group; reviewer = user name),
+        with the claim's article title as its story, its outlet and its kind."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.VIEW_AGREEMENT)
+            return self._ratings(conn)
+
+    @staticmethod
+    def _ratings(conn: Connection) -> list[agr.Rating]:
+        q = (select(verdicts.c.target_kind, verdicts.c.target_id, users.c.name, scale_labels.c.label)
+             .join(users, users.c.id == verdicts.c.reviewer_id)
+             .join(scale_labels, scale_labels.c.id == verdicts.c.label_id)
+             .where(verdicts.c.status == "submitted").order_by(verdicts.c.id))
+        rows = conn.execute(q).all()
+        claim_ids = sorted({r.target_id for r in rows if r.target_kind == "claim"})
+        group_ids = sorted({r.target_id for r in rows if r.target_kind == "group"})
+        claim_attrs: dict[str, tuple[str, str, str]] = {}
+        for i in range(0, len(claim_ids), 500):
+            for r in conn.execute(select(claims.c.id, articles.c.title, outlets.c.name, claims.c.kind)
+                                  .join(articles, articles.c.id == claims.c.article_id)
+                                  .join(outlets, outlets.c.id == claims.c.outlet_id)
+                                  .where(claims.c.id.in_(claim_ids[i:i + 500]))):
+                claim_attrs[r.id] = (r.title, r.name, r.kind)
+        group_kind: dict[str, str] = {}
+        for i in range(0, len(group_ids), 500):
+            for r in conn.execute(select(groups.c.id, groups.c.kind).where(groups.c.id.in_(group_ids[i:i + 500]))):
+                group_kind[r.id] = r.kind
+        out = []
+        for r in rows:
+            if r.target_kind == "claim":
+                story, outlet, kind = claim_attrs.get(r.target_id, (None, None, None))
+            else:
+                story, outlet, kind = None, None, group_kind.get(r.target_id)
+            out.append(agr.Rating(f"{r.target_kind}:{r.target_id}", r.name, r.label, story=story, outlet=outlet,
+                                  kind=kind))
+        return out
+
+    def agreement(self, actor: User | int) -> agr.AgreementReport:
+        """Agreement over all submitted verdicts: alpha (nominal, and ordinal over the rated labels of the
+        default scale), kappa per reviewer pair, and breakdowns per story, outlet and kind."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.VIEW_AGREEMENT)
+            rows = self._ratings(conn)
+            order = self._ordinal_order(conn)
+        return agr.agreement_report(rows, order=order or None)
+
+    def correction_agreement(
+        self, actor: User | int, *, rel_tol: float = 1e-3, abs_tol: float = 0.0
+    ) -> agr.CorrectionAgreement:
+        """Agreement on corrected values of claims that at least one reviewer corrected. A reviewer who
+        judged such a claim without correcting it counts as keeping the extracted value; "not a claim"
+        corrections carry no value and are left out."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.VIEW_AGREEMENT)
+            corr = conn.execute(select(corrections.c.claim_id, corrections.c.reviewer_id, corrections.c.low,
+                                       corrections.c.high, corrections.c.not_a_claim)).all()
+            claim_ids = sorted({r.claim_id for r in corr})
+            extracted: dict[str, tuple[float, float]] = {}
+            judged: dict[str, set[int]] = defaultdict(set)
+            for i in range(0, len(claim_ids), 500):
+                chunk = claim_ids[i:i + 500]
+                for r in conn.execute(select(claims.c.id, claims.c.low, claims.c.high).where(claims.c.id.in_(chunk))):
+                    extracted[r.id] = (r.low, r.high)
+                for r in conn.execute(select(verdicts.c.target_id, verdicts.c.reviewer_id).where(
+                        verdicts.c.target_kind == "claim", verdicts.c.status == "submitted",
+                        verdicts.c.target_id.in_(chunk))):
+                    judged[r.target_id].add(r.reviewer_id)
+        rows: list[agr.Correction] = []
+        corrected: dict[str, set[int]] = defaultdict(set)
+        for r in corr:
+            corrected[r.claim_id].add(r.reviewer_id)
+            if r.not_a_claim:
+                continue
+            low, high = extracted[r.claim_id]
+            low = r.low if r.low is not None else low
+            high = r.high if r.high is not None else (r.low if r.low is not None else high)
+            rows.append(agr.Correction(r.claim_id, str(r.reviewer_id), (low, high)))
+        for cid, who in judged.items():
+            for uid in sorted(who - corrected[cid]):
+                rows.append(agr.Correction(cid, str(uid), extracted[cid]))
+        return agr.correction_agreement(rows, rel_tol=rel_tol, abs_tol=abs_tol)
+
+    def agreement_rows(self, actor: User | int) -> list[dict[str, Any]]:
+        """The agreement report as CSV-ready rows (see :func:`workbench.agreement.report_rows`)."""
+        return agr.report_rows(self.agreement(actor))
