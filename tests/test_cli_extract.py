@@ -175,6 +175,7 @@ def test_table_aligns_columns(capsys):
     kind_col = lines[0].index("KIND")
     assert len(lines) > 10
     assert all(line[kind_col:].split()[0] in {k.value for k in Kind} for line in lines[2:])
+    assert all(line == line.rstrip() for line in lines)
 
 
 def test_group_option_adds_a_group_to_every_claim(capsys):

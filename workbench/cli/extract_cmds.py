@@ -343,9 +343,7 @@ def _write_claim_table(claims: Iterable[Claim], out: IO[str]) -> None:
 
 
 def _row(values: Sequence[str], widths: Sequence[int]) -> str:
-    cells = [_fit(v, w) for v, w in zip(values, widths)]
-    cells[-1] = cells[-1].rstrip()
-    return "  ".join(cells)
+    return "  ".join(_fit(v, w) for v, w in zip(values, widths)).rstrip()
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
