@@ -471,7 +471,8 @@ def import_verdicts(
             user = store.ensure_reviewer(who)
             if status == "final":
                 cur = store.final_verdict(target)
-                if cur is not None and cur.label == cells["verdict"] and cur.note == cells.get("note", ""):
+                if (cur is not None and cur.label == cells["verdict"] and cur.note == cells.get("note", "")
+                        and cur.decided_by == who and cur.decided_at == (cells.get("time") or cur.decided_at)):
                     unchanged += 1
                     continue
                 if cur is not None and not overwrite:
@@ -518,7 +519,7 @@ def _same(v: Any, cells: dict[str, str], srcs: Sequence[SourceInput]) -> bool:
     mine = [tuple(getattr(s, k) for k in _SOURCE_KEYS) for s in v.sources]
     theirs = [tuple(getattr(s, k) for k in _SOURCE_KEYS) for s in srcs]
     return (v.label == cells["verdict"] and v.note == cells.get("note", "") and v.status.value == "submitted"
-            and mine == theirs)
+            and mine == theirs and v.updated_at == (cells.get("time") or v.updated_at))
 
 
 def _replace_sources(conn: Any, target: Target, reviewer_id: int, srcs: Sequence[SourceInput]) -> None:
