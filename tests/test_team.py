@@ -96,7 +96,7 @@ def world(store):
                                   lockout=LockoutPolicy(3, timedelta(minutes=10), timedelta(minutes=15))),
                 clock=clock)
     u = {
-        "admin": team.add_user(None, "ada", role=Role.ADMIN, password="admin-password"),
+        "admin": team.add_user(None, "ada", role=Role.ADMIN),
         "lead": team.add_user(None, "lee", role=Role.LEAD),
         "r1": team.add_user(None, "rae", role=Role.REVIEWER, password="reviewer-one-pw"),
         "r2": team.add_user(None, "rob", role=Role.REVIEWER),

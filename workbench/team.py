@@ -621,8 +621,11 @@ class Team:
         if len(state.verdicts) < min(2, self.config.reviews_per_item):
             return None
         basis = state.verdicts[-1]
-        final = review.save_final_verdict(conn, target, trigger.id, basis.label_id, expected_version=0,
-                                          note=AUTO_ACCEPT_NOTE, basis_verdict_id=basis.id)
+        try:
+            final = review.save_final_verdict(conn, target, trigger.id, basis.label_id, expected_version=0,
+                                              note=AUTO_ACCEPT_NOTE, basis_verdict_id=basis.id)
+        except review.StaleSaveError:
+            return None  # somebody decided it meanwhile (PostgreSQL, concurrent transactions): theirs stands
         audit.record(conn, trigger.id, "auto_accept", "final_verdict", final.id, None,
                      {"target_kind": target.kind.value, "target_id": target.id, "label": final.label,
                       "reviewers": sorted(v.reviewer_id for v in state.verdicts)})
