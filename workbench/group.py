@@ -97,8 +97,10 @@ MAX_GAP = 0.10  # widest relative gap between two claims' intervals that can sti
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
 KEY_WORDS = 4  # key words per claim used to split large cells (context) and per article (story)
-STORY_FLOOR = 0.03  # story cosine of unrelated articles (a few common words): counts as nothing
-STORY_FULL = 0.15  # story cosine at which the story signal counts in full
+STORY_FLOOR = 0.02  # story cosine of unrelated articles (a few common words): counts as nothing
+STORY_FULL = 0.12  # story cosine at which the story signal counts in full
+BACKGROUND = 30  # unrelated articles assumed besides the input when weighing words by rarity
+STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
 WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
 
@@ -393,11 +395,15 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         art_feats[a].add(int(value_key[k]))
     n_art = len(articles)
     df = Counter(f for fs in art_feats for f in fs)
-    idf = {f: math.log(1.0 + n_art / cnt) for f, cnt in df.items()}
+    # a virtual background of unrelated articles keeps a small, one-story input from calling its own story
+    # words common
+    idf = {f: math.log(1.0 + (n_art + BACKGROUND) / cnt) for f, cnt in df.items()}
     story_vec: list[dict[int, float]] = []
     story_keys: list[list[int]] = []
     for fs in art_feats:
-        norm = math.sqrt(sum(idf[f] ** 2 for f in fs)) or 1.0
+        # a short article shares a word or two with anything: its norm is padded so that one shared word
+        # does not make a story
+        norm = math.sqrt(sum(idf[f] ** 2 for f in fs) + STORY_PADDING) or 1.0
         story_vec.append({f: idf[f] / norm for f in fs})
         # distinctive: rare but shared by at least one other article
         shared = [f for f in fs if df[f] > 1]
