@@ -497,6 +497,7 @@ _SPEECH_VERBS = (r"said|says|say|told|tells|estimated|estimates|estimate|reporte
                  r"predicted|predicts|calculated|calculates|forecast|forecasts|noted|notes|insisted|insists|"
                  r"believes|believed|wrote|writes|recorded|records|counted|counts|found|finds|showed|shows|"
                  r"revealed|reveals|admitted|admits")
+_SPEECH_VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _ATTR_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:!?()\"“”]{2,80})")
 _ATTR_BEFORE_VERB = re.compile(
     rf"(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*|of|for|and)){{0,6}})\s+"
@@ -579,10 +580,13 @@ class Extractor:
             sentence = text[s0:s1]
             if not N.may_hold_number(sentence):
                 continue
+            attribution: list[str | None] = []
             for e in self._sentence(sentence):
                 if _overlaps((s0 + e.start, s0 + e.end), furniture):
                     continue
-                claims.append(self._claim(article, text, sentence, s0, e))
+                if not attribution:
+                    attribution.append(_attribution(sentence))
+                claims.append(self._claim(article, text, sentence, s0, e, attribution[0]))
         return claims
 
     def extract_many(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[Claim]:
@@ -623,12 +627,13 @@ class Extractor:
                     self._q = _QuantulumLayer()
         return self._q
 
-    def _claim(self, article: Article, text: str, sentence: str, s0: int, e: _Expr) -> Claim:
+    def _claim(self, article: Article, text: str, sentence: str, s0: int, e: _Expr,
+               attribution: str | None) -> Claim:
         start, end = s0 + e.start, s0 + e.end
         return Claim(
             article=article.id, start=start, end=end, surface=text[start:end], sentence=sentence,
             kind=e.kind, low=e.low, high=e.high, qualifier=e.qualifier, currency=e.currency, unit=e.unit,
-            noun=e.noun, attribution=_attribution(sentence), per=e.per, outlet=article.outlet,
+            noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
             sentence_start=s0,
         )
 
@@ -1250,12 +1255,15 @@ def _attribution(sentence: str) -> str | None:
         who = _clean_attr(m.group("who"))
         if who:
             return who
-    for m in _ATTR_BEFORE_VERB.finditer(sentence):
-        who = m.group("who")
-        # keep the words after the last clause break: ", officials said" -> officials
-        words = who.split()
+    for m in _SPEECH_VERB_RE.finditer(sentence):
+        # the words just before the verb, back to the last clause break: ", officials said" -> officials
+        before = sentence[max(0, m.start() - 160):m.start()]
+        before = re.sub(r"\s+(?:has|have|had)\s*$", " ", before)
+        tokens = re.findall(r"[\w'’.-]+|[^\w\s]", before)
         keep: list[str] = []
-        for w in reversed(words):
+        for w in reversed(tokens):
+            if len(keep) >= 7 or not re.match(r"[A-Za-z]", w):
+                break
             if w.lower() in _NP_STOP and w.lower() not in ("of", "for", "and") or re.search(r"\d", w):
                 break
             keep.append(w)
