@@ -153,6 +153,15 @@ def test_hedge_word_is_part_of_surface_but_a_verb_is_not():
     assert find("The toll passes 1,200.", "1,200").surface == "1,200"
 
 
+def test_a_year_earlier_is_not_a_rate():
+    c = find("Arrears hit 1.1 million, up from 800,000 a year earlier.", "800,000")
+    assert c.per is None and c.low == 800000
+
+
+def test_hyphenated_plural_is_a_noun_not_a_count():
+    assert [c.surface for c in claims_of("He made 4 three-pointers.")] == ["4"]
+
+
 def test_over_a_period_is_not_a_bound():
     c = find("The council will build 2,000 flats over ten years.", "ten years")
     assert (c.kind, c.qualifier) == (Kind.DURATION, Qualifier.EXACT)
@@ -279,6 +288,12 @@ NOT_CLAIMS = [
     "Updated 10:05 a.m. ET, Fri June 13, 2025",
     "The band toured in the 1990s and again in the late 2000s.",
     "The two presidents spoke again later.",
+    "The S&P 500 and the FTSE 100 were flat.",
+    "Regulators grounded the 737 Max 9 again.",
+    "The motorway is shut between junctions 4 and 5.",
+    "Alice Brown, 61, chairs the committee.",
+    "The polls open at 7am on Thursday 4 July.",
+    "The 2023/24 accounts were filed late.",
     "One of the officials declined to comment.",
 ]
 

@@ -194,6 +194,9 @@ _LABEL_WORDS = {
     "code", "pin", "id", "ticket", "box", "po", "room", "vs", "v", "week", "day", "year", "game", "round",
     "match", "stanza", "verse", "psalm", "top", "hole", "door", "number", "no", "cell", "bay", "pier",
 }
+_LABEL_LIST = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(w for w in _LABEL_WORDS if w not in ("day", "year", "week"))) + r")s?\s+\d+\s*(?:,|and|or|to|&)\s*$"
+)
 _NOT_NAME_CAPS = {
     "about", "around", "roughly", "some", "nearly", "almost", "over", "under", "more", "less", "fewer",
     "at", "up", "an", "a", "the", "and", "but", "or", "to", "of", "in", "on", "by", "for", "from", "with",
@@ -436,8 +439,10 @@ _RATE = re.compile(
     r"(?i)\s*(?:(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
     r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|game)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
     r"|/\s?(?P<slash>day|week|month|year|yr|hour|hr|h|night|person|head)\b"
-    r"|\s+(?P<adv>annually|a\s+year|per\s+annum|yearly|daily|weekly|monthly|hourly)\b)"
+    r"|\s+(?P<adv>annually|a\s+year|per\s+annum|yearly|daily|weekly|monthly|hourly)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand)))"
 )
 _RATE_ADVERB = {"annually": "year", "per annum": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "monthly": "month", "hourly": "hour", "a year": "year"}
@@ -492,10 +497,10 @@ _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these
 _PRONOUNS.discard("")
 _DETERMINERS_ANAPHORIC = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both",
                           "all", "whose"}
-_SPEECH_VERBS = (r"said|says|say|told|tells|estimated|estimates|estimate|reported|reports|announced|"
-                 r"announces|confirmed|confirms|claimed|claims|warned|warns|added|adds|stated|states|"
-                 r"predicted|predicts|calculated|calculates|forecast|forecasts|noted|notes|insisted|insists|"
-                 r"believes|believed|wrote|writes|recorded|records|counted|counts|found|finds|showed|shows|"
+_SPEECH_VERBS = (r"said|says|say|told|tells|estimated|estimates|estimate|reported|announced|"
+                 r"announces|confirmed|confirms|claimed|warned|warns|added|stated|"
+                 r"predicted|predicts|calculated|calculates|forecast|noted|insisted|insists|"
+                 r"believes|believed|wrote|writes|recorded|counted|found|showed|"
                  r"revealed|reveals|admitted|admits")
 _SPEECH_VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _ATTR_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:!?()\"“”]{2,80})")
@@ -717,10 +722,16 @@ class Extractor:
             mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", s[a.end:])
             if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
                 return None, 1  # "737-MAX", "3-D"
-            wb = re.search(r"([A-Za-z][A-Za-z'’.]*)\s+$", before)
+            if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b|\s+[A-Z][a-z]+\s+\d", s[a.end:]):
+                return None, 1  # "737 Max 9", "iPhone 15 Pro"
+            wb = re.search(r"([A-Za-z&][A-Za-z'’.&]*)\s+$", before)
             if wb and wb.end() - wb.start() <= len(before):
                 w = wb.group(1)
                 wl = w.lower().rstrip(".")
+                if wl.endswith("s") and wl[:-1] in _LABEL_WORDS and wl[:-1] not in ("day", "year", "week") and re.match(r"\s*(?:and|to|or|&|-|–)\s*\d", s[a.end:]):
+                    wl = wl[:-1]  # "junctions 10 and 11"
+                if wl in ("and", "or", "to") and _LABEL_LIST.search(before):
+                    return None, 1  # the second label of "junctions 10 and 11"
                 if wl in _LABEL_WORDS and not re.match(r"\s*(?:%|per\s?cent|percent)", s[a.end:]):
                     # "page 5" is a label, "5 pages" is a count; "week 3" is a label, "3 weeks" a duration
                     if not (wl in ("day", "year", "week") and w[0].islower() and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
@@ -731,6 +742,9 @@ class Extractor:
                     return None, 1
                 if w.isupper() and len(w) >= 2 and wl not in _NOT_NAME_CAPS and w not in N.CURRENCY_CODES and not title_case:
                     return None, 1
+        if (not a.words and re.fullmatch(r"\d{1,3}", s[a.start:a.end]) and a.value < 120
+                and re.search(r"[A-Z][\w'’.-]*,\s*$", before) and re.match(r",", s[a.end:])):
+            return None, 1  # an age in apposition: "Jane Doe, 54, said"
         # negative numbers: "-5C", "minus 3"
         neg = False
         mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus\s+)$", before)
@@ -857,6 +871,8 @@ class Extractor:
                         pos = mh.start(1) + len(w1)
                     elif w1 == "plus":
                         pass
+                    elif _is_plural(w1) and w1 not in N.UNIT_WORDS:
+                        return None, 1  # "three-pointers", "two-seaters": a compound noun, not a count
                     elif w1 not in N.NUMBER_WORD_SET and w1 not in ("and", "or", "to") and not a.words or (
                             a.words and w1 not in N.NUMBER_WORD_SET and w1 not in ("and", "or", "to")):
                         hyphen_noun = w1

@@ -320,7 +320,7 @@ HEDGES_BEFORE: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "an estimated": "approx",
     "estimated": "approx", "approximately": "approx", "approx.": "approx", "approx": "approx",
     "circa": "approx", "c.": "approx", "~": "approx", "close to": "approx", "nearly": "upper_bound",
-    "in the region of": "approx", "an average of": "approx", "on average": "approx", "some estimated": "approx",
+    "in the region of": "approx", "some estimated": "approx",
     "about an estimated": "approx", "more or less": "approx", "or so": "approx",
     # lower bound
     "more than": "lower_bound", "over": "lower_bound", "at least": "lower_bound", "upwards of": "lower_bound",
