@@ -241,6 +241,7 @@ RATES = [
     ("The bypass carries 30,000 vehicles per day.", "30,000", dict(kind="count", low=30000, per="day")),
     ("Brent crude traded at $81 a barrel.", "$81 a barrel", dict(kind="money", low=81, per="barrel")),
     ("Carers earn £24,000 annually.", "£24,000 annually", dict(kind="money", low=24000, per="year")),
+    ("The subsidy costs a £1.5bn-a-year.", "£1.5bn-a-year", dict(kind="money", low=1.5e9, per="year")),
 ]
 
 
@@ -294,6 +295,9 @@ NOT_CLAIMS = [
     "Alice Brown, 61, chairs the committee.",
     "The polls open at 7am on Thursday 4 July.",
     "The 2023/24 accounts were filed late.",
+    "Posted 3 hours ago by the newsdesk.",
+    "She drove in Formula One before joining Channel Four.",
+    "The prime minister returned to 10 Downing Street.",
     "One of the officials declined to comment.",
 ]
 
@@ -383,6 +387,16 @@ def test_quantulum_does_not_configure_logging(caplog):
     before = list(root.handlers)
     Extractor(quantulum="always").extract(Article(id="x", outlet="", title="", text="Winds hit 40 knots."))
     assert root.handlers == before
+
+
+def test_importing_and_extracting_emits_no_warning():
+    import subprocess
+    import sys
+
+    code = "from workbench.extract import extract_text; print(len(extract_text('Winds of 40 knots and 3 psi.')))"
+    out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
 
 
 def test_quantulum_supplies_units_our_tables_lack():

@@ -292,7 +292,8 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[Claim]], group: b
                     noun_ok += 1
                 else:
                     misses.append(Miss(g.article.id, "noun", _describe(gc), _describe(p)))
-    grouping = _grouping_score(matched) if group else None
+    all_preds = [p for g in gold for p in predictions.get(g.article.id, [])]
+    grouping = _grouping_score(matched, all_preds) if group else None
     return EvalReport(
         articles=len(gold),
         detection=_prf(hits, n_pred, n_gold),
@@ -308,13 +309,13 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[Claim]], group: b
     )
 
 
-def _grouping_score(matched: list[tuple[GoldClaim, Claim]]) -> PRF | None:
+def _grouping_score(matched: list[tuple[GoldClaim, Claim]], claims: list[Claim]) -> PRF | None:
+    """Pairwise scores over matched gold claims; grouping itself sees every predicted claim."""
     try:
         from workbench.group import group_claims  # type: ignore[import-not-found]
     except ImportError:
         return None
-    claims = [p for _, p in matched]
-    if len(claims) < 2:
+    if len(matched) < 2:
         return None
     grouping = group_claims(claims)
     by_claim = dict(getattr(grouping, "by_claim", {}) or {})

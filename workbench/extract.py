@@ -166,6 +166,9 @@ _NOT_CLAIM_PATTERNS = [
     r"\b\d{1,2}\s*o['’]clock\b",
     r"\b[012]\d[0-5]\d\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|hours\s+(?:GMT|local|UTC))\b",
     r"\b24/7\b",
+    # relative time stamps: "3 hours ago", "5 min read"
+    r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|yrs?)\s+ago\b",
+    r"\b\d+\s*(?:min|minute)s?\s+read\b",
     # ordinals written as numerals
     r"\b\d+(?:st|nd|rd|th)\b",
     # phone numbers
@@ -436,7 +439,7 @@ _UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w/²³])")
 _DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b)(?:\s*(?P<scale>celsius|centigrade|fahrenheit|c\b|f\b))?")
 _HYPHEN_WORD = re.compile(r"[-‑]([a-z]+)(?:[-‑]([a-z]+))?\b")
 _RATE = re.compile(
-    r"(?i)\s*(?:(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
+    r"(?i)[\s‑-]*(?:(?:a|an|per|each|every)[\s‑-]+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
     r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|game)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
@@ -745,6 +748,11 @@ class Extractor:
         if (not a.words and re.fullmatch(r"\d{1,3}", s[a.start:a.end]) and a.value < 120
                 and re.search(r"[A-Z][\w'’.-]*,\s*$", before) and re.match(r",", s[a.end:])):
             return None, 1  # an age in apposition: "Jane Doe, 54, said"
+        if a.words and s[a.start].isupper() and a.start >= first_word_end and not title_case and a.fixed_kind is None:
+            return None, 1  # a number word inside a name: "Formula One", "Channel Four", "the Big Four"
+        if re.match(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Square|Place|Way|"
+                    r"Boulevard|Terrace|Crescent|Close|Court|Park|Gardens)\b", s[a.end:]):
+            return None, 1  # a street address: "10 Downing Street"
         # negative numbers: "-5C", "minus 3"
         neg = False
         mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus\s+)$", before)
