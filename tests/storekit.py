@@ -154,3 +154,55 @@ def noun_grouper(claims: list[Claim], overrides: list[Override]) -> Grouping:
                             unit=c0.unit, currency=c0.currency, noun=c0.noun, min_value=vals[0], median_value=med,
                             max_value=vals[-1], spread_pct=spread, discrepant=spread > 2.0, label=c0.noun or ""))
     return Grouping(groups=tuple(groups), by_claim={m: "tmp" for g in groups for m in g.claim_ids})
+
+
+# --- workers for the concurrency and fault tests (run in child processes) -----------------------------------
+
+def verdict_worker(url: str, idx: int, n: int, claim_ids: list[str], out_path: str, ack_path: str | None = None) -> None:
+    """Save ``n`` verdicts as reviewer w<idx> on overlapping claims, and some final verdicts; write what was
+    acknowledged (and any error that reached the caller) to ``out_path`` as JSON."""
+    import json
+    import time
+
+    from workbench.review import StaleSaveError
+    from workbench.store import Store, Target
+
+    labels = ["Accurate", "Mostly accurate", "Misleading", "Inaccurate", "Unverifiable"]
+    store = Store.open(url)
+    me = store.ensure_reviewer(f"w{idx}")
+    versions: dict[str, int] = {}
+    acks: list[list] = []
+    finals: list[list] = []
+    conflicts = 0
+    errors: list[str] = []
+    ack_file = open(ack_path, "a", buffering=1) if ack_path else None
+    started = time.perf_counter()
+    for i in range(n):
+        cid = claim_ids[(i * 7 + idx * 3) % len(claim_ids)]
+        t = Target.claim(cid)
+        label = labels[(i + idx) % len(labels)]
+        note = f"w{idx}-{i}"
+        try:
+            if i % 10 == 9:  # a final verdict on a claim everybody touches
+                shared = Target.claim(claim_ids[i % 5])
+                cur = store.final_verdict(shared)
+                try:
+                    f = store.save_final_verdict(shared, me.id, label, note=note,
+                                                 expected_version=cur.version if cur else 0)
+                    finals.append([shared.id, f.version, note, label])
+                except StaleSaveError:
+                    conflicts += 1
+                continue
+            v = store.save_verdict(t, me.id, label, note=note, submit=bool(i % 2),
+                                   expected_version=versions.get(cid, 0))
+            versions[cid] = v.version
+            acks.append([cid, v.version, note, label])
+            if ack_file:
+                ack_file.write(json.dumps([me.id, cid, v.version, note]) + "\n")
+        except Exception as exc:  # noqa: BLE001 - every error that reaches the caller is a failure
+            errors.append(f"{type(exc).__name__}: {exc}")
+    elapsed = time.perf_counter() - started
+    store.close()
+    with open(out_path, "w") as fh:
+        json.dump({"reviewer_id": me.id, "acks": acks, "finals": finals, "conflicts": conflicts, "errors": errors,
+                   "elapsed": elapsed}, fh)
