@@ -28,6 +28,7 @@ Queue and detail (filtering and paging in SQL)
     store.groups_page(filters: GroupFilter = None, offset=0, limit=50) -> (list[GroupRow], total)
     store.claim(claim_id) -> ClaimDetail;  store.group_detail(group_id) -> GroupDetail
     store.article(article_id) -> ArticleView;  store.outlets() -> list[str];  store.counts() -> dict
+    store.articles_index(*, outlet=None, limit=None) -> list[ArticleRef]   # no text; for pickers
 Verdicts (rules in workbench.review)
     store.save_verdict(target, reviewer_id, label, *, note="", submit=False, expected_version=None) -> Verdict
     store.verdict(target, reviewer_id) -> Verdict | None;  store.verdicts(target) -> list[Verdict]
@@ -65,6 +66,7 @@ Exports: see workbench.export (write_verdict_csv, write_history_csv, claimreview
 from workbench.store.core import Grouper, Store, default_grouper, group_id_for, make_group, singleton_group
 from workbench.store.engine import resolve_url
 from workbench.store.types import (
+    ArticleRef,
     ArticleView,
     Assignment,
     AuditEntry,
@@ -109,7 +111,7 @@ def import_paths(*args, **kwargs):  # type: ignore[no-untyped-def]
 
 __all__ = [
     "Store", "Grouper", "default_grouper", "group_id_for", "make_group", "singleton_group", "resolve_url",
-    "import_paths", "ArticleView", "Assignment", "AuditEntry", "ClaimDetail", "ClaimFilter", "ClaimRow",
+    "import_paths", "ArticleRef", "ArticleView", "Assignment", "AuditEntry", "ClaimDetail", "ClaimFilter", "ClaimRow",
     "ClaimStatus", "Correction", "FinalVerdict", "Gap", "GroupDetail", "GroupFilter", "GroupRow", "ImportReport",
     "LabelSpec", "OutletRating", "RefusedFile", "RegroupReport", "ReviewerProgress", "Role", "Scale", "ScaleLabel",
     "Source", "SourceInput", "Stats", "StoredOverride", "StoreInfo", "Target", "TargetKind", "User", "Verdict",

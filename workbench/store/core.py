@@ -49,6 +49,7 @@ from workbench.store.schema import (
     verdicts,
 )
 from workbench.store.types import (
+    ArticleRef,
     ArticleView,
     Assignment,
     AuditEntry,
@@ -942,6 +943,22 @@ class Store:
     def outlets(self) -> list[str]:
         with self._read() as conn:
             return [r[0] for r in conn.execute(select(outlets.c.name).order_by(outlets.c.name))]
+
+    def articles_index(self, *, outlet: str | None = None, limit: int | None = None) -> list[ArticleRef]:
+        """Articles without their text, newest first then by title, with claim counts (pickers, filters)."""
+        n_claims = (select(func.count()).select_from(claims).where(claims.c.article_id == articles.c.id)
+                    .correlate(articles).scalar_subquery())
+        q = (select(articles.c.id, outlets.c.name.label("outlet"), articles.c.title, articles.c.published,
+                    n_claims.label("claims"))
+             .join(outlets, outlets.c.id == articles.c.outlet_id)
+             .order_by(articles.c.published.desc().nulls_last(), articles.c.title, articles.c.id))
+        if outlet:
+            q = q.where(outlets.c.name == outlet)
+        if limit is not None:
+            q = q.limit(max(0, limit))
+        with self._read() as conn:
+            return [ArticleRef(id=r.id, outlet=r.outlet, title=r.title, published=r.published, claims=r.claims)
+                    for r in conn.execute(q)]
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and fault tests)."""

@@ -333,6 +333,17 @@ class GroupDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article as a picker lists it: no text, with the number of claims read from it."""
+
+    id: str
+    outlet: str
+    title: str
+    published: str | None
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     id: str
     outlet: str
