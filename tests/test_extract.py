@@ -77,6 +77,8 @@ PERCENT_RATIO = [
     ("A fifth of pupils missed school.", "A fifth", dict(kind="ratio", low=0.2, noun="pupils")),
     ("Two-thirds of members voted to strike.", "Two-thirds", dict(kind="ratio", low=2 / 3, noun="members")),
     ("More than half of the forest has burned.", "half", dict(kind="ratio", low=0.5, qualifier="lower_bound")),
+    ("Of the budget, about a fifth goes on pensions.", "a fifth", dict(kind="ratio", low=0.2, qualifier="approx")),
+    ("Admissions rose by a third in a month.", "a third", dict(kind="ratio", low=1 / 3)),
     ("Interest rates were raised by 0.25 percentage points.", "0.25 percentage points", dict(kind="percent", low=0.25)),
 ]
 
@@ -240,6 +242,7 @@ RATES = [
     ("The plant emits 2 million tonnes a year.", "2 million tonnes a year", dict(kind="measure", low=2e6, per="year")),
     ("The bypass carries 30,000 vehicles per day.", "30,000", dict(kind="count", low=30000, per="day")),
     ("Brent crude traded at $81 a barrel.", "$81 a barrel", dict(kind="money", low=81, per="barrel")),
+    ("Spending is capped at £9,000 per candidate.", "£9,000 per candidate", dict(kind="money", low=9000, per="candidate")),
     ("Carers earn £24,000 annually.", "£24,000 annually", dict(kind="money", low=24000, per="year")),
     ("The subsidy costs a £1.5bn-a-year.", "£1.5bn-a-year", dict(kind="money", low=1.5e9, per="year")),
 ]
@@ -258,6 +261,7 @@ ATTRIBUTION = [
     ("The minister told Reuters that 300 soldiers had been sent.", "300", "minister"),
     ("Ticket sales fell 12%, said Maria Lopez, the festival director.", "12%", "Maria Lopez"),
     ("The Environment Agency estimates 5,000 homes are at risk.", "5,000", "Environment Agency"),
+    ('"We sold 9,000 tickets," said festival director Ana Ruiz.', "9,000", "festival director Ana Ruiz"),
 ]
 
 

@@ -263,6 +263,12 @@ _RATIO_IN = re.compile(
 _FRACTION = re.compile(
     rf"(?i)\b(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})\b"
 )
+_FRACTION_FOLLOW = re.compile(
+    r"\s*(?:of\b|[,.;:)!?]|$|(?:are|were|is|was|be|been|have|had|has|will|would|could|can|may|might|should|must|"
+    r"said|say|says|go|goes|went|come|comes|came|live|lives|lived|do|does|did|get|gets|got|remain|remains|"
+    r"in|on|at|for|since|to|from|over|by|between|among|across|during|after|before|than|and|or|but|"
+    r"more|less|fewer|now|still|already|also)\b)"
+)
 _HALF = re.compile(r"(?i)\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)")
 
 
@@ -341,7 +347,8 @@ def _find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
             if plural:
                 continue
             # "a third stoppage" is an ordinal; "a third of", "a quarter," are fractions
-            if not re.match(r"\s*(?:of\b|[,.;:)!?]|$|(?:are|were|is|was|have|had|has|will|would|said|say)\b)", after):
+            hedged = _HEDGE_BEFORE.search(s, max(0, m.start() - 25), m.start()) is not None
+            if not hedged and (not _FRACTION_FOLLOW.match(after) or re.match(r"\s+in\s+a\s+row\b", after)):
                 continue
             if den_word == "half" and num_word in ("a", "an"):
                 continue  # "and a half" is read with the number words
@@ -443,6 +450,7 @@ _RATE = re.compile(
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
     r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|game)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
+    r"|(?:per|for\s+each|for\s+every|each|every)[\s‑-]+(?!cent\b)(?P<noun>[a-z]{3,}(?<!s))\b"
     r"|/\s?(?P<slash>day|week|month|year|yr|hour|hr|h|night|person|head)\b"
     r"|\s+(?P<adv>annually|a\s+year|per\s+annum|yearly|daily|weekly|monthly|hourly)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand)))"
@@ -512,7 +520,7 @@ _ATTR_BEFORE_VERB = re.compile(
     rf"(?:has\s+|have\s+|had\s+)?(?:{_SPEECH_VERBS})\b"
 )
 _ATTR_AFTER_VERB = re.compile(
-    rf"[,\"”]\s*(?:{_SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*|the|a|an)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){{0,6}})"
+    rf"[,\"”]\s*(?:{_SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){{0,6}})"
 )
 _ATTR_STRIP_LEAD = re.compile(r"(?i)^(?:the|a|an|but|and|so|yet|while|however|meanwhile|also|separately|"
                               r"in\s+a\s+statement|on\s+\w+day)\s+")
@@ -756,7 +764,7 @@ class Extractor:
         # negative numbers: "-5C", "minus 3"
         neg = False
         mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus\s+)$", before)
-        if mneg and not a.words and not re.search(r"\d\s*[-−–]$", before):
+        if mneg and not a.words and not re.search(r"\d\s*[-−–]$", before) and not re.search(r"(?i)plus\s+or\s+minus\s+$", before):
             neg = True
             start = mneg.start()
         # currency before: "$", "US$", "£", "EUR "
@@ -1114,6 +1122,8 @@ def _rate_unit(m: re.Match) -> str:
     if m.group("unit"):
         u = m.group("unit").lower().replace("-", " ")
         return {"liter": "litre", "kilometer": "kilometre", "capita": "person", "head": "person"}.get(u, u)
+    if m.group("noun"):
+        return m.group("noun").lower()
     if m.group("slash"):
         u = m.group("slash").lower()
         return {"yr": "year", "hr": "hour", "h": "hour", "head": "person"}.get(u, u)
@@ -1313,7 +1323,7 @@ def _clean_attr(who: str) -> str | None:
             break
         who = who2
     who = re.sub(r"\s+(?:on|in|at|last|this|yesterday|today|earlier|late|early)\b.*$", "", who)
-    who = who.strip()
+    who = who.strip().rstrip(".,;:")
     if not who or who.lower() in _ATTR_BAD or who.lower() in _PRONOUNS:
         return None
     if len(who.split()) > 8:
