@@ -2,53 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from workbench.auth import LockoutPolicy, TeamConfig
 from workbench.errors import InputError, PermissionDenied
 from workbench.models import Article, Claim, Grouping, Kind
 from workbench.review import StaleSaveError
-from workbench.store import Role, SourceInput, Store, Target, TargetKind, VerdictStatus, make_group
+from workbench.store import Role, SourceInput, Target, TargetKind, VerdictStatus, make_group
 from workbench.team import AUTO_ACCEPT_NOTE, AccountLocked, SignInFailed, Team, plan_deal
+
+from storekit import db_url, store  # noqa: F401 - the store tests' fixtures: SQLite, and PostgreSQL when set
 
 COOKIE = "c" * 40
 
 
 # --------------------------------------------------------------------------------------------------------
 # Fixtures
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = Store.open(f"sqlite:///{tmp_path / 'team.db'}")
-        yield s
-        s.close()
-        return
-    base = os.environ.get("WORKBENCH_TEST_PG_URL")
-    if not base:
-        pytest.skip("WORKBENCH_TEST_PG_URL is not set")
-    name = f"wb_team_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    s = Store.open(make_url(base).set(database=name).render_as_string(hide_password=False))
-    try:
-        yield s
-    finally:
-        s.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 class Clock:
