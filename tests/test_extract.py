@@ -300,6 +300,7 @@ NOT_CLAIMS = [
     "The polls open at 7am on Thursday 4 July.",
     "The 2023/24 accounts were filed late.",
     "Posted 3 hours ago by the newsdesk.",
+    "The rules changed two decades ago.",
     "She drove in Formula One before joining Channel Four.",
     "The prime minister returned to 10 Downing Street.",
     "One of the officials declined to comment.",

@@ -522,6 +522,9 @@ _ATTR_BEFORE_VERB = re.compile(
 _ATTR_AFTER_VERB = re.compile(
     rf"[,\"”]\s*(?:{_SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){{0,6}})"
 )
+_ATTR_CAP_STOP = {"in", "on", "at", "as", "when", "while", "after", "before", "if", "since", "for", "from",
+                  "with", "by", "during", "until", "although", "though", "because", "so", "then", "now", "also",
+                  "meanwhile", "however", "yesterday", "today", "separately", "earlier", "later"}
 _ATTR_STRIP_LEAD = re.compile(r"(?i)^(?:the|a|an|but|and|so|yet|while|however|meanwhile|also|separately|"
                               r"in\s+a\s+statement|on\s+\w+day)\s+")
 _ATTR_BAD = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "which", "who", "what",
@@ -667,6 +670,8 @@ class Extractor:
         consumed_until = -1
         i = 0
         qcache: dict[str, list] = {}
+        if self.mode == "always":
+            qcache[s] = self._quantulum().parse(s)
         while i < len(atoms):
             a = atoms[i]
             if a.start < consumed_until:
@@ -887,6 +892,9 @@ class Extractor:
                         pos = mh.start(1) + len(w1)
                     elif w1 == "plus":
                         pass
+                    elif w1 == "fold":
+                        kind = Kind.RATIO  # "a 30-fold rise": a multiplier
+                        pos = mh.start(1) + len(w1)
                     elif _is_plural(w1) and w1 not in N.UNIT_WORDS:
                         return None, 1  # "three-pointers", "two-seaters": a compound noun, not a count
                     elif w1 not in N.NUMBER_WORD_SET and w1 not in ("and", "or", "to") and not a.words or (
@@ -989,6 +997,8 @@ class Extractor:
             qualifier = Qualifier(N.HEDGES_AFTER.get(h, "lower_bound"))
             pos = ma.end()
 
+        if kind is Kind.DURATION and re.match(r"\s+ago\b", s[pos:]):
+            return None, used  # "two decades ago" points at a time, like a date
         # rates: "£48m a day", "$1,850 a month", "50 people per hour"
         mr = _RATE.match(s, pos)
         if mr and kind is not Kind.DURATION:
@@ -1009,7 +1019,7 @@ class Extractor:
             noun = _noun_before(s, start)
         if noun is not None:
             after_noun = _noun_end(s, pos, noun)
-            if kind is Kind.COUNT and per is None:
+            if kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and per is None:
                 mr2 = _RATE.match(s, after_noun)
                 if mr2:
                     per = _rate_unit(mr2)
@@ -1298,7 +1308,9 @@ def _attribution(sentence: str) -> str | None:
         for w in reversed(tokens):
             if len(keep) >= 7 or not re.match(r"[A-Za-z]", w):
                 break
-            if w.lower() in _NP_STOP and w.lower() not in ("of", "for", "and") or re.search(r"\d", w):
+            wl = w.lower()
+            stop = (wl in _ATTR_CAP_STOP) if w[0].isupper() else (wl in _NP_STOP and wl not in ("of", "for", "and"))
+            if stop or re.search(r"\d", w):
                 break
             keep.append(w)
         keep.reverse()
