@@ -101,6 +101,9 @@ STORY_FLOOR = 0.02  # story cosine of unrelated articles (a few common words): c
 STORY_FULL = 0.12  # story cosine at which the story signal counts in full
 BACKGROUND = 30  # unrelated articles assumed besides the input when weighing words by rarity
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
+STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: above 1, rare names outweigh a story type's stock words
+NAME_CONFLICT = 0.5  # story signal kept when two sentences name different places, firms or people
+STORY_RELATIVE: tuple[float, float] | None = (0.1, 0.3)  # see _score_pairs
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
 WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
 
@@ -279,6 +282,27 @@ def context_text(claim: Claim) -> str:
     return " ".join(_words(_without_number(claim)))
 
 
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z\u2019'-]*[A-Za-z]|[A-Z]")
+_LOWER = re.compile(r"\b[a-z][a-z\u2019'-]*[a-z]\b")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _name_candidates(text: str) -> list[tuple[str, bool]]:
+    """Capitalised words of ``text`` as (word, opens a sentence); possessives dropped."""
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        w = m.group(0)
+        if w.endswith(("'s", "\u2019s")):
+            w = w[:-2]
+        before = text[:m.start()].rstrip()
+        initial = not before or before[-1] in ".!?:;\"\u201c(\n"
+        out.append((w.lower(), initial))
+    return out
+
+
 _GENERIC_NOUNS = frozenset(
     "people person resident staff worker employee individual citizen member adult inhabitant victim case "
     "figure number total".split()
@@ -335,6 +359,9 @@ class _Prepared:
     story_vec: list[dict[int, float]]  # per article: feature -> normalised weight
     story_keys: list[list[int]]  # per article: most distinctive features
     value_key: np.ndarray  # per claim: the story feature of its own figure
+    names: list[frozenset[int]]  # per claim: names in its sentence
+    article_names: list[frozenset[int]]  # per article: names in the sentences of its claims
+    name_idf: dict[int, float]
     context_keys: list[list[int]]  # per claim: rarest context words (feature ids)
 
 
@@ -403,11 +430,34 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     for fs in art_feats:
         # a short article shares a word or two with anything: its norm is padded so that one shared word
         # does not make a story
-        norm = math.sqrt(sum(idf[f] ** 2 for f in fs) + STORY_PADDING) or 1.0
-        story_vec.append({f: idf[f] / norm for f in fs})
+        norm = math.sqrt(sum(idf[f] ** (2 * STORY_POWER) for f in fs) + STORY_PADDING) or 1.0
+        story_vec.append({f: idf[f] ** STORY_POWER / norm for f in fs})
         # distinctive: rare but shared by at least one other article
         shared = [f for f in fs if df[f] > 1]
         story_keys.append(sorted(shared, key=lambda f: (df[f], f))[:KEY_WORDS])
+    # Names: capitalised words that the input also writes capitalised inside a sentence and never in lower
+    # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name.
+    lower_seen: set[str] = set()
+    inner_caps: set[str] = set()
+    cands: list[list[tuple[str, bool]]] = []
+    for c in cl:
+        text = _without_number(c)
+        lower_seen.update(_LOWER.findall(text))
+        cs = _name_candidates(text)
+        cands.append(cs)
+        inner_caps.update(w for w, initial in cs if not initial)
+    name_codes: dict[str, int] = {}
+    names: list[frozenset[int]] = []
+    for cs in cands:
+        ns = {w for w, _ in cs if w in inner_caps and w not in lower_seen and w not in _CALENDAR and w not in _STOP}
+        names.append(frozenset(name_codes.setdefault(w, len(name_codes)) for w in ns))
+    per_article: list[set[int]] = [set() for _ in articles]
+    for k, ns in enumerate(names):
+        per_article[int(art[k])].update(ns)
+    article_names = [frozenset(ns) for ns in per_article]
+    name_df = Counter(f for ns in article_names for f in ns)
+    name_idf = {f: math.log(1.0 + (n_art + BACKGROUND) / cnt) for f, cnt in name_df.items()}
+
     context_keys: list[list[int]] = []
     for words in claim_words:
         fids = {feat_codes[w] for w in words if w in feat_codes}
@@ -417,6 +467,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, headline=headline,
         story_vec=story_vec, story_keys=story_keys, context_keys=context_keys, value_key=value_key,
+        names=names, name_idf=name_idf, article_names=article_names,
     )
 
 
@@ -536,6 +587,25 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """1 unless both sentences name someone or somewhere and neither article mentions the other's names.
+
+    Falls to NAME_CONFLICT when the names differ entirely ("Dunbroley Corp will cut 1,200 jobs" and
+    "Easthalby Corp will cut 1,200 jobs"); the share of names found counts back up to 1.
+    """
+    out = np.ones(len(a))
+    names, art_names, idf, art = p.names, p.article_names, p.name_idf, p.article
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
+        x, y = names[i], names[j]
+        if not x or not y or art[i] == art[j]:
+            continue
+        ax, ay = art_names[art[i]], art_names[art[j]]
+        found_x = sum(idf[f] for f in x if f in ay) / sum(idf[f] for f in x)
+        found_y = sum(idf[f] for f in y if f in ax) / sum(idf[f] for f in y)
+        out[k] = NAME_CONFLICT + (1.0 - NAME_CONFLICT) * max(found_x, found_y)
+    return out
+
+
 @dataclass
 class _Scored:
     a: np.ndarray  # claim indices, a < b
@@ -566,7 +636,21 @@ def _score_pairs(
     if both.any():
         idx = np.flatnonzero(both)
         noun[idx] = [_noun_agreement(p.noun[i], p.noun[j]) for i, j in zip(a[idx].tolist(), b[idx].tolist())]
-    story = np.clip((_story_similarity(p, a, b) - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0)
+    cos = _story_similarity(p, a, b)
+    story = np.clip((cos - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0)
+    if STORY_RELATIVE:
+        # an article's own story is its nearest: a pair of articles counts in full only when each is about
+        # as close to the other as to its best match among the articles it shares figures with
+        art_a, art_b = p.article[a], p.article[b]
+        cross = art_a != art_b
+        best = np.zeros(len(p.articles))
+        np.maximum.at(best, art_a[cross], cos[cross])
+        np.maximum.at(best, art_b[cross], cos[cross])
+        ratio = np.where(cross, cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 1.0)
+        r0, r1 = STORY_RELATIVE
+        story = story * np.clip((ratio - r0) / (r1 - r0), 0.0, 1.0)
+    if NAME_CONFLICT < 1.0:
+        story = story * _name_factor(p, a, b)
     # One article: a headline restates a figure of the body, and two body sentences repeat one fact when
     # they read alike or count the same thing. Otherwise the same figure twice in one article is two facts.
     repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
