@@ -14,7 +14,6 @@ tables do not know; its own typing ("$1.2bn" -> dollar bit newton, "41.2C" -> co
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import types
@@ -515,10 +514,6 @@ _SPEECH_VERBS = (r"said|says|say|told|tells|estimated|estimates|estimate|reporte
                  r"revealed|reveals|admitted|admits")
 _SPEECH_VERB_RE = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 _ATTR_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:!?()\"“”]{2,80})")
-_ATTR_BEFORE_VERB = re.compile(
-    rf"(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*|of|for|and)){{0,6}})\s+"
-    rf"(?:has\s+|have\s+|had\s+)?(?:{_SPEECH_VERBS})\b"
-)
 _ATTR_AFTER_VERB = re.compile(
     rf"[,\"”]\s*(?:{_SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){{0,6}})"
 )
@@ -655,9 +650,6 @@ class Extractor:
             noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
             sentence_start=s0,
         )
-
-    def sentence_claims(self, sentence: str) -> list[_Expr]:
-        return self._sentence(sentence)
 
     def _sentence(self, s: str) -> list[_Expr]:
         blocked = non_claim_spans(s)
@@ -1379,6 +1371,3 @@ def extract_text(text: str, article_id: str = "text", outlet: str = "") -> list[
     """Claims in ``text`` read as one article."""
     return shared_extractor().extract(Article(id=article_id, outlet=outlet, title="", text=text))
 
-
-if os.environ.get("WORKBENCH_EXTRACT_DEBUG"):  # pragma: no cover
-    logging.getLogger(__name__).setLevel(logging.DEBUG)
