@@ -439,3 +439,22 @@ def test_backup_of_postgresql_explains_pg_dump() -> None:
     with pytest.raises(StoreError, match="pg_dump") as err:
         s.backup("x.dump")
     assert "secret" not in str(err.value)
+
+
+def test_import_regroups_only_claims_that_could_join_the_new_ones(store: Store) -> None:
+    filled(store)  # troops (count), budget (money), turnout (percent)
+    before = {g.noun: g.id for g in store.groups_page()[0]}
+    seen: list[set[str]] = []
+
+    def recording(claims, overrides):  # type: ignore[no-untyped-def]
+        seen.append({c.kind.value for c in claims})
+        return noun_grouper(claims, overrides)
+
+    a, c = make_article(77, "Evening Star", facts=(2,))  # one more turnout figure
+    store.import_articles([a], c, grouper=recording)
+    assert seen == [{"percent"}]
+    after = {g.noun: g.id for g in store.groups_page()[0]}
+    assert after["troops"] == before["troops"] and after["budget"] == before["budget"]
+    assert after["turnout"] != before["turnout"]
+    # the partial regroup agrees with regrouping everything
+    assert store.regroup(grouper=noun_grouper).changed == 0

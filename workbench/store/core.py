@@ -514,7 +514,7 @@ class Store:
             })
         for i in range(0, len(rows), 2000):
             conn.execute(insert(claims), rows[i:i + 2000])
-        regroup = self._regroup(conn, grouper, actor_id) if rows else None
+        regroup = self._regroup(conn, grouper, actor_id, touched=[r["id"] for r in rows]) if rows else None
         n_groups = regroup.groups if regroup else conn.execute(select(func.count()).select_from(groups)).scalar_one()
         report = ImportReport(
             articles_new=len(fresh), articles_present=present, claims_new=len(rows), claims_dropped=claims_dropped,
@@ -570,10 +570,19 @@ class Store:
         return [Override(LinkKind(r.kind), r.claim_a, r.claim_b)
                 for r in conn.execute(select(overrides).order_by(overrides.c.id))]
 
-    def _regroup(self, conn: Connection, grouper: Grouper, actor_id: int | None) -> RegroupReport:
+    def _regroup(self, conn: Connection, grouper: Grouper, actor_id: int | None,
+                 touched: Iterable[str] | None = None) -> RegroupReport:
+        """Regroup stored claims. With ``touched`` (claim ids), only the claims that could group with them are
+        regrouped: those of the same kind, unit and currency (groups never mix them), closed over current
+        groups and overrides. Other groups are left as they are."""
         everything = self._all_claims(conn)
-        grouping = grouper([c.with_group(None) for c in everything], self._overrides(conn))
+        links = self._overrides(conn)
         by_id = {c.id: c for c in everything}
+        if touched is not None:
+            everything = self._affected(everything, by_id, links, touched)
+        scope = {c.id for c in everything}
+        grouping = grouper([c.with_group(None) for c in everything],
+                           [o for o in links if o.a in scope and o.b in scope])
         new_groups: dict[str, Group] = {}
         covered: set[str] = set()
         for g in grouping.groups:
@@ -594,8 +603,9 @@ class Store:
             if c.group is not None:
                 old_members.setdefault(c.group, []).append(c.id)
         old_reps = {r.id: r.representative for r in conn.execute(select(groups.c.id, groups.c.representative))}
+        in_scope = set(old_members) if touched is not None else set(old_reps)
         to_add = [gid for gid in new_groups if gid not in old_reps]
-        dissolved = {gid: old_members.get(gid, []) for gid in old_reps if gid not in new_groups}
+        dissolved = {gid: old_members.get(gid, []) for gid in in_scope if gid in old_reps and gid not in new_groups}
         stamp = audit.now()
         if to_add:
             conn.execute(insert(groups), [self._group_row(gid, new_groups[gid], by_id, stamp) for gid in to_add])
@@ -610,7 +620,34 @@ class Store:
         gone = list(dissolved)
         for i in range(0, len(gone), 500):
             conn.execute(delete(groups).where(groups.c.id.in_(gone[i:i + 500])))
-        return RegroupReport(groups=len(new_groups), changed=len(to_add) + len(gone), verdicts_carried=carried)
+        total = conn.execute(select(func.count()).select_from(groups)).scalar_one()
+        return RegroupReport(groups=total, changed=len(to_add) + len(gone), verdicts_carried=carried)
+
+    @staticmethod
+    def _affected(everything: list[Claim], by_id: dict[str, Claim], links: list[Override],
+                  touched: Iterable[str]) -> list[Claim]:
+        def key(c: Claim) -> tuple[str, str | None, str | None]:
+            return (Kind(c.kind).value, (c.unit or "").casefold() or None, (c.currency or "").upper() or None)
+
+        seeds = {cid for cid in touched if cid in by_id}
+        keys = {key(by_id[cid]) for cid in seeds}
+        chosen = {c.id for c in everything if key(c) in keys} | seeds
+        members: dict[str, list[str]] = {}
+        for c in everything:
+            if c.group is not None:
+                members.setdefault(c.group, []).append(c.id)
+        grown = True
+        while grown:  # close over current groups and overrides
+            grown = False
+            for ids in members.values():
+                if any(i in chosen for i in ids) and not all(i in chosen for i in ids):
+                    chosen.update(ids)
+                    grown = True
+            for o in links:
+                if (o.a in chosen) != (o.b in chosen) and o.a in by_id and o.b in by_id:
+                    chosen.update((o.a, o.b))
+                    grown = True
+        return [c for c in everything if c.id in chosen]
 
     @staticmethod
     def _group_row(gid: str, g: Group, by_id: dict[str, Claim], stamp: str) -> dict[str, Any]:
@@ -662,7 +699,8 @@ class Store:
                         kind=LinkKind(link.kind).value, created_by=actor_id, created_at=audit.now()))
                     audit.record(conn, actor_id, "change_override", "override", old.id,
                                  {"kind": old.kind, "a": a, "b": b}, {"kind": LinkKind(link.kind).value, "a": a, "b": b})
-            return self._regroup(conn, grouper or default_grouper, actor_id)
+            return self._regroup(conn, grouper or default_grouper, actor_id,
+                                 touched=[x for link in links for x in (link.a, link.b)])
 
         return self._write(_do)
 
@@ -674,7 +712,7 @@ class Store:
             conn.execute(delete(overrides).where(overrides.c.id == override_id))
             audit.record(conn, actor_id, "remove_override", "override", override_id,
                          {"kind": old.kind, "a": old.claim_a, "b": old.claim_b}, None)
-            return self._regroup(conn, grouper or default_grouper, actor_id)
+            return self._regroup(conn, grouper or default_grouper, actor_id, touched=[old.claim_a, old.claim_b])
 
         return self._write(_do)
 
