@@ -206,3 +206,20 @@ def verdict_worker(url: str, idx: int, n: int, claim_ids: list[str], out_path: s
     with open(out_path, "w") as fh:
         json.dump({"reviewer_id": me.id, "acks": acks, "finals": finals, "conflicts": conflicts, "errors": errors,
                    "elapsed": elapsed}, fh)
+
+
+def open_worker(url: str, out_path: str) -> None:
+    """Open (and so migrate) the database, save one verdict-free write, report errors."""
+    import json
+
+    errors = []
+    try:
+        from workbench.store import Store
+
+        s = Store.open(url)
+        s.ensure_reviewer("opener")
+        s.close()
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"{type(exc).__name__}: {exc}")
+    with open(out_path, "w") as fh:
+        json.dump(errors, fh)

@@ -63,3 +63,21 @@ def test_eight_processes_lose_no_verdict(db_url: str, tmp_path) -> None:  # noqa
     assert len(history) == len(acked)
     assert sum(r["conflicts"] for r in results) + len(acked) == PROCESSES * (SAVES // 10)
     store.close()
+
+
+def test_many_processes_opening_a_new_database_migrate_it_once(db_url: str, tmp_path) -> None:  # noqa: F811
+    from storekit import open_worker
+
+    ctx = multiprocessing.get_context("spawn")
+    outs = [tmp_path / f"o{i}.json" for i in range(6)]
+    procs = [ctx.Process(target=open_worker, args=(db_url, str(o))) for o in outs]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=300)
+        assert p.exitcode == 0
+    assert [json.loads(o.read_text()) for o in outs] == [[]] * 6
+    store = Store.open(db_url)
+    assert len(store.scales()) == 1 and [u.name for u in store.users()] == ["opener"]
+    assert store.info().revision == store.info().head
+    store.close()
