@@ -41,7 +41,7 @@ from sqlalchemy import select
 from workbench import review
 from workbench.errors import InputError, WorkbenchError
 from workbench.store import Store
-from workbench.store.schema import final_verdicts, scale_labels, users, verdicts
+from workbench.store.schema import final_verdicts, scale_labels, sources, users, verdicts
 from workbench.store.types import ClaimFilter, SourceInput, Target, TargetKind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -135,16 +135,13 @@ def verdict_rows(
         names = dict(conn.execute(select(users.c.id, users.c.name)).all())
         finals = {r.id: r for r in conn.execute(select(final_verdicts))}
         subm = {r.id: r for r in conn.execute(select(verdicts).where(verdicts.c.status == "submitted"))}
-    src_cache: dict[int, list] = {}
+    with store._read() as conn:  # sources are few next to claims: read them once
+        src_by_verdict: dict[int, list] = {}
+        for r in conn.execute(select(sources).order_by(sources.c.id)):
+            src_by_verdict.setdefault(r.verdict_id, []).append(review.source_from_row(r))
 
     def sources_of(verdict_id: int | None) -> list:
-        if verdict_id is None:
-            return []
-        if verdict_id not in src_cache:
-            with store._read() as conn:
-                src_cache.update({k: v for k, v in review.load_sources(conn, [verdict_id]).items()})
-            src_cache.setdefault(verdict_id, [])
-        return src_cache[verdict_id]
+        return src_by_verdict.get(verdict_id, []) if verdict_id is not None else []
 
     for r in store.iter_in_force(filters):
         if published_from and (r.published or "") < published_from:
