@@ -1,0 +1,115 @@
+"""Export: the verdict CSV, the history CSV and ClaimReview JSON-LD, for the claims the filters select.
+
+"Prepare" builds the three files from the database as it is now (so a download never mixes old filters
+with new ones); the preview shows the first rows of the verdict CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+
+import streamlit as st
+
+from ui import resources
+from ui.text import screen_message, short
+from workbench import export
+from workbench.errors import WorkbenchError
+from workbench.store import ClaimFilter
+
+P = "export"
+ANY = ""
+ss = st.session_state
+store = resources.store()
+
+
+def current_options() -> dict:
+    frm, to = ss.get("export_from"), ss.get("export_to")
+    reviewer = ss.get("export_reviewer") or None
+    return {
+        "filters": ClaimFilter(outlet=ss.get("export_outlet") or None, article_id=ss.get("export_story") or None),
+        "reviewer": reviewer,
+        "final_only": bool(ss.get("export_final_only")),
+        "published_from": frm.isoformat() if isinstance(frm, date) else None,
+        "published_to": to.isoformat() if isinstance(to, date) else None,
+    }
+
+
+def prepare() -> None:
+    opts = current_options()
+    reviewer = opts["reviewer"]
+    actor = store.user_by_name(reviewer) if reviewer else None
+    try:
+        verdicts = export.verdict_csv_bytes(store, **opts)
+        history = export.history_csv_bytes(store, actor_id=actor.id if actor else None)
+        jsonld = export.claimreview_json(store, **opts).encode("utf-8")
+    except WorkbenchError as exc:
+        ss.pop("export_prepared", None)
+        ss["export_error"] = screen_message(str(exc))
+        return
+    ss["export_prepared"] = {
+        "verdicts": verdicts, "history": history, "claimreview": jsonld,
+        "at": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        "stamp": datetime.now().strftime("%Y%m%d-%H%M"),
+        "rows": max(0, verdicts.decode("utf-8-sig").count("\r\n") - 1),
+        "reviews": len(json.loads(jsonld)),
+    }
+
+
+def stale() -> None:
+    ss.pop("export_prepared", None)
+
+
+st.title("Export")
+st.caption("Verdicts for editors and spreadsheets, the full history of who did what, and ClaimReview "
+           "JSON-LD for publishing. Spreadsheet formulas in text cells are neutralised.")
+
+c = st.columns(3)
+outlets = store.outlets()
+c[0].selectbox("Outlet", [ANY, *outlets], key="export_outlet", format_func=lambda o: o or "All outlets",
+               on_change=stale, persist_state="session")
+stories = store.articles_index(outlet=ss.get("export_outlet") or None, limit=500)
+titles = {a.id: f"{short(a.title, 60)} — {a.outlet}" for a in stories}
+if ss.get("export_story") and ss["export_story"] not in titles:
+    ss["export_story"] = ANY
+c[1].selectbox("Story", [ANY, *titles], key="export_story", format_func=lambda a: titles.get(a, "All stories"),
+               on_change=stale, persist_state="session")
+c[2].selectbox("Reviewer", [ANY, *[u.name for u in store.users()]], key="export_reviewer",
+               format_func=lambda r: r or "Anyone", on_change=stale, persist_state="session",
+               help="Verdicts decided or given by this person; the history lists only their actions.")
+d = st.columns(3)
+d[0].date_input("Published from", value=None, key="export_from", on_change=stale, persist_state="session")
+d[1].date_input("Published to", value=None, key="export_to", on_change=stale, persist_state="session")
+d[2].checkbox("Final verdicts only", key="export_final_only", on_change=stale, persist_state="session")
+
+st.button("Prepare the files", key="export_prepare", type="primary", on_click=prepare)
+err = ss.pop("export_error", None)
+if err:
+    st.error(f"Export failed: {err}")
+
+ready = ss.get("export_prepared")
+if ready is None:
+    st.info("Choose the filters, then prepare the files.")
+    st.stop()
+
+st.caption(f"Prepared at {ready['at']}: {ready['rows']:,} claim row(s), {ready['reviews']:,} ClaimReview item(s).")
+b = st.columns(3)
+b[0].download_button("Verdict CSV", ready["verdicts"], file_name=f"verdicts-{ready['stamp']}.csv",
+                     mime="text/csv", key="export_dl_verdicts", on_click="ignore", icon=":material/download:", width="stretch")
+b[1].download_button("History CSV", ready["history"], file_name=f"history-{ready['stamp']}.csv",
+                     mime="text/csv", key="export_dl_history", on_click="ignore", icon=":material/download:", width="stretch")
+b[2].download_button("ClaimReview JSON-LD", ready["claimreview"], file_name=f"claimreview-{ready['stamp']}.json",
+                     mime="application/ld+json", key="export_dl_claimreview", on_click="ignore", icon=":material/download:",
+                     width="stretch")
+
+reader = csv.DictReader(io.StringIO(ready["verdicts"].decode("utf-8-sig"), newline=""))
+preview = [row for _, row in zip(range(200), reader) if row.get("verdict")]
+st.markdown("**Preview: claims with a verdict** (first 200 rows of the file)")
+if preview:
+    st.dataframe({k: [r[k] for r in preview] for k in ("outlet", "surface", "verdict", "verdict_status", "reviewer",
+                                                       "gap_pct", "sentence")},
+                 hide_index=True, width="stretch", key="export_preview")
+else:
+    st.caption("No claim in this selection has a verdict yet.")

@@ -1,0 +1,348 @@
+"""Groups: the same fact as told by several outlets, ordered for triage.
+
+The table lists groups with the most outlets and the widest disagreement first. For the chosen group the
+outlets' claims stand side by side with a chart of their spread. One verdict covers the whole group, with
+exceptions for single claims; the final verdict is shared and version-checked, so two people cannot
+overwrite each other unseen. Merging two groups and splitting claims out are stored as reviewer overrides.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from ui import resources
+from ui.charts import frame_height, spread_chart
+from ui.session import desk
+from ui.text import escape_md, format_number, qualifier_text, screen_message, short, status_text, value_text
+from ui.widgets import (
+    clear_conflict,
+    clear_source_form,
+    final_line,
+    flash,
+    remember_conflict,
+    show_conflict,
+    show_flash,
+    source_form,
+    source_input,
+    sources_list,
+    verdict_line,
+    wkey,
+)
+from workbench.errors import StoreError, WorkbenchError
+from workbench.models import Kind, LinkKind, Override
+from workbench.review import StaleSaveError
+from workbench.store import ClaimStatus, GroupFilter, GroupRow, Target
+
+P = "groups"
+PAGE_SIZE = 50
+ANY = ""
+SAME = 0  # "same as the group" in the per-claim exception pickers
+
+store = resources.store()
+me = desk(store)
+ss = st.session_state
+
+
+def group_filter() -> GroupFilter:
+    kind = ss.get("groups_f_kind") or None
+    status = ss.get("groups_f_status") or None
+    return GroupFilter(
+        outlet=ss.get("groups_f_outlet") or None, kind=Kind(kind) if kind else None,
+        status=ClaimStatus(status) if status else None, discrepant_only=bool(ss.get("groups_f_discrepant")),
+        min_outlets=int(ss.get("groups_f_min_outlets", 2)),
+        assigned_to=me.user.id if ss.get("groups_f_mine") and me.user else None,
+        text=(ss.get("groups_f_text") or "").strip() or None,
+    )
+
+
+def reset() -> None:
+    ss["groups_page"] = 0
+    ss["groups_current"] = None
+    clear_conflict(P)
+
+
+def pick_row(table_key: str) -> None:
+    sel = ss.get(table_key)
+    rows = sel["selection"]["rows"] if sel else []
+    ids = ss.get("groups_page_ids", [])
+    if rows and rows[0] < len(ids):
+        ss["groups_current"] = ids[rows[0]]
+        clear_conflict(P)
+    ss["groups_table_gen"] = ss.get("groups_table_gen", 0) + 1
+
+
+def turn_page(delta: int) -> None:
+    ss["groups_page"] = max(0, ss.get("groups_page", 0) + delta)
+    ss["groups_current"] = None
+
+
+def fmt_range(g: GroupRow) -> str:
+    unit = f"{g.currency} " if g.currency else ""
+    tail = "%" if g.kind is Kind.PERCENT else (f" {g.unit}" if g.unit else "")
+    if g.min_value == g.max_value:
+        return f"{unit}{format_number(g.min_value)}{tail}"
+    return f"{unit}{format_number(g.min_value)}–{format_number(g.max_value)}{tail}"
+
+
+# --- writes ----------------------------------------------------------------------------------------------
+
+def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
+    label = ss.get(wkey(P, "label", group_id))
+    if label is None:
+        flash(P, "error", "Choose a verdict for the group first.")
+        return
+    target = Target.group(group_id)
+    try:
+        src = source_input(P, group_id)
+        me.save_verdict(target, label, note=ss.get(wkey(P, "note", group_id), "") or "", submit=True,
+                        expected_version=ss.get(wkey(P, "base", group_id), 0))
+        if src is not None:
+            me.add_source(target, src)
+        n_exc = 0
+        for cid in claim_ids:
+            exc_label = ss.get(wkey(P, "except", group_id, cid), SAME)
+            if exc_label and exc_label != label:
+                me.save_verdict(Target.claim(cid), exc_label, submit=True,
+                                note=f"Exception to the group verdict. {ss.get(wkey(P, 'note', group_id), '')}".strip(),
+                                expected_version=ss.get(wkey(P, "cbase", group_id, cid), 0))
+                n_exc += 1
+    except StaleSaveError as exc:
+        remember_conflict(P, exc, "your verdict on this group")
+        return
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        return
+    clear_conflict(P)
+    clear_source_form(P, group_id)
+    flash(P, "success", "Saved your verdict on the whole group" + (f", with {n_exc} exception(s)." if n_exc else "."))
+
+
+def save_final(group_id: str) -> None:
+    label = ss.get(wkey(P, "final_label", group_id))
+    if label is None:
+        flash(P, "error", "Choose the final verdict first.")
+        return
+    try:
+        f = me.save_final(Target.group(group_id), label, note=ss.get(wkey(P, "final_note", group_id), "") or "",
+                          expected_version=ss.get(wkey(P, "final_base", group_id), 0))
+    except StaleSaveError as exc:
+        remember_conflict(P, exc, "final verdict on this group")
+        return
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        return
+    clear_conflict(P)
+    flash(P, "success", f"Final verdict saved: **{escape_md(f.label)}** (version {f.version}).")
+
+
+def split_out(group_id: str, claim_ids: list[str]) -> None:
+    out = ss.get(wkey(P, "split", group_id)) or []
+    rest = [c for c in claim_ids if c not in out]
+    if not out or not rest:
+        flash(P, "error", "Choose some, but not all, of the group's claims to split out.")
+        return
+    links = [Override(LinkKind.CANNOT, a, b) for a in out for b in rest]
+    try:
+        rep = me.add_overrides(links)
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not split: {screen_message(str(exc))}")
+        return
+    ss["groups_current"] = None
+    flash(P, "success", f"Split {len(out)} claim(s) out of the group ({rep.groups:,} groups now"
+                        + (f"; {rep.verdicts_carried} verdict(s) followed their claims" if rep.verdicts_carried else "")
+                        + ").")
+
+
+def merge_with(group_id: str, representative: str) -> None:
+    other = ss.get(wkey(P, "merge", group_id))
+    if not other:
+        flash(P, "error", "Choose the group to merge with.")
+        return
+    try:
+        other_rep = store.group_detail(other).group.representative
+        rep = me.add_overrides([Override(LinkKind.MUST, representative, other_rep)])
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not merged: {screen_message(str(exc))}")
+        return
+    ss["groups_current"] = None
+    flash(P, "success", f"Merged the two groups ({rep.groups:,} groups now).")
+
+
+def review_claims(group_id: str) -> None:
+    ss["review_f_group"] = group_id
+    ss["review_f_status"] = ANY
+    ss["review_page"] = 0
+    ss["review_current"] = None
+
+
+# --- the screen ------------------------------------------------------------------------------------------
+
+st.title("Groups")
+st.caption("The same fact across outlets. Most outlets and widest disagreement first.")
+show_flash(P)
+scale = store.default_scale()
+labels = {lab.id: lab.label for lab in scale.labels}
+
+with st.expander("Filters"):
+    c = st.columns([2, 2, 2, 2])
+    c[0].selectbox("Outlet", [ANY, *store.outlets()], key="groups_f_outlet", on_change=reset,
+                   format_func=lambda o: o or "All outlets", persist_state="session")
+    c[1].selectbox("Kind", [ANY, *[k.value for k in Kind]], key="groups_f_kind", on_change=reset,
+                   format_func=lambda k: k or "All kinds", persist_state="session")
+    c[2].selectbox("Status", [ANY, *[s.value for s in ClaimStatus]], key="groups_f_status", on_change=reset,
+                   format_func=lambda s: status_text(s) if s else "Any status", persist_state="session")
+    c[3].number_input("At least this many outlets", min_value=1, max_value=50, value=2, step=1,
+                      key="groups_f_min_outlets", on_change=reset, persist_state="session")
+    d = st.columns([4, 2, 2])
+    d[0].text_input("Text", key="groups_f_text", on_change=reset, persist_state="session",
+                    placeholder="words in a sentence or in the group's label")
+    d[1].checkbox("Discrepant only", key="groups_f_discrepant", on_change=reset, persist_state="session")
+    d[2].checkbox("Assigned to me", key="groups_f_mine", on_change=reset, persist_state="session",
+                  disabled=me.user is None)
+
+page = ss.get("groups_page", 0)
+flt = group_filter()
+rows, total = store.groups_page(flt, page * PAGE_SIZE, PAGE_SIZE)
+if not rows and page > 0:
+    page = ss["groups_page"] = 0
+    rows, total = store.groups_page(flt, 0, PAGE_SIZE)
+ids = [g.id for g in rows]
+ss["groups_page_ids"] = ids
+
+current = ss.get("groups_current")
+if current is None and ids:
+    current = ss["groups_current"] = ids[0]
+if current is None:
+    st.info("No groups match. Import articles, or loosen the filters (fewer outlets, any status).")
+    st.stop()
+
+try:
+    detail = store.group_detail(current)
+except StoreError:
+    # regrouped by somebody meanwhile: the group's claims now live in other groups
+    flash(P, "info", "That group changed since it was shown (claims were merged or split); pick again.")
+    ss["groups_current"] = None
+    st.rerun()
+g = detail.group
+
+st.caption(f"{total:,} group(s) · page {page + 1} of {max(1, -(-total // PAGE_SIZE)):,}")
+table_key = f"groups_table_{ss.get('groups_table_gen', 0)}"
+st.dataframe(
+    {
+        " ": ["▶" if r.id == g.id else "" for r in rows],
+        "fact": [short(r.label, 60) for r in rows],
+        "outlets": [r.n_outlets for r in rows],
+        "claims": [r.size for r in rows],
+        "figures": [fmt_range(r) for r in rows],
+        "spread %": [round(r.spread_pct, 1) for r in rows],
+        "discrepant": ["yes" if r.discrepant else "" for r in rows],
+        "status": [status_text(r.status) + (f": {r.final_label}" if r.final_label else "") for r in rows],
+    },
+    key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row", hide_index=True,
+    height=min(320, 38 + 35 * max(1, len(rows))), width="stretch",
+)
+pc = st.columns([1, 1, 4])
+pc[0].button("◀ Previous page", key="groups_prev_page", on_click=turn_page, args=(-1,), disabled=page == 0)
+pc[1].button("Next page ▶", key="groups_next_page", on_click=turn_page, args=(1,),
+             disabled=(page + 1) * PAGE_SIZE >= total)
+
+st.divider()
+st.markdown(f"### {escape_md(short(g.label, 100))}")
+st.caption(" · ".join([
+    f"{g.size} claims from {g.n_outlets} outlet(s)", f"figures {escape_md(fmt_range(g))}",
+    f"spread {g.spread_pct:.1f}% of the median", "**discrepant**" if g.discrepant else "figures agree",
+    status_text(g.status),
+]))
+
+st.dataframe(
+    {
+        "outlet": [c.outlet for c in detail.claims],
+        "figure": [c.surface for c in detail.claims],
+        "reads as": [value_text(c) for c in detail.claims],
+        "qualifier": [qualifier_text(c.qualifier) for c in detail.claims],
+        "date": [c.published or "" for c in detail.claims],
+        "sentence": [c.sentence for c in detail.claims],
+    },
+    key="groups_claims", hide_index=True, width="stretch",
+    column_config={"sentence": st.column_config.TextColumn(width="large")},
+)
+chart = spread_chart(detail.claims, g)
+st.altair_chart(chart, width="stretch", height=frame_height(chart), key="groups_spread")
+
+b1, b2 = st.columns([2, 3])
+if b1.button("Review its claims one by one", key="groups_review_claims", on_click=review_claims, args=(g.id,)):
+    st.switch_page("app_pages/review.py")
+
+own = next((v for v in detail.verdicts if me.user and v.reviewer_id == me.user.id), None)
+ss[wkey(P, "base", g.id)] = own.version if own else 0
+own_claim = {v.target.id: v for v in detail.claim_verdicts if me.user and v.reviewer_id == me.user.id}
+for c in detail.claims:
+    ss[wkey(P, "cbase", g.id, c.id)] = own_claim[c.id].version if c.id in own_claim else 0
+ss[wkey(P, "final_base", g.id)] = detail.final.version if detail.final else 0
+
+vcol, fcol = st.columns(2, gap="large")
+with vcol:
+    st.markdown("##### Your verdict on the whole group")
+    if me.user is None:
+        st.info("Choose who is reviewing in the sidebar to save verdicts.", icon=":material/person:")
+    show_conflict(P, "your verdict on this group")
+    others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
+    for v in others:
+        st.markdown(verdict_line(v))
+    for v in me.visible_verdicts(detail.claim_verdicts):
+        st.markdown(verdict_line(v, scope=f"on one claim ({short(v.target.id, 40)})"))
+    label_key = wkey(P, "label", g.id)
+    if label_key not in ss and own is not None and own.label_id is not None:
+        ss[label_key] = own.label_id
+    st.segmented_control("Verdict", list(labels), format_func=labels.get, key=label_key,
+                         persist_state="session")
+    note_key = wkey(P, "note", g.id)
+    if note_key not in ss and own is not None:
+        ss[note_key] = own.note
+    st.text_area("Note", key=note_key, height=68, persist_state="session")
+    with st.expander("Source"):
+        if own is not None and own.sources:
+            sources_list(own.sources)
+        rep = next((c for c in detail.claims if c.id == g.representative), detail.claims[0])
+        source_form(P, g.id, rep.value, rep.unit, rep.currency)
+    with st.expander("Exceptions: claims that deserve another verdict"):
+        for c in detail.claims:
+            k = wkey(P, "except", g.id, c.id)
+            if k not in ss and c.id in own_claim and own_claim[c.id].label_id is not None:
+                ss[k] = own_claim[c.id].label_id
+            st.selectbox(f"{c.outlet}: {c.surface}", [SAME, *labels], key=k, persist_state="session",
+                         format_func=lambda x: "same as the group" if x == SAME else labels[x])
+    st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,
+              args=(g.id, [c.id for c in detail.claims]), disabled=me.user is None)
+
+with fcol:
+    st.markdown("##### Final verdict")
+    st.caption("The verdict the desk publishes. Anyone may set it; a save based on an older version is refused.")
+    show_conflict(P, "final verdict on this group")
+    if detail.final:
+        st.markdown(final_line(detail.final))
+    else:
+        st.caption("No final verdict yet.")
+    fk = wkey(P, "final_label", g.id)
+    st.selectbox("Final verdict", list(labels), index=None, format_func=labels.get, key=fk,
+                 placeholder="Choose…", persist_state="session")
+    st.text_input("Why", key=wkey(P, "final_note", g.id), persist_state="session")
+    st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
+              disabled=me.user is None)
+
+with st.expander("Merge or split"):
+    st.caption("Stored as reviewer overrides: regrouping keeps them, and verdicts follow their claims.")
+    names = {c.id: f"{c.outlet}: {c.surface} — {short(c.sentence, 60)}" for c in detail.claims}
+    st.multiselect("Claims that state a different fact", list(names), format_func=names.get,
+                   key=wkey(P, "split", g.id))
+    st.button("Split them out", key="groups_split", on_click=split_out, args=(g.id, list(names)),
+              disabled=me.user is None or len(names) < 2)
+    same_kind, _ = store.groups_page(GroupFilter(kind=g.kind), 0, 200)
+    others_g = {o.id: f"{short(o.label, 50)} · {fmt_range(o)} · {', '.join(o.outlets)[:60]}"
+                for o in same_kind if o.id != g.id}
+    st.selectbox("Group stating the same fact", list(others_g), index=None, format_func=others_g.get,
+                 key=wkey(P, "merge", g.id), placeholder="Choose a group of the same kind…")
+    st.button("Merge with this group", key="groups_merge", on_click=merge_with, args=(g.id, g.representative),
+              disabled=me.user is None)

@@ -1,0 +1,427 @@
+"""Review: work through a queue of claims, one at a time, with the keyboard.
+
+The queue is filtered and paged in the database (outlet, story, group, kind, status, discrepant only,
+assigned to me, free text). For the claim in hand the screen shows its sentence with the number marked,
+the typed value, qualifier, noun and attribution, and the article around it. A verdict key (or click) saves
+the verdict, with the note and source typed so far, and moves to the next claim. What is typed stays in
+the form across reruns and page switches until it is saved. A save made stale by a change elsewhere is
+refused, shows that change, and keeps the input.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from ui import resources
+from ui.session import desk
+from ui.text import (
+    context_paragraphs,
+    escape_md,
+    next_after,
+    qualifier_text,
+    screen_message,
+    sentence_markdown,
+    short,
+    status_text,
+    value_text,
+)
+from ui.widgets import (
+    clear_conflict,
+    clear_source_form,
+    final_line,
+    flash,
+    remember_conflict,
+    show_conflict,
+    show_flash,
+    source_form,
+    source_input,
+    sources_list,
+    verdict_line,
+    wkey,
+)
+from workbench.errors import StoreError, WorkbenchError
+from workbench.models import Kind
+from workbench.review import StaleSaveError
+from workbench.store import ClaimFilter, ClaimRow, ClaimStatus, Target, VerdictStatus
+
+P = "review"
+PAGE_SIZE = 50
+STORY_LIST_LIMIT = 500
+ANY = ""
+STATUS_OPTIONS = [ANY, *[s.value for s in ClaimStatus]]
+
+store = resources.store()
+me = desk(store)
+ss = st.session_state
+
+
+# --- the queue -------------------------------------------------------------------------------------------
+
+def queue_filter() -> ClaimFilter:
+    kind = ss.get("review_f_kind") or None
+    status = ss.get("review_f_status", ClaimStatus.UNREVIEWED.value) or None
+    return ClaimFilter(
+        outlet=ss.get("review_f_outlet") or None,
+        article_id=ss.get("review_f_story") or None,
+        group_id=ss.get("review_f_group") or None,
+        kind=Kind(kind) if kind else None,
+        status=ClaimStatus(status) if status else None,
+        discrepant_only=bool(ss.get("review_f_discrepant")),
+        assigned_to=me.user.id if ss.get("review_f_mine") and me.user else None,
+        text=(ss.get("review_f_text") or "").strip() or None,
+    )
+
+
+def reset_queue() -> None:
+    ss["review_page"] = 0
+    ss["review_current"] = None
+    clear_conflict(P)
+
+
+def clear_group_filter() -> None:
+    ss["review_f_group"] = None
+    reset_queue()
+
+
+def go(claim_id: str | None, page: int | None = None) -> None:
+    if page is not None:
+        ss["review_page"] = page
+    ss["review_current"] = claim_id
+    clear_conflict(P)
+
+
+def advance(current: str) -> None:
+    """Move to the claim after ``current`` in the queue as it stands after the save."""
+    page = ss.get("review_page", 0)
+    before = ss.get("review_page_ids", [])
+    after_rows, _ = store.claims_page(queue_filter(), page * PAGE_SIZE, PAGE_SIZE + 1)
+    after = [r.id for r in after_rows]
+    nxt = next_after(before, after, current)
+    if nxt is None:
+        flash(P, "info", "That was the last claim in this queue.")
+        go(current)
+        return
+    go(nxt, page + 1 if after.index(nxt) >= PAGE_SIZE else page)
+
+
+def step(delta: int) -> None:
+    ids = ss.get("review_page_ids", [])
+    cur = ss.get("review_current")
+    page = ss.get("review_page", 0)
+    i = ids.index(cur) if cur in ids else 0
+    j = i + delta
+    if 0 <= j < len(ids):
+        go(ids[j])
+    elif j >= len(ids) and len(ids) == PAGE_SIZE:
+        rows, _ = store.claims_page(queue_filter(), (page + 1) * PAGE_SIZE, 1)
+        if rows:
+            go(rows[0].id, page + 1)
+    elif j < 0 and page > 0:
+        rows, _ = store.claims_page(queue_filter(), (page - 1) * PAGE_SIZE + PAGE_SIZE - 1, 1)
+        if rows:
+            go(rows[0].id, page - 1)
+
+
+def pick_row(table_key: str) -> None:
+    sel = ss.get(table_key)
+    rows = sel["selection"]["rows"] if sel else []
+    ids = ss.get("review_page_ids", [])
+    if rows and rows[0] < len(ids):
+        go(ids[rows[0]])
+    ss["review_queue_gen"] = ss.get("review_queue_gen", 0) + 1  # a fresh table: no row stays ticked
+
+
+def turn_page(delta: int) -> None:
+    page = max(0, ss.get("review_page", 0) + delta)
+    rows, _ = store.claims_page(queue_filter(), page * PAGE_SIZE, 1)
+    if rows:
+        go(rows[0].id, page)
+
+
+# --- saving ----------------------------------------------------------------------------------------------
+
+def save(claim_id: str, label: int | None, submit: bool, then_next: bool) -> None:
+    target = Target.claim(claim_id)
+    note = ss.get(wkey(P, "note", claim_id), "") or ""
+    try:
+        src = source_input(P, claim_id)
+        saved = me.save_verdict(target, label, note=note, submit=submit,
+                                expected_version=ss.get(wkey(P, "base", claim_id), 0))
+        if src is not None:
+            me.add_source(target, src)
+    except StaleSaveError as exc:
+        remember_conflict(P, exc, "verdict on this claim")
+        ss[wkey(P, "base", claim_id)] = exc.current.version if exc.current is not None else 0
+        return
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        return
+    clear_conflict(P)
+    clear_source_form(P, claim_id)
+    ss.pop(wkey(P, "note", claim_id), None)
+    what = f"**{escape_md(saved.label)}**" if saved.label else "a draft"
+    flash(P, "success", f"Saved {what} ({'submitted' if submit else 'draft'}) for "
+                        f"“{escape_md(short(ss.get('review_surface', claim_id), 40))}”.")
+    if then_next:
+        advance(claim_id)
+
+
+def save_correction(claim_id: str) -> None:
+    def num(name: str) -> float | None:
+        from ui.text import parse_figure
+
+        return parse_figure(ss.get(wkey(P, name, claim_id)) or "")
+
+    try:
+        try:
+            low, high = num("fix_low"), num("fix_high")
+        except ValueError as exc:
+            from workbench.errors import InputError
+
+            raise InputError("corrected value", str(exc)) from None
+        me.record_correction(
+            claim_id, low=low, high=high,
+            unit=(ss.get(wkey(P, "fix_unit", claim_id)) or "").strip() or None,
+            noun=(ss.get(wkey(P, "fix_noun", claim_id)) or "").strip() or None,
+            not_a_claim=bool(ss.get(wkey(P, "fix_not_claim", claim_id))),
+            note=(ss.get(wkey(P, "fix_note", claim_id)) or "").strip(),
+            expected_version=ss.get(wkey(P, "fix_base", claim_id), 0),
+        )
+    except WorkbenchError as exc:
+        flash(P, "error", f"Correction not saved: {screen_message(str(exc))}")
+        return
+    for name in ("fix_low", "fix_high", "fix_unit", "fix_noun", "fix_not_claim", "fix_note"):
+        ss.pop(wkey(P, name, claim_id), None)
+    flash(P, "success", "Correction recorded.")
+
+
+def open_group(group_id: str) -> None:
+    ss["groups_current"] = group_id
+
+
+# --- the screen ------------------------------------------------------------------------------------------
+
+st.title("Review")
+show_flash(P)
+
+scale = store.default_scale()
+outlets = store.outlets()
+
+with st.expander("Queue filters", expanded=False):
+    c = st.columns([2, 3, 2, 2])
+    c[0].selectbox("Outlet", [ANY, *outlets], key="review_f_outlet", on_change=reset_queue,
+                   format_func=lambda o: o or "All outlets", persist_state="session")
+    chosen_outlet = ss.get("review_f_outlet") or None
+    stories = store.articles_index(outlet=chosen_outlet, limit=STORY_LIST_LIMIT + 1)
+    story_ids = [a.id for a in stories[:STORY_LIST_LIMIT]]
+    titles = {a.id: f"{a.title} — {a.outlet}" + (f", {a.published}" if a.published else "") for a in stories}
+    if ss.get("review_f_story") and ss["review_f_story"] not in titles:
+        ss["review_f_story"] = ANY
+    c[1].selectbox("Story", [ANY, *story_ids], key="review_f_story", on_change=reset_queue,
+                   format_func=lambda a: short(titles.get(a, a), 70) if a else "All stories",
+                   help=("Only the newest stories are listed; choose an outlet to narrow the list."
+                         if len(stories) > STORY_LIST_LIMIT else None), persist_state="session")
+    c[2].selectbox("Kind", [ANY, *[k.value for k in Kind]], key="review_f_kind", on_change=reset_queue,
+                   format_func=lambda k: k or "All kinds", persist_state="session")
+    c[3].selectbox("Status", STATUS_OPTIONS, index=1, key="review_f_status", on_change=reset_queue,
+                   format_func=lambda s: status_text(s) if s else "Any status", persist_state="session")
+    d = st.columns([4, 2, 2])
+    d[0].text_input("Text", key="review_f_text", on_change=reset_queue, persist_state="session",
+                    placeholder="words in the sentence, figure, noun or headline")
+    d[1].checkbox("Discrepant groups only", key="review_f_discrepant", on_change=reset_queue,
+                  persist_state="session")
+    d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
+                  disabled=me.user is None)
+
+if ss.get("review_f_group"):
+    g1, g2 = st.columns([5, 1])
+    g1.info("Showing the claims of one group.", icon=":material/join_inner:")
+    g2.button("Show all groups", key="review_clear_group", on_click=clear_group_filter)
+
+flt = queue_filter()
+page = ss.get("review_page", 0)
+rows, total = store.claims_page(flt, page * PAGE_SIZE, PAGE_SIZE)
+if not rows and page > 0:
+    page = ss["review_page"] = 0
+    rows, total = store.claims_page(flt, 0, PAGE_SIZE)
+ids = [r.id for r in rows]
+ss["review_page_ids"] = ids
+
+current_id = ss.get("review_current")
+if current_id is None and ids:
+    current_id = ss["review_current"] = ids[0]
+
+if not ids and current_id is None:
+    if store.counts()["claims"] == 0:
+        st.info("No claims yet. Import articles on the **Import** screen to start.")
+    else:
+        st.success("Nothing left in this queue. Change the filters (status, outlet, story) to see more.")
+    st.stop()
+
+try:
+    detail = store.claim(current_id) if current_id else None
+except StoreError:
+    detail = None
+if detail is None:
+    current_id = ss["review_current"] = ids[0] if ids else None
+    detail = store.claim(current_id) if current_id else None
+    if detail is None:
+        st.stop()
+claim: ClaimRow = detail.claim
+ss["review_surface"] = claim.surface
+
+pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
+n_pages = max(1, -(-total // PAGE_SIZE))
+
+left, right = st.columns([2, 3], gap="large")
+
+# --- left: the queue ------------------------------------------------------------------------------------
+with left:
+    st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}"
+               + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
+    table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
+    st.dataframe(
+        {
+            " ": ["▶" if r.id == claim.id else "" for r in rows],
+            "status": [status_text(r.status) for r in rows],
+            "outlet": [r.outlet for r in rows],
+            "figure": [r.surface for r in rows],
+            "sentence": [short(r.sentence, 120) for r in rows],
+        },
+        key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row",
+        hide_index=True, height=min(560, 38 + 35 * max(1, len(rows))), width="stretch",
+        column_config={
+            " ": st.column_config.TextColumn(width=24),
+            "status": st.column_config.TextColumn(width="small"),
+            "outlet": st.column_config.TextColumn(width="small"),
+            "figure": st.column_config.TextColumn(width="small"),
+            "sentence": st.column_config.TextColumn(width="large"),
+        },
+    )
+    b = st.columns(2)
+    b[0].button("◀ Previous page", key="review_prev_page", on_click=turn_page, args=(-1,), disabled=page == 0,
+                width="stretch")
+    b[1].button("Next page ▶", key="review_next_page", on_click=turn_page, args=(1,),
+                disabled=(page + 1) * PAGE_SIZE >= total, width="stretch")
+
+# --- right: the claim in hand ---------------------------------------------------------------------------
+with right:
+    head = f"{escape_md(claim.outlet)} · {escape_md(short(claim.article_title, 90))}"
+    st.markdown(f"#### {head}")
+    meta = [escape_md(claim.published) if claim.published else "no date", status_text(claim.status)]
+    if claim.final_label:
+        meta.append(f"final: {escape_md(claim.final_label)}")
+    st.caption(" · ".join(meta))
+
+    with st.container(border=True, key="review_sentence"):
+        st.markdown(sentence_markdown(claim))
+
+    facts = [
+        ("Figure", value_text(claim)),
+        ("Qualifier", qualifier_text(claim.qualifier)),
+        ("Kind", claim.kind.value),
+        ("Counts or measures", claim.noun or "—"),
+        ("Attributed to", claim.attribution or "—"),
+    ]
+    st.markdown("  \n".join(f"**{k}:** {escape_md(v)}" for k, v in facts))
+
+    if claim.group_id and claim.group_size > 1:
+        gtext = (f"Same fact in **{claim.group_size}** claims"
+                 + (" — **the outlets' figures disagree**" if claim.discrepant else ""))
+        gc1, gc2 = st.columns([3, 1])
+        gc1.markdown(gtext)
+        if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
+            st.switch_page("app_pages/groups.py")
+
+    with st.expander("The article around it"):
+        art = store.article(claim.article_id)
+        for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
+            st.markdown(para)
+        if art.url and art.url.startswith(("http://", "https://")):
+            st.link_button("Open the article", art.url)
+        if st.toggle("Show the whole article", key="review_whole_article"):
+            st.divider()
+            for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+                st.markdown(para)
+
+    others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
+    group_vs = me.visible_verdicts(detail.group_verdicts)
+    if others or group_vs or detail.final or detail.group_final:
+        with st.container(border=True):
+            st.markdown("**Verdicts so far**")
+            if detail.final:
+                st.markdown(final_line(detail.final))
+            if detail.group_final:
+                st.markdown(final_line(detail.group_final, scope="on the whole group"))
+            for v in others:
+                st.markdown(verdict_line(v))
+            for v in group_vs:
+                st.markdown(verdict_line(v, scope="on the whole group"))
+
+    own = next((v for v in detail.verdicts if me.user and v.reviewer_id == me.user.id), None)
+    ss[wkey(P, "base", claim.id)] = own.version if own else 0  # what this screen shows: a save expects it
+
+    st.markdown("##### Your verdict")
+    if me.user is None:
+        st.info("Choose who is reviewing in the sidebar to save verdicts.", icon=":material/person:")
+    elif own is not None:
+        st.caption(f"Yours: {escape_md(own.label or 'no label yet')} ({own.status.value}, "
+                   f"saved {escape_md(own.updated_at[:16].replace('T', ' '))})")
+    show_conflict(P, "verdict on this claim")
+
+    note_key = wkey(P, "note", claim.id)
+    if note_key not in ss and own is not None:
+        ss[note_key] = own.note
+    st.text_area("Note", key=note_key, height=68, persist_state="session",
+                 placeholder="Why: what the source says, how the figure was checked")
+    with st.expander("Source", expanded=bool(ss.get(wkey(P, "src_url", claim.id)))):
+        if own is not None and own.sources:
+            sources_list(own.sources)
+        source_form(P, claim.id, claim.value, claim.unit, claim.currency)
+
+    st.caption("A verdict saves the note and source and moves to the next claim. Keys: "
+               + ", ".join(f"**{escape_md(lab.key)}** {escape_md(lab.label)}" for lab in scale.labels if lab.key))
+    cols = st.columns(4)
+    for i, lab in enumerate(scale.labels):
+        cols[i % 4].button(
+            lab.label, key=f"review_verdict_{lab.id}", on_click=save, args=(claim.id, lab.id, True, True),
+            shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R") else None,
+            help=lab.description, disabled=me.user is None, width="stretch",
+            type="primary" if own is not None and own.label_id == lab.id else "secondary",
+        )
+    n1, n2, n3 = st.columns(3)
+    keep_label = own.label_id if own is not None else None
+    keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
+    n1.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
+              on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
+              width="stretch")
+    n2.button("Previous", key="review_prev", on_click=step, args=(-1,), shortcut="K", width="stretch")
+    n3.button("Skip to next", key="review_next", on_click=step, args=(1,), shortcut="J", width="stretch")
+
+    with st.expander("Correct the extraction"):
+        mine = next((c for c in detail.corrections if me.user and c.reviewer_id == me.user.id), None)
+        ss[wkey(P, "fix_base", claim.id)] = mine.version if mine else 0
+        for c in detail.corrections:
+            what = "not a claim" if c.not_a_claim else ", ".join(
+                x for x in (
+                    f"value {c.low:g}" + (f"–{c.high:g}" if c.high is not None and c.high != c.low else "")
+                    if c.low is not None else "",
+                    f"unit {c.unit}" if c.unit else "", f"noun {c.noun}" if c.noun else "") if x)
+            st.markdown(f"- **{escape_md(c.reviewer)}**: {escape_md(what or 'note only')}"
+                        + (f" — “{escape_md(short(c.note, 120))}”" if c.note else ""))
+        f1, f2, f3, f4 = st.columns(4)
+        f1.text_input("Right value (low)", key=wkey(P, "fix_low", claim.id), persist_state="session",
+                      placeholder=f"{claim.low:g}")
+        f2.text_input("High (for a range)", key=wkey(P, "fix_high", claim.id), persist_state="session",
+                      placeholder=f"{claim.high:g}")
+        f3.text_input("Unit", key=wkey(P, "fix_unit", claim.id), persist_state="session",
+                      placeholder=claim.unit or claim.currency or "")
+        f4.text_input("Noun", key=wkey(P, "fix_noun", claim.id), persist_state="session",
+                      placeholder=claim.noun or "")
+        st.checkbox("This is not a claim (a date, a name, page furniture)", key=wkey(P, "fix_not_claim", claim.id),
+                    persist_state="session")
+        st.text_input("Correction note", key=wkey(P, "fix_note", claim.id), persist_state="session")
+        st.button("Record correction", key="review_save_fix", on_click=save_correction, args=(claim.id,),
+                  disabled=me.user is None)

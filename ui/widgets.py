@@ -1,0 +1,191 @@
+"""Pieces several screens share: messages that survive a rerun, verdict lists, source forms, conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from ui.text import escape_md, gap_text, parse_figure, short
+from workbench import review
+from workbench.errors import InputError
+from workbench.store import FinalVerdict, Scale, Source, SourceInput, Verdict, VerdictStatus
+
+
+def wkey(page: str, name: str, *ids: str) -> str:
+    """A widget key: page prefix, a name, and a short hash of any ids (claim ids hold ':' and '-')."""
+    if not ids:
+        return f"{page}_{name}"
+    digest = hashlib.sha1("\x1f".join(ids).encode("utf-8")).hexdigest()[:12]
+    return f"{page}_{name}_{digest}"
+
+
+# --- messages that survive the rerun a callback triggers --------------------------------------------------
+
+def flash(page: str, level: str, text: str) -> None:
+    st.session_state.setdefault(f"{page}_flash", []).append((level, text))
+
+
+def show_flash(page: str) -> None:
+    for level, text in st.session_state.pop(f"{page}_flash", []):
+        {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}[level](text)
+
+
+# --- stale saves -----------------------------------------------------------------------------------------
+
+def remember_conflict(page: str, exc: review.StaleSaveError, where: str) -> None:
+    """Keep what a refused save found, to show above the form (the form keeps the user's input)."""
+    cur = exc.current
+    if isinstance(cur, FinalVerdict):
+        now = f"final verdict **{escape_md(cur.label)}** (version {cur.version})"
+        note = cur.note
+    elif isinstance(cur, Verdict):
+        now = f"**{escape_md(cur.label or 'no label')}**, {cur.status.value} (version {cur.version})"
+        note = cur.note
+    else:
+        now, note = "nothing (it was removed)", ""
+    who = escape_md(exc.changed_by or "somebody")
+    when = escape_md((exc.changed_at or "")[:19].replace("T", " "))
+    tried = exc.attempted.get("label") or "no label"
+    st.session_state[f"{page}_conflict"] = {
+        "where": where,
+        "text": (f"Not saved: **{who}** changed the {escape_md(where)} at {when} UTC since you opened it. "
+                 f"It is now {now}."
+                 + (f" Their note: “{escape_md(short(note, 200))}”." if note else "")
+                 + f" You chose **{escape_md(str(tried))}**; your input is still in the form. "
+                 "Compare, then save again to replace theirs."),
+    }
+
+
+def show_conflict(page: str, where: str) -> None:
+    c = st.session_state.get(f"{page}_conflict")
+    if c and c["where"] == where:
+        st.warning(c["text"], icon=":material/warning:")
+
+
+def clear_conflict(page: str) -> None:
+    st.session_state.pop(f"{page}_conflict", None)
+
+
+# --- verdicts ------------------------------------------------------------------------------------------
+
+def verdict_line(v: Verdict, *, scope: str = "") -> str:
+    label = escape_md(v.label or "no label yet")
+    status = "draft" if v.status is VerdictStatus.DRAFT else "submitted"
+    when = escape_md(v.updated_at[:16].replace("T", " "))
+    line = f"**{escape_md(v.reviewer)}**: {label} · {status} · {when}"
+    if scope:
+        line += f" · {escape_md(scope)}"
+    if v.note:
+        line += f" — “{escape_md(short(v.note, 160))}”"
+    for s in v.sources:
+        line += f"  \n  source: {escape_md(short(s.url, 80))}"
+        if s.value is not None:
+            line += f" · figure {escape_md(format_figure(s.value))} · gap {escape_md(gap_text(s.gap, s.gap_pct))}"
+    return line
+
+
+def final_line(f: FinalVerdict, *, scope: str = "") -> str:
+    when = escape_md(f.decided_at[:16].replace("T", " "))
+    line = (f"**Final: {escape_md(f.label)}** by {escape_md(f.decided_by)} · {when} · version {f.version}"
+            + (f" · {escape_md(scope)}" if scope else ""))
+    if f.note:
+        line += f" — “{escape_md(short(f.note, 160))}”"
+    return line
+
+
+def format_figure(x: float) -> str:
+    from ui.text import format_number
+
+    return format_number(x)
+
+
+def label_help(scale: Scale) -> str:
+    return "  \n".join(f"**{escape_md(lab.key or '')}** {escape_md(lab.label)}: {escape_md(lab.description)}"
+                       for lab in scale.labels)
+
+
+# --- the source form -----------------------------------------------------------------------------------
+
+SOURCE_FIELDS = ("url", "figure", "unit", "as_of", "note")
+
+
+def source_form(page: str, ident: str, claimed: float | None, claim_unit: str | None,
+                claim_currency: str | None) -> None:
+    """URL, the figure the source gives, its unit, as-of date and a note; shows the gap it would make."""
+    c1, c2, c3 = st.columns([3, 1, 1])
+    c1.text_input("Source URL", key=wkey(page, "src_url", ident), placeholder="https://…",
+                  persist_state="session")
+    c2.text_input("Figure the source gives", key=wkey(page, "src_figure", ident), placeholder="e.g. 48,612",
+                  persist_state="session")
+    c3.text_input("Unit", key=wkey(page, "src_unit", ident),
+                  placeholder=claim_currency or claim_unit or "same as the claim", persist_state="session")
+    d1, d2 = st.columns([1, 4])
+    d1.date_input("As of", value=None, key=wkey(page, "src_as_of", ident), persist_state="session")
+    d2.text_input("What the source says", key=wkey(page, "src_note", ident), persist_state="session",
+                  placeholder="e.g. Table 3, row 'all patients'")
+    raw = st.session_state.get(wkey(page, "src_figure", ident)) or ""
+    try:
+        figure = parse_figure(raw)
+    except ValueError as exc:
+        st.caption(f"⚠️ {escape_md(str(exc))}")
+        return
+    if figure is not None and claimed is not None:
+        unit = (st.session_state.get(wkey(page, "src_unit", ident)) or "").strip() or None
+        if review.units_compatible(unit, claim_unit, claim_currency):
+            gap = review.compute_gap(claimed, figure)
+            st.caption(f"Gap, claim minus source: **{escape_md(gap_text(gap.difference, gap.percent))}**"
+                       if gap else "")
+        else:
+            st.caption("The source's unit differs from the claim's, so no gap is computed.")
+
+
+def source_input(page: str, ident: str) -> SourceInput | None:
+    """The source typed in :func:`source_form`, or None when its URL is empty. InputError on a bad figure."""
+    url = (st.session_state.get(wkey(page, "src_url", ident)) or "").strip()
+    raw = st.session_state.get(wkey(page, "src_figure", ident)) or ""
+    if not url:
+        if raw.strip():
+            raise InputError("source", "has a figure but no URL; give the address of the page or document")
+        return None
+    try:
+        figure = parse_figure(raw)
+    except ValueError as exc:
+        raise InputError("source figure", str(exc)) from None
+    as_of = st.session_state.get(wkey(page, "src_as_of", ident))
+    return SourceInput(
+        url=url, value=figure, unit=(st.session_state.get(wkey(page, "src_unit", ident)) or "").strip() or None,
+        as_of=as_of.isoformat() if isinstance(as_of, date) else None,
+        note=(st.session_state.get(wkey(page, "src_note", ident)) or "").strip(),
+        accessed=date.today().isoformat(),
+    )
+
+
+def clear_source_form(page: str, ident: str) -> None:
+    for name in SOURCE_FIELDS:
+        st.session_state.pop(wkey(page, f"src_{name}", ident), None)
+
+
+def sources_list(sources: Sequence[Source]) -> None:
+    for s in sources:
+        parts = [escape_md(short(s.url, 90))]
+        if s.value is not None:
+            parts.append(f"figure {escape_md(format_figure(s.value))}" + (f" {escape_md(s.unit)}" if s.unit else ""))
+            parts.append(f"gap {escape_md(gap_text(s.gap, s.gap_pct))}")
+        if s.as_of:
+            parts.append(f"as of {escape_md(s.as_of)}")
+        if s.note:
+            parts.append(f"“{escape_md(short(s.note, 120))}”")
+        st.markdown("- " + " · ".join(parts))
+
+
+def pop_keys(*keys: str) -> None:
+    for k in keys:
+        st.session_state.pop(k, None)
+
+
+def get(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
