@@ -354,6 +354,30 @@ def test_read_more_inline_after_the_last_sentence():
     assert any(text[s:e].startswith("Read More") for s, e in spans)
 
 
+def test_the_extractor_uses_the_one_furniture_rule_of_ingest():
+    import workbench.ingest
+
+    assert furniture_spans is workbench.ingest.furniture_spans
+
+
+@pytest.mark.parametrize(
+    "line, is_furniture",
+    [
+        ("Photo: Jane Smith/Reuters", True),
+        ("Image credit: Port authority", True),
+        ("12 comments", True),
+        ("Up to 5,000 troops could be deployed.", False),  # "troops" holds "oops"
+        ("The photo showed 40 troops at the border.", False),
+    ],
+)
+def test_furniture_lines_and_prose_that_resembles_them(line, is_furniture):
+    text = f"Border talks resume\n\nNegotiators met for 3 hours on the bridge.\n\n{line}\n"
+    i = text.index(line)
+    spans = furniture_spans(text)
+    assert any(s <= i and i + len(line) <= e for s, e in spans) is is_furniture
+    assert any(c.start >= i for c in claims_of(text)) is (not is_furniture)
+
+
 # --------------------------------------------------------------------------------------------- contract
 
 def test_claims_carry_article_outlet_sentence_and_offsets():

@@ -1,10 +1,11 @@
 """Numeric claim extraction: quantulum3 finds quantities, our layer makes them right.
 
 Reading goes sentence by sentence. Page furniture (error banners, "Read More" headline lists, share lines,
-update stamps) is skipped, and so is every sentence that holds neither a digit nor a number word. In a
-sentence we first mark what is *not* a claim (dates, clock times, years, ordinals, phone numbers, URLs,
-numbers inside names such as HS2, F-35 or Windows 11), then read each number expression around its
-numerals and number words: currency, scale words and suffixes, percent, ranges, hedges, units, rates, the
+update stamps: the one rule of :func:`workbench.ingest.furniture_spans`, which the command line and the
+store importer apply too) is skipped, and so is every sentence that holds neither a digit nor a number
+word. In a sentence we first mark what is *not* a claim (dates, clock times, years, ordinals, phone
+numbers, URLs, numbers inside names such as HS2, F-35 or Windows 11), then read each number expression
+around its numerals and number words: currency, scale words and suffixes, percent, ranges, hedges, units, rates, the
 counted noun and who the sentence attributes the figure to. quantulum3 is asked about the units our own
 tables do not know; its own typing ("$1.2bn" -> dollar bit newton, "41.2C" -> coulomb) is never trusted.
 
@@ -23,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from workbench import numbers as N
+from workbench.ingest import furniture_spans
 from workbench.models import Article, Claim, Kind, Qualifier
 
 __all__ = ["Extractor", "extract_text", "split_sentences", "furniture_spans"]
@@ -79,60 +81,6 @@ def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         e -= 1
     if e > s:
         out.append((s, e))
-
-
-# ---------------------------------------------------------------------------------------------- furniture
-
-_READ_MORE = re.compile(
-    r"(?im)(?:^|(?<=[.!?\"”’]\s)|(?<=[.!?\"”’]))[ \t]*(?P<rm>read more|related(?: articles| stories| coverage)?|"
-    r"more stories|more from [^\n]{1,40}|most read|most popular|recommended(?: stories)?|"
-    r"you may also like|see also|also read|trending(?: now)?|top stories|latest news)[ \t]*:?[ \t]*$"
-)
-_FURNITURE_LINE = re.compile(
-    r"(?im)^[ \t•*\-–]*(?:"
-    r"(?:last\s+)?updated\b[^\n]*|first published\b[^\n]*|published\b[^\n]{0,60}\d[^\n]*|posted\b[^\n]{0,60}\d[^\n]*|"
-    r"oops!?[^\n]*|something went wrong[^\n]*|please try again later[^\n]*|"
-    r"share (?:this|on|via)\b[^\n]*|subscribe\b[^\n]*|sign up\b[^\n]*|advertisement|"
-    r"\d+\s*(?:min|minute)s?\s+read|\d[\d,.]*\s*(?:k\s+)?(?:comments?|shares?|likes?|views?)\b[^\n]{0,20}|"
-    r"(?:©|\(c\)|copyright)\s*[^\n]*|(?:photo|image|picture|video)\s*(?:credit)?\s*:[^\n]*"
-    r")[ \t]*$"
-)
-_PROSE_LINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-
-
-def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that are page furniture, not story: "Read More" headline lists and the headlines
-    that follow them, error banners, share/subscribe lines, update stamps, reading times, copyright lines."""
-    spans: list[tuple[int, int]] = []
-    for m in _FURNITURE_LINE.finditer(text):
-        spans.append(m.span())
-    for m in _READ_MORE.finditer(text):
-        start = m.start("rm")
-        pos = m.end()
-        end = pos
-        # Following lines are headlines until a line of prose (long and ending like a sentence).
-        while pos < len(text):
-            lm = re.compile(r"[^\n]*").match(text, pos)
-            assert lm is not None
-            line = lm.group(0)
-            stripped = line.strip()
-            if stripped:
-                words = stripped.split()
-                if _PROSE_LINE_END.search(stripped) and len(words) > 12:
-                    break
-                if len(words) > 30:
-                    break
-                end = lm.end()
-            pos = lm.end() + 1
-        spans.append((start, max(end, m.end())))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 # ----------------------------------------------------------------------------------------- non-claim spans

@@ -579,7 +579,7 @@ _INLINE_MARKER = re.compile(r"(?<=[.!?\"”’)\]])\s+(read more|related|more st
 _READ_MORE_LINK = re.compile(r"^(?:read more|also read|read also|see also|related|read next|more)\s*[:|–—-]\s*\S", re.I)
 
 _BANNER = re.compile(
-    r"oops\b|something went wrong|try again later|please try again|an error (?:has )?occurred|"
+    r"\boops\b|something went wrong|try again later|please try again|an error (?:has )?occurred|"
     r"javascript (?:is )?(?:disabled|required|not enabled|turned off)|enable javascript|"
     r"your browser (?:does not|doesn't|is not) support|update your browser|ad ?-?blocker|"
     r"this (?:video|content|embed|media) (?:is )?(?:not |un)available|video (?:is )?unavailable|failed to load|"
@@ -617,7 +617,7 @@ _LONE_FURNITURE = re.compile(
     r"skip to (?:main )?content|accept(?: all)?(?: cookies)?|reject all|allow all|manage (?:preferences|cookies|settings)|"
     r"i agree|got it|listen(?: to (?:this )?(?:article|story))?(?:\s*[\d:]+\s*(?:min(?:utes?|s)?)?)?|"
     r"\d+\s*(?:min|mins|minutes?)\s+(?:read|listen)|(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|"
-    r"(?:https?://|www\.)\S+)$",
+    r"(?:https?://|www\.)\S+|(?:photo|image|picture|video)s?(?: credit)?\s*:\s*[^.!?]{0,80})$",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
@@ -720,8 +720,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
 
     Furniture: error banners, "Read More"/"Related"/"More stories" markers with the list of headlines that
     follows them, short lines repeated two or more times (banners), share/subscribe/follow lines, "Updated …
-    ET"/"Published …" stamps and lone date lines, cookie notices, advertisement labels, bullet junk and lone
-    URLs. The first line of the text (its title) is never furniture by repetition.
+    ET"/"Published …" stamps and lone date lines, cookie notices, advertisement labels, caption credits
+    ("Photo: …"), bullet junk and lone URLs. The first line of the text (its title) is never furniture by
+    repetition.
     """
     lines: list[tuple[int, int, str]] = []  # (start of content, end of content, normalised content)
     junk: list[bool] = []  # lines of bullets and rules only: "•", "* * *", "|"
