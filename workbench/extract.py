@@ -129,6 +129,11 @@ _NOT_CLAIM_PATTERNS = [
     r"#\d+\b",
     # fractions and references written with a slash
     r"\b\d+/\d+\b",
+    # ages that describe a person or bound a group: "aged 34", "aged 65 and over", "aged 16 to 24"
+    r"\baged\s+(?:over\s+|under\s+|above\s+|below\s+|between\s+|from\s+)?\d{1,3}(?![\d,.]\d)"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d))?(?:\s*\+|\s+(?:and|or)\s+(?:over|above|older|under|younger|below))?",
+    # service and phone numbers after a verb of calling: "call 101", "dial 999" (not "call 500 volunteers")
+    r"\b(?i:call|dial|ring|phone|text|telephone|tel\.?)\s*:?\s+\+?\d(?:[\d -]*\d)?(?![\d,.]?\d)(?!\s+[a-z]+s\b)",
 ]
 _NOT_CLAIM_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_CLAIM_PATTERNS))
 
@@ -179,7 +184,8 @@ def non_claim_spans(sentence: str) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------------------------- atoms
 
-_NUMERAL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)")
+_NUMERAL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?|"
+                      r"\d+(?:\.\d+)?|\.\d+)")
 _NW_UNIT = "|".join(sorted(N.UNITS_WORDS, key=len, reverse=True))
 _NW_TENS = "|".join(N.TENS_WORDS)
 _NW_TOKEN = (rf"(?:(?:{_NW_TENS})(?:[-‑ ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_NW_UNIT}|"
@@ -200,6 +206,19 @@ _FRACTION_OF_UNIT = re.compile(
     rf"(?i)\b(?:(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})\s+of\s+(?:a|an|one)|(?P<half>half)\s+(?:a|an))"
     r"\s+(?P<unit>second|minute|hour|day|week|month|year|decade|century|mile|kilometre|kilometer|metre|meter|"
     r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo)\b"
+)
+# "a year and a half", "two hours and a half", "an hour and a half"
+_UNIT_AND_A_HALF = re.compile(
+    rf"(?i)\b(?P<num>{_FRACTION_NUM})\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|"
+    r"mile|kilometre|kilometer|metre|meter|acre|hectare|tonne|ton|litre|liter|gallon)s?\s+and\s+a\s+half\b"
+)
+# a single unit bounded by a hedge: "more than a year", "nearly a month" (not "a year earlier", "a year ago")
+_HEDGED_UNIT = re.compile(
+    r"(?i)\b(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|at\s+least|at\s+most|up\s+to|just\s+over|"
+    r"just\s+under|well\s+over|close\s+to|roughly|about|around|no\s+more\s+than|no\s+less\s+than)\s+"
+    r"(?P<a>a|an)\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
+    r"(?![\s‑-]+(?:ago|earlier|later|before|after|on|previously|beforehand|or\s+so\s+ago|old|long|and\s+a\s+half)\b)"
+    r"(?!['’]s)"
 )
 # "one in four", "1 in 5", "three out of four", "nine out of every 10"
 _RATIO_IN = re.compile(
@@ -259,6 +278,16 @@ def _find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
             atoms.append(a)
             taken.append((a.start, a.end))
 
+    for m in _UNIT_AND_A_HALF.finditer(s):
+        n = _word_or_numeral(m.group("num"))
+        unit = _unit_from_word(m.group("unit"))
+        if n is None or unit is None:
+            continue
+        kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+        add(_Atom(m.start(), m.end(), n + 0.5, True, kind, unit, raw=m.group(0)))
+    for m in _HEDGED_UNIT.finditer(s):
+        unit = _unit_from_word(m.group("unit"))
+        add(_Atom(m.start("a"), m.end(), 1.0, True, Kind.DURATION, unit, raw=s[m.start("a"):m.end()]))
     for m in _FRACTION_OF_SCALE.finditer(s):
         num = m.group("num")
         if num is None:
@@ -386,7 +415,7 @@ _CUR_AFTER_CODE = re.compile(rf"\s?(?:{_alt(N.CURRENCY_CODES)})\b")
 _CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(N.CURRENCY_WORDS)})\b")
 _SUBUNIT = re.compile(r"(?i)\s*(?:cents?|pence)\b|p\b")
 _SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
-_SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn)\b")
+_SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
 _UNIT_WORD_RE = re.compile(rf"(?i)(?:\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
 _UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w/²³])")
@@ -438,6 +467,10 @@ _NP_STOP = {
     "annually", "daily", "weekly", "monthly", "yearly", "hourly", "worth", "long", "old", "high", "wide",
     "deep", "tall", "away", "earlier", "later", "before", "previously", "recently", "nationwide",
     "worldwide", "abroad", "overseas", "instead", "alike", "yesterday", "today", "tomorrow", "tonight",
+    # subordinators and connectives: "€1.55bn once land purchases are included"
+    "once", "unless", "although", "though", "whether", "whilst", "lest", "hence", "thus", "therefore",
+    "however", "whereby", "including", "excluding", "provided", "given", "despite", "unlike", "following",
+    "amid", "amidst", "except", "besides", "rather", "whatever", "whichever", "wherever", "whenever",
 }
 _NP_STOP.discard("")
 # Present-tense verbs that end a noun phrase in headlines ("€1.4bn tram line opens"); none is usually a noun.
@@ -448,6 +481,10 @@ _HEADLINE_VERBS = {
     "rejects", "launches", "unveils", "announces", "reveals", "finds", "goes", "comes", "gives", "hits",
     "remain", "remains", "stays", "lose", "loses", "gain", "gains", "wait", "waits", "face", "struggle",
     "struggles", "join", "joins", "strike", "strikes" if False else "",
+    # verbs that follow a singular noun and are seldom nouns: "two-thirds of the sample appears to be ice"
+    "appears", "seems", "means", "suggests", "includes", "contains", "represents", "equals", "requires",
+    "involves", "affects", "receives", "expects", "insists", "admits", "allows", "creates", "brings",
+    "earns", "injures", "belongs", "depends", "exists", "happens", "occurs", "becomes", "continues",
 }
 _HEADLINE_VERBS.discard("")
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "there", "one",
@@ -618,6 +655,9 @@ class Extractor:
                 i += 1
                 continue
             e, used = self._expression(s, atoms, i, blocked, title_case, first_word_end, qcache)
+            if (e is None and used == 1 and not a.words and i + 1 < len(atoms) and not atoms[i + 1].words
+                    and re.fullmatch(r"[-–‑]", s[a.end:atoms[i + 1].start])):
+                used = 2
             if e is not None:
                 exprs.append(e)
                 consumed_until = e.tail_end
@@ -693,6 +733,7 @@ class Extractor:
                     if not (wl in ("day", "year", "week") and w[0].islower() and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
                         return None, 1
                 if (w[0].isupper() and wb.start() >= first_word_end and not title_case
+                        and not _CUR_PREFIX.search(s, max(0, a.start - 6), a.start)
                         and wl not in _NOT_NAME_CAPS and wl not in _MONTH_WORDS and not w.isupper()
                         and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", s[a.end:])):
                     return None, 1
@@ -842,6 +883,17 @@ class Extractor:
                         hyphen_noun = w1
                         pos = mh.start(1) + len(w1)
 
+        # "four times higher", "three times the level": a multiplier; "nine times": a count of occasions
+        repeat = False
+        if kind is None and hyphen_noun is None and not strong:
+            mt = _TIMES.match(s, pos)
+            if mt:
+                pos = mt.end()
+                if _MULTIPLIER_AFTER.match(s, pos):
+                    kind = Kind.RATIO
+                else:
+                    repeat = True
+
         if kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+)?$", s[:start]):
             kind, unit = Kind.MEASURE, "magnitude"
         # quantulum3 for units our tables do not know ("30 knots", "5 psi", "20 mg")
@@ -852,12 +904,28 @@ class Extractor:
                 kind = Kind.MEASURE
                 pos = qend
 
+        # a composite duration is one claim in its smallest unit: "2 hours 3 minutes", "3 min 43 sec"
+        if kind is Kind.DURATION and unit in N.TIME_UNITS:
+            k = i + 1
+            while k < len(atoms):
+                b = atoms[k]
+                if b.fixed_kind is not None or not re.fullmatch(r"\s*(?:,\s*|and\s+)?", s[pos:b.start]):
+                    break
+                u2, uend = _time_unit_at(s, b)
+                if u2 is None or N.UNITS[u2].factor >= N.UNITS[unit].factor:
+                    break
+                value = value * N.UNITS[unit].factor / N.UNITS[u2].factor + b.value
+                unit, pos = u2, uend
+                used = k - i + 1
+                k += 1
+
         # range: "between X and Y", "X to Y", "X-Y", "€250-€600", "10-15%"
         low = high = value
         range_ok = False
         between = re.search(r"(?i)\bbetween\s+$", s[:start])
-        if i + 1 < len(atoms) and a.fixed_kind is None:
-            b = atoms[i + 1]
+        nxt = i + used
+        if nxt < len(atoms) and a.fixed_kind is None and not repeat:
+            b = atoms[nxt]
             gap = s[pos:b.start]
             mcur_b = _CUR_PREFIX.search(gap) if currency else None
             gap_core = gap[:mcur_b.start()] if mcur_b else gap
@@ -868,7 +936,7 @@ class Extractor:
                     sep = None
             if sep and b.fixed_kind is None:
                 sub_atoms = [b]
-                e2, _ = self._expression_value(s, b, currency, kind, unit, scaled, atoms, i + 1)
+                e2, _ = self._expression_value(s, b, currency, kind, unit, scaled, atoms, nxt)
                 if e2 is not None:
                     v2, pos2, kind2, unit2, cur2, scale2 = e2
                     sep_word = sep.group(0).strip()
@@ -879,33 +947,44 @@ class Extractor:
                         lo = value * scale2
                     if (kind2 == kind or (kind is None and kind2 is not None)) and (cur2 == currency or currency is None or cur2 is None):
                         if (lo < v2) or (between and lo <= v2):
-                            if not (sep_word in ("-", "–", "—", "‑") and _year_like(s, a) and _year_like(s, b)):
-                                if not (sep_word in ("to",) and re.search(r"(?i)\b(?:from|rose|rising|rises|fell|falling|falls|"
-                                                                           r"increased?|decreased?|grew|grown|climbed|jumped|dropped|"
-                                                                           r"declined|cut|raised|lowered|reduced|slashed|up|down|doubled|"
-                                                                           r"halved|soared|surged|slumped|plunged|revised|changed|by)\s+$",
-                                                                           s[:start])):
-                                    low, high = lo, v2
-                                    if kind is None:
-                                        kind, unit = kind2, unit2
+                            years = _year_like(s, a) and _year_like(s, b) and not (
+                                _counted_year(s, a) or _counted_year(s, b))
+                            change = sep_word == "to" and _describes_change(s[:start])
+                            if years and (sep_word in ("-", "–", "—", "‑") or between):
+                                return None, used + 1  # "between 2019 and 2023", "1998-2004"
+                            if change and (kind is None or kind2 == kind):
+                                # "rose from 7.5 to 9.1 weeks", "grew from 5 to 7 million": the first
+                                # number takes the unit and scale written only after the second
+                                if kind is None and kind2 is not None:
+                                    kind, unit = kind2, unit2
                                     currency = currency or cur2
                                     if currency:
                                         kind = Kind.MONEY
-                                    pos = pos2
-                                    used = 2
-                                    range_ok = True
-                                    qualifier = Qualifier.RANGE
-                                    if between:
-                                        start = between.start()
+                                value = lo
+                                scaled = scaled or scale2 != 1
+                            if not change:
+                                low, high = lo, v2
+                                if kind is None:
+                                    kind, unit = kind2, unit2
+                                currency = currency or cur2
+                                if currency:
+                                    kind = Kind.MONEY
+                                pos = pos2
+                                used = nxt - i + 1
+                                range_ok = True
+                                qualifier = Qualifier.RANGE
+                                if between:
+                                    start = between.start()
                     del sub_atoms
-        if not range_ok and a.fixed_kind is None and i + 1 < len(atoms):
+        if not range_ok and a.fixed_kind is None and nxt < len(atoms):
             # scores and votes ("a 5-4 ruling", "won 3-1") are not ranges and not claims here
-            b = atoms[i + 1]
+            b = atoms[nxt]
             if re.fullmatch(r"[-–‑]", s[pos:b.start]) and not a.words and b.value <= a.value and kind is None:
-                return None, 2
+                return None, used + 1
 
-        # years used as dates: "in 2014", "since 2019", "the 2024 budget"
-        if kind is None and not a.words and not range_ok and _year_like(s, a) and not scaled:
+        # years used as dates: "in 2014", "since 2019", "the 2024 budget"; not "2000 people", "1500 troops"
+        if (kind is None and not a.words and not range_ok and _year_like(s, a) and not scaled
+                and not _counted_year(s, a)):
             hb = _HEDGE_BEFORE.search(s, max(0, start - 25), start)
             if not hb or hb.group("h").lower() in ("over", "under", "some", "around", "about", "above", "below", "beyond", "by"):
                 return None, used
@@ -953,10 +1032,10 @@ class Extractor:
             noun = None
             if kind is Kind.COUNT:
                 noun = hyphen_noun
-        else:
+        elif not repeat:
             noun = _noun_after(s, pos, kind)
-        if noun is None and kind in (Kind.COUNT, Kind.RATIO):
-            noun = _noun_before(s, start)
+        if noun is None and kind in (Kind.COUNT, Kind.RATIO) and not repeat:
+            noun = _noun_before(s, start, kind)
         if noun is not None:
             after_noun = _noun_end(s, pos, noun)
             if kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and per is None:
@@ -974,7 +1053,7 @@ class Extractor:
             det = re.search(r"(?i)\b(\w+)\s+$", s[:start])
             if det and det.group(1).lower() in _DETERMINERS_ANAPHORIC and value < 20:
                 return None, used
-            if noun is None and value < 100 and qualifier is Qualifier.EXACT:
+            if noun is None and value < 100 and qualifier is Qualifier.EXACT and not repeat:
                 return None, used
         if kind is Kind.COUNT and a.words and value <= 1 and hyphen_noun and hyphen_noun in ("off", "way", "sided", "time", "man", "party"):
             return None, used
@@ -1086,14 +1165,23 @@ def _looks_like_metres(after: str, sentence: str) -> bool:
     plural noun or nothing follows ("1.5m people", "cost 48m.")."""
     m = re.match(r"[\s-]*([A-Za-z]+)", after)
     if not m:
-        return False
+        return re.match(r"\s*[,.;:)]", after) is not None and _MEASURING.search(sentence) is not None
     w = m.group(1).lower()
     if w in ("tall", "high", "long", "wide", "deep", "away", "below", "above", "sprint", "race", "hurdles",
              "freestyle", "backstroke", "breaststroke", "butterfly", "relay", "dash", "final", "world",
              "from", "of", "metres", "across", "underground", "offshore", "inland", "deeper", "higher",
              "taller", "longer", "wider", "further", "farther", "radius", "diameter", "depth", "height", "length"):
         return True
+    if w in ("at", "in", "on", "near", "by", "and", "or", "after", "before", "overnight", "this", "last"):
+        # "the river peaked at 5.8m at Hollinsford": nothing is counted and the sentence measures a height
+        return _MEASURING.search(sentence) is not None
     return False
+
+
+_MEASURING = re.compile(
+    r"(?i)\b(?:rivers?|water|tides?|waves?|gauges?|heights?|depths?|deep|tall|snow|snowfall|elevation|altitude|"
+    r"surge|crest(?:ed)?|sea\s+level|flood\s+level|above\s+sea|wall|dam|tower|cliff|mast|span)\b"
+)
 
 
 _RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
@@ -1133,6 +1221,91 @@ def _year_like(s: str, a: _Atom) -> bool:
     return True
 
 
+# Words before a four-digit number that make it a year even when a plural noun follows ("in 2000 voters
+# backed", "the 2019 elections", "below 1990 levels"), and plural nouns a year modifies ("2019 elections").
+_YEAR_CUES = {
+    "in", "since", "by", "from", "until", "till", "through", "throughout", "during", "before", "after", "of",
+    "at", "the", "this", "that", "its", "their", "his", "her", "our", "than", "below", "above", "circa", "c",
+    "between", "early", "late", "mid", "spring", "summer", "autumn", "winter", "fall", "year", "years",
+    "financial", "fiscal", "calendar", "election", "class", "vintage", "model",
+}
+_YEAR_NOUNS = {
+    "levels", "prices", "figures", "elections", "results", "rates", "values", "terms", "standards", "estimates",
+    "budgets", "accounts", "games", "olympics", "championships", "finals", "polls", "numbers", "totals",
+    "accords", "targets", "protests", "riots", "attacks", "talks", "reforms", "negotiations", "editions",
+    "models", "census", "data", "statistics", "records", "rankings", "accounts", "forecasts", "projections",
+}
+
+
+def _counted_year(s: str, a: _Atom) -> bool:
+    """A four-digit number in the range of years that counts something: "2000 people", "some 1500 troops",
+    "at least 2000 scientists". A year cue before it ("in", "since", "the", "of") or a noun that years
+    modify ("2019 elections", "1990 levels") keeps it a year."""
+    before = s[:a.start]
+    prev = re.search(r"([A-Za-z]+)['’]?\.?\s+$", before)
+    if prev and (prev.group(1).lower() in _YEAR_CUES or re.search(r"['’]s?\s+$", before)):
+        return False
+    if re.search(r"\b(?:1[5-9]|20)\d\d\s*(?:and|or|to|,|-|–)\s*$", before):
+        return False  # "in 2019 and 2020 elections"
+    noun = _noun_after(s, a.end, Kind.COUNT)
+    if not noun:
+        return False
+    head = noun.split()[-1]
+    return _is_plural(head) and head.lower() not in _YEAR_NOUNS
+
+
+# Words of change before "from X to Y": then X and Y are two values, not a range ("rose from 4% to 5%").
+_CHANGE_WORDS = (
+    r"rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increase[sd]?|increasing|decrease[sd]?|"
+    r"decreasing|grew|grow|grows|growing|grown|growth|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|drop(?:ped|s|ping)?|"
+    r"decline[sd]?|declining|cut|cuts|cutting|raise[sd]?|raising|lower(?:ed|s|ing)?|reduce[sd]?|reducing|"
+    r"reduction|slash(?:ed|es|ing)?|up|down|double[sd]?|doubling|halve[sd]?|halving|soar(?:ed|s|ing)?|"
+    r"surge[sd]?|surging|slump(?:ed|s|ing)?|plunge[sd]?|plunging|revise[sd]?|revising|change[sd]?|changing|"
+    r"move[sd]?|moving|went|gone|goes|going|extend(?:ed|s|ing)?|shr[ai]nk|shrinks|shrinking|expand(?:ed|s|ing)?|"
+    r"widen(?:ed|s|ing)?|narrow(?:ed|s|ing)?|shift(?:ed|s|ing)?|switch(?:ed|es|ing)?|improve[sd]?|improving|"
+    r"worsen(?:ed|s|ing)?|boost(?:ed|s|ing)?|trim(?:med|s|ming)?|hike[sd]?|hiking|lift(?:ed|s|ing)?|"
+    r"dip(?:ped|s)?|tumble[sd]?|recover(?:ed|s)?|rebound(?:ed|s)?|swung|leapt|leaped|spiked|sank|sinks|sunk|"
+    r"upgraded|downgraded|fluctuated|swelled|ballooned|accelerated|slowed|eased|edged"
+)
+_CHANGE_BEFORE_FROM = re.compile(rf"(?i)\b(?:{_CHANGE_WORDS})\b[^,;:()]*\bfrom\s+$")
+_CHANGE_BEFORE_TO = re.compile(rf"(?i)\b(?:{_CHANGE_WORDS}|by)\s+$")
+
+
+def _describes_change(before: str) -> bool:
+    """Whether "X to Y" after ``before`` describes a change ("rose from X to Y", "cut X to Y") rather than a
+    range ("range from X to Y", "X to Y people")."""
+    if re.search(r"(?i)\bfrom\s+$", before):
+        return _CHANGE_BEFORE_FROM.search(before) is not None
+    return _CHANGE_BEFORE_TO.search(before) is not None
+
+
+_TIMES = re.compile(r"\s+times\b(?![-‑])")
+_MULTIPLIER_AFTER = re.compile(
+    r"(?i)\s+(?:as|the|that|what|its|their|his|her|our|more|less|fewer|higher|lower|larger|bigger|greater|"
+    r"smaller|faster|slower|longer|shorter|cheaper|dearer|wider|deeper|heavier|stronger|weaker|richer|poorer|"
+    r"older|younger|likelier|worse|better|above|over\s+the|[a-z]{3,}er\s+than)\b"
+)
+
+
+def _time_unit_at(s: str, b: _Atom) -> tuple[str | None, int]:
+    """The time unit written right after the atom ``b`` ("3 minutes", "43 sec", "20s") and where it ends."""
+    if b.fixed_kind is not None:
+        return None, 0
+    mw = _UNIT_WORD_RE.match(s, b.end)
+    if mw and not mw.group(0).startswith(("-", "‑")):
+        u = N.UNIT_WORDS[mw.group(0).strip().lower()]
+        return (u, mw.end()) if u in N.TIME_UNITS else (None, 0)
+    if not b.words:
+        ms = _UNIT_SYMBOL_RE.match(s, b.end)
+        if ms:
+            sym = ms.group(0).strip()
+            if sym in N.ATTACHED_ONLY_SYMBOLS and ms.group(0).startswith(" "):
+                return None, 0
+            u = N.UNIT_SYMBOLS[sym]
+            return (u, ms.end()) if u in N.TIME_UNITS else (None, 0)
+    return None, 0
+
+
 def _is_title_case(s: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) > 3]
     if len(words) < 3:
@@ -1168,6 +1341,10 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
         if kind in (Kind.DURATION,):
             return None
         pos += mof.end()
+        # "54 of the 97 seats", "3 of 20 applicants": what the first counts follows the second number
+        mnum = re.match(rf"(?i)(?:\d[\d,]*(?:\.\d+)?|{_NW_TENS}|{_NW_UNIT})\s+(?=[a-z])", s[pos:])
+        if mnum:
+            pos += mnum.end()
         rest = s[pos:]
     elif kind in (Kind.PERCENT, Kind.MEASURE, Kind.DURATION):
         if kind is not Kind.MONEY:
@@ -1195,6 +1372,14 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
         words.append(w)
         p = m.end()
         if _is_plural(w):
+            # a plural used as a modifier of a plural head: "police stations", "maths hubs", "staff members"
+            m2 = _NP_WORD.match(s, p)
+            if m2 and len(words) < 4:
+                w2 = m2.group(1)
+                w2l = w2.lower()
+                if (_is_plural(w2) and w2l not in _PLURAL_IRREGULAR and w2l not in _NP_STOP
+                        and w2l not in _HEADLINE_VERBS and w2l not in N.UNIT_WORDS and not w2l.endswith("ly")):
+                    words.append(w2)
             break
         # a verb right after a singular noun ends the phrase ("1,000 aircraft built")
     # trailing words that cannot be a head: "5,000 new" -> no noun; "65,000 a day expected" -> no noun
@@ -1215,10 +1400,25 @@ def _noun_end(s: str, pos: int, noun: str) -> int:
 
 
 _TOLL = re.compile(r"(?i)\b(death|casualty|injury|fatality|victim|infection|case)\s+tolls?\b(?:\s+\w+){0,4}\s+$")
-_NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b(?:\s+\w+){0,5}\s+$")
+_NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b"
+                        r"(?:\s+[\w'’-]+){0,10}\s+$")
 
 
-def _noun_before(s: str, start: int) -> str | None:
+# The subject of a change or total: "Asylum claims rose 18% to 84,200", "burglaries fell to 8,400",
+# "complaints rose by 240", "admissions reached 3,300".
+_SUBJECT_VERB = re.compile(
+    r"(?i)\b(?P<noun>[a-z][a-z'’-]*)\s+(?:have\s+|has\s+)?(?:rose|fell|climbed|jumped|dropped|grew|increased|"
+    r"decreased|declined|dipped|soared|surged|slumped|plunged|doubled|tripled|trebled|halved|edged\s+up|"
+    r"edged\s+down|reached|hit|totalled|totaled|numbered|stood\s+at|topped|passed|exceeded|came\s+to|"
+    r"amounted\s+to|rise|rises|fall|falls|climb|climbs|grow|grows|reach|reaches|total|totals|number)"
+    r"(?:\s+by)?(?:\s+[\d.,]+(?:\s*(?:%|per\s?cent|percent|percentage\s+points?))?)?(?:\s+(?:to|by))?\s+$"
+)
+# Plural subjects that say nothing about what is counted.
+_GENERIC_SUBJECTS = {"figures", "numbers", "levels", "totals", "estimates", "data", "statistics", "rates",
+                     "values", "results", "counts", "tallies", "prices", "costs", "this", "its", "has", "was"}
+
+
+def _noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
     before = s[:start]
     m = _TOLL.search(before)
     if m:
@@ -1226,7 +1426,21 @@ def _noun_before(s: str, start: int) -> str | None:
         return {"casualty": "casualties", "injury": "injuries", "fatality": "fatalities"}.get(w, w + "s")
     m = _NUMBER_OF.search(before)
     if m:
+        # "the number of patients waiting for treatment ... has risen to": the phrase ends at its plural head
+        words = m.group(1).split()
+        for k, w in enumerate(words):
+            if _is_plural(w):
+                return " ".join(words[:k + 1])
         return m.group(1)
+    if kind is Kind.COUNT:
+        m = _SUBJECT_VERB.search(before)
+        if m:
+            w = m.group("noun")
+            wl = w.lower()
+            if (_is_plural(wl) and wl not in _NP_STOP and wl not in _GENERIC_SUBJECTS and wl not in N.UNIT_WORDS
+                    and (w[0].islower() or m.start("noun") == 0 or not before[:m.start("noun")].strip()
+                         or re.search(r"[.:!?]\s*$", before[:m.start("noun")]))):
+                return wl
     return None
 
 

@@ -25,6 +25,8 @@ TENS_WORDS = {
 SCALE_WORDS = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mln": 1e6, "bln": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    # South Asian scale words after a numeral: "Rs 500 crore", "₹45 lakh"
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
 }
 # Suffixes written against the digits: "£48m", "$1.2bn", "€3k", "£2tn".
 SCALE_SUFFIXES = {
@@ -50,13 +52,15 @@ NUMBER_WORD_SET = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "
 # A cheap test for "this sentence may hold a number": any digit or any number word.
 _NUMBER_HINT = re.compile(
     r"\d|\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS) - {"second"}, key=len, reverse=True))
-    + r")\b",
+    + r")\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
+    r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
     re.IGNORECASE,
 )
 
 
 def may_hold_number(text: str) -> bool:
-    """True when ``text`` holds a digit or a number word; sentences without either are skipped."""
+    """True when ``text`` holds a digit, a number word or a hedged single unit ("more than a year");
+    sentences without any are skipped."""
     return _NUMBER_HINT.search(text) is not None
 
 
@@ -119,8 +123,9 @@ def words_to_number(words: list[str]) -> float | None:
 
 
 def parse_numeral(s: str) -> float | None:
-    """Value of a written numeral: "94,300", "41.2", ".5"; None when it is not one."""
-    t = s.replace(",", "")
+    """Value of a written numeral: "94,300", "41.2", ".5", "40 000" (space-grouped thousands); None when it
+    is not one."""
+    t = s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
     try:
         return float(t)
     except ValueError:
