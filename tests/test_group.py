@@ -195,8 +195,8 @@ HELD_OUT = [
   "total. Insurers estimate the damage at £25m, and 340 properties were flooded. Water levels rose by 3.2 metres overnight.",
   [("2,000", "count", 2000, "flood-evacuated"),
    ("About 2,000", "count", 2000, "flood-evacuated", {"q": "approx", "noun": "residents"}),
-   ("120mm", "measure", 120, "flood-rain", {"unit": "millimetre"}),
-   ("24 hours", "duration", 24, "flood-rain-period", {"unit": "hour"}),
+   ("120mm", "measure", 120, "flood-rain", {"unit": "millimetre", "attribution": "Environment Agency"}),
+   ("24 hours", "duration", 24, "flood-rain-period", {"unit": "hour", "attribution": "Environment Agency"}),
    ("£25m", "money", 25e6, "flood-damage", {"currency": "GBP"}),
    ("340 properties", "count", 340, "flood-flooded", {"noun": "properties"}),
    ("3.2 metres", "measure", 3.2, "flood-level", {"unit": "metre"})]),
@@ -207,8 +207,9 @@ HELD_OUT = [
   [("340 homes", "count", 340, "flood-flooded", {"noun": "homes"}),
    ("Some 1,900", "count", 1900, "flood-evacuated", {"q": "approx", "noun": "people"}),
    ("3.2m", "measure", 3.2, "flood-level", {"unit": "metre"}),
-   ("Almost five inches", "measure", 5, "flood-rain", {"unit": "inch", "q": "upper_bound"}),
-   ("£25 million", "money", 25e6, "flood-damage", {"currency": "GBP", "q": "lower_bound"})]),
+   ("Almost five inches", "measure", 5, "flood-rain", {"unit": "inch", "q": "upper_bound", "attribution": "Met Office"}),
+   ("£25 million", "money", 25e6, "flood-damage", {"currency": "GBP", "q": "lower_bound",
+                                                   "attribution": "Association of British Insurers"})]),
  ("flood-3", "National Desk",
   "Thousands evacuated as Marlow Vale floods\n\nEmergency services moved 2,100 residents to safety. Rainfall reached 120 "
   "millimetres, and the river peaked 3.5 metres above its normal level. Damage is put at £24.6m. Local schools will stay "

@@ -102,7 +102,7 @@ STORY_FULL = 0.12  # story cosine at which the story signal counts in full
 BACKGROUND = 30  # unrelated articles assumed besides the input when weighing words by rarity
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
 STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: above 1, rare names outweigh a story type's stock words
-NAME_CONFLICT = 0.5  # story signal kept when two sentences name different places, firms or people
+NAME_CONFLICT = 0.3  # score kept when two sentences name different places, firms or people
 STORY_RELATIVE: tuple[float, float] | None = (0.1, 0.3)  # see _score_pairs
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
 WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
@@ -241,6 +241,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def _stem(word: str) -> str:
     w = word
     if len(w) > 4 and w.endswith("ies"):
@@ -259,9 +260,9 @@ def _stem(word: str) -> str:
 _NON_LETTERS = re.compile(r"[^a-z]+")
 
 
-@lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in _NON_LETTERS.split(text.lower()) if len(w) > 1 and w not in _STOP)
+def _words(text: str) -> list[str]:
+    stop, stem = _STOP, _stem
+    return [stem(w) for w in _NON_LETTERS.split(text.lower()) if len(w) > 1 and w not in stop]
 
 
 def _without_number(claim: Claim) -> str:
@@ -340,6 +341,47 @@ def _is_headline(claim: Claim) -> bool:
 # --------------------------------------------------------------------------------------------- prepared data
 
 
+class _Sparse:
+    """Rows of (column, weight), sorted, with vectorised look-ups: a small stand-in for a CSR matrix."""
+
+    def __init__(self, rows: Sequence[dict[int, float]]):
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        self.ptr = np.r_[0, np.cumsum(lengths)].astype(np.int64)
+        cols = np.fromiter((c for r in rows for c in sorted(r)), dtype=np.int64, count=int(lengths.sum()))
+        self.w = np.fromiter((r[c] for r in rows for c in sorted(r)), dtype=np.float64, count=int(lengths.sum()))
+        self.cols = cols
+        self.width = int(cols.max()) + 1 if len(cols) else 1
+        row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+        self.keys = row_of * self.width + cols  # sorted: rows in order, columns sorted within a row
+
+    def lookup(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Weight at (row, column) for each pair, 0 where absent."""
+        q = rows * self.width + cols
+        pos = np.minimum(np.searchsorted(self.keys, q), max(len(self.keys) - 1, 0))
+        if not len(self.keys):
+            return np.zeros(len(q))
+        return np.where(self.keys[pos] == q, self.w[pos], 0.0)
+
+    def expand(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(index into ``rows``, column, weight) for every entry of every listed row."""
+        counts = self.ptr[rows + 1] - self.ptr[rows]
+        which = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
+        offs = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        at = self.ptr[rows][which] + offs
+        return which, self.cols[at], self.w[at]
+
+    def dot(self, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
+        """Row ra[k] . row rb[k] for each k, walking the shorter row."""
+        la = self.ptr[ra + 1] - self.ptr[ra]
+        lb = self.ptr[rb + 1] - self.ptr[rb]
+        short = np.where(la <= lb, ra, rb)
+        other = np.where(la <= lb, rb, ra)
+        which, cols, w = self.expand(short)
+        prod = w * self.lookup(other[which], cols)
+        return np.bincount(which, weights=prod, minlength=len(ra))
+
+
+
 @dataclass
 class _Prepared:
     claims: list[Claim]  # sorted by id, unique
@@ -355,14 +397,14 @@ class _Prepared:
     context: np.ndarray  # object array of normalised context strings
     noun: list[str | None]
     noun_code: np.ndarray  # int, -1 for none
+    noun_codes: dict[str, int]
     headline: np.ndarray  # bool: the claim's sentence opens the article (a headline restates the body)
-    story_vec: list[dict[int, float]]  # per article: feature -> normalised weight
-    story_keys: list[list[int]]  # per article: most distinctive features
+    story: _Sparse  # per article: feature -> normalised weight
+    story_key_ptr: np.ndarray  # per article: its rarest shared features, as CSR offsets into story_key_ids
+    story_key_ids: np.ndarray
     value_key: np.ndarray  # per claim: the story feature of its own figure
-    names: list[frozenset[int]]  # per claim: names in its sentence
-    article_names: list[frozenset[int]]  # per article: names in the sentences of its claims
-    name_idf: dict[int, float]
-    context_keys: list[list[int]]  # per claim: rarest context words (feature ids)
+    names: _Sparse  # per claim: name -> its rarity (idf)
+    article_names: _Sparse  # per article: name -> 1
 
 
 def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
@@ -386,6 +428,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     point = np.empty(n)
     floor = np.empty(n)
     ctx: list[str] = []
+    texts: list[str] = []
+    claim_words: list[list[str]] = []
     heads: list[str | None] = []
     headline = np.zeros(n, dtype=bool)
     for k, c in enumerate(cl):
@@ -395,8 +439,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         dim[k] = dim_codes.setdefault(d, len(dim_codes))
         art[k] = art_codes.setdefault(c.article, len(art_codes))
         lo[k], hi[k], point[k], floor[k] = hl, hh, (a + b) / 2.0, f
-        ctx.append(context_text(c))
-        heads.append(noun_head(c.noun))
+        text = _without_number(c)
+        words = _words(text)
+        texts.append(text)
+        claim_words.append(words)
+        ctx.append(" ".join(words))
+        heads.append(noun_head(c.noun) if c.noun else None)
         headline[k] = _is_headline(c)
     dims = list(dim_codes)
     articles = list(art_codes)
@@ -407,12 +455,10 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     feat_codes: dict[str, int] = {}
     art_feats: list[set[int]] = [set() for _ in articles]
     seen_sent: set[tuple[int, str]] = set()
-    claim_words: list[tuple[str, ...]] = []
     value_key = np.empty(n, dtype=np.int64)
     for k, c in enumerate(cl):
         a = int(art[k])
-        words = _words(_without_number(c))
-        claim_words.append(words)
+        words = claim_words[k]
         if (a, c.sentence) not in seen_sent:
             seen_sent.add((a, c.sentence))
             for w in words:
@@ -440,16 +486,18 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     lower_seen: set[str] = set()
     inner_caps: set[str] = set()
     cands: list[list[tuple[str, bool]]] = []
-    for c in cl:
-        text = _without_number(c)
+    for text in texts:
         lower_seen.update(_LOWER.findall(text))
         cs = _name_candidates(text)
         cands.append(cs)
         inner_caps.update(w for w, initial in cs if not initial)
     name_codes: dict[str, int] = {}
     names: list[frozenset[int]] = []
-    for cs in cands:
-        ns = {w for w, _ in cs if w in inner_caps and w not in lower_seen and w not in _CALENDAR and w not in _STOP}
+    for c, cs in zip(cl, cands):
+        # the source's name ("the Met Office said") is not what the figure is about
+        source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else set()
+        ns = {w for w, _ in cs if w in inner_caps and w not in lower_seen and w not in _CALENDAR and w not in _STOP
+              and w not in source}
         names.append(frozenset(name_codes.setdefault(w, len(name_codes)) for w in ns))
     per_article: list[set[int]] = [set() for _ in articles]
     for k, ns in enumerate(names):
@@ -458,20 +506,37 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     name_df = Counter(f for ns in article_names for f in ns)
     name_idf = {f: math.log(1.0 + (n_art + BACKGROUND) / cnt) for f, cnt in name_df.items()}
 
-    context_keys: list[list[int]] = []
-    for words in claim_words:
-        fids = {feat_codes[w] for w in words if w in feat_codes}
-        context_keys.append(sorted(fids, key=lambda f: (df[f], f))[:KEY_WORDS])
-
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
-        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, headline=headline,
-        story_vec=story_vec, story_keys=story_keys, context_keys=context_keys, value_key=value_key,
-        names=names, name_idf=name_idf, article_names=article_names,
+        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, noun_codes=noun_codes,
+        headline=headline,
+        story=_Sparse(story_vec), story_key_ptr=np.r_[0, np.cumsum([len(k) for k in story_keys])].astype(np.int64),
+        story_key_ids=np.array([f for k in story_keys for f in k], dtype=np.int64), value_key=value_key,
+        names=_Sparse([{f: name_idf[f] for f in ns} for ns in names]),
+        article_names=_Sparse([dict.fromkeys(ns, 1.0) for ns in article_names]),
     )
 
 
 # ------------------------------------------------------------------------------------------------- blocking
+
+
+def _unique(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (sorting beats numpy's hashed unique on large integer arrays)."""
+    y = np.sort(x)
+    return y[np.r_[True, y[1:] != y[:-1]]] if len(y) else y
+
+
+def _unique_inverse(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(distinct values, index of each element's value, count of each value)."""
+    order = np.argsort(x, kind="stable")
+    y = x[order]
+    first = np.r_[True, y[1:] != y[:-1]] if len(y) else np.zeros(0, dtype=bool)
+    group = np.cumsum(first) - 1
+    inverse = np.empty(len(x), dtype=np.int64)
+    inverse[order] = group
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.r_[starts, len(y)])
+    return y[first], inverse, counts
 
 
 def _pairs_within_runs(keys: np.ndarray, items: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -520,41 +585,40 @@ def _value_cells(p: _Prepared, max_gap: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _candidate_pairs(p: _Prepared, max_gap: float, block_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a < b) of claims that share a value cell; a crowded cell is split by story keys.
+
+    Two claims of different articles link only with some story signal, so their articles share a rare
+    word or figure: a crowded cell is split by each article's rarest shared features (and by the article
+    itself, for figures repeated within one article).
+    """
     keys, items = _value_cells(p, max_gap)
-    uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    _, inverse, counts = _unique_inverse(keys)
     big = counts[inverse] > block_limit
-    small_a, small_b = _pairs_within_runs(inverse[~big], items[~big])
-    parts_a, parts_b = [small_a], [small_b]
+    parts_a, parts_b = [], []
+    a, b = _pairs_within_runs(inverse[~big], items[~big])
+    parts_a.append(a)
+    parts_b.append(b)
     if big.any():
-        # split large cells by key words: the noun head, rare context words, the article's distinctive words
-        bk, bi = inverse[big], items[big]
-        sub_keys: list[int] = []
-        sub_cells: list[int] = []
-        sub_items: list[int] = []
-        n_feat_space = 1 << 32
-        for cell, ci in zip(bk.tolist(), bi.tolist()):
-            toks: set[int] = set()
-            if p.noun_code[ci] >= 0:
-                toks.add(-1 - int(p.noun_code[ci]))
-            toks.update(p.context_keys[ci])
-            toks.update(p.story_keys[int(p.article[ci])])
-            for t in toks:
-                sub_cells.append(cell)
-                sub_keys.append(t)
-                sub_items.append(ci)
-        if sub_items:
-            cells = np.asarray(sub_cells, dtype=np.int64)
-            toks_arr = np.asarray(sub_keys, dtype=np.int64) + n_feat_space // 2
-            combo = cells * n_feat_space + toks_arr
-            a, b = _pairs_within_runs(combo, np.asarray(sub_items, dtype=np.int64))
-            parts_a.append(a)
-            parts_b.append(b)
+        cells, claims = inverse[big], items[big]
+        arts = p.article[claims]
+        n_keys = p.story_key_ptr[arts + 1] - p.story_key_ptr[arts]
+        reps = n_keys + 1
+        cell_r = np.repeat(cells, reps)
+        claim_r = np.repeat(claims, reps)
+        art_r = np.repeat(arts, reps)
+        pos = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)  # 0 = the article itself
+        key_index = p.story_key_ptr[art_r] + pos - 1
+        sub = np.where(pos == 0, -1 - art_r, p.story_key_ids[np.maximum(key_index, 0)])
+        combo = cell_r * (1 << 32) + (sub + (1 << 31))
+        a, b = _pairs_within_runs(combo, claim_r)
+        parts_a.append(a)
+        parts_b.append(b)
     a = np.concatenate(parts_a)
     b = np.concatenate(parts_b)
     if len(a) == 0:
         return a, b
     n = len(p.claims)
-    code = np.unique(a * n + b)
+    code = _unique(a * n + b)
     return code // n, code % n
 
 
@@ -565,25 +629,33 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Cosine of the two claims' articles, leaving out the figure the two claims themselves share."""
     out = np.ones(len(a))
     art_a, art_b = p.article[a], p.article[b]
-    diff = art_a != art_b
-    if not diff.any():
+    diff = np.flatnonzero(art_a != art_b)
+    if not len(diff):
         return out
-    pa, pb = np.minimum(art_a[diff], art_b[diff]), np.maximum(art_a[diff], art_b[diff])
+    xa, xb = art_a[diff], art_b[diff]
     n_art = len(p.articles)
-    codes, inv = np.unique(pa * n_art + pb, return_inverse=True)
-    sims = np.empty(len(codes))
-    vec = p.story_vec
-    for k, code in enumerate(codes.tolist()):
-        x, y = vec[code // n_art], vec[code % n_art]
-        if len(x) > len(y):
-            x, y = y, x
-        sims[k] = sum(w * y[f] for f, w in x.items() if f in y)
-    sim = sims[inv]
+    codes, inv, _ = _unique_inverse(np.minimum(xa, xb) * n_art + np.maximum(xa, xb))
+    step = 1 << 18  # bounded memory: a few hundred thousand article pairs at a time
+    dots = [p.story.dot(codes[k:k + step] // n_art, codes[k:k + step] % n_art) for k in range(0, len(codes), step)]
+    sim = np.concatenate(dots)[inv] if dots else np.empty(0)
     # the pair's own figure is no evidence that the articles tell the same story
     ka, kb = p.value_key[a[diff]], p.value_key[b[diff]]
-    own = np.array([vec[x].get(f, 0.0) * vec[y].get(f, 0.0) if f == g else 0.0
-                    for x, y, f, g in zip(art_a[diff].tolist(), art_b[diff].tolist(), ka.tolist(), kb.tolist())])
+    own = np.where(ka == kb, p.story.lookup(xa, ka) * p.story.lookup(xb, ka), 0.0)
     out[diff] = np.maximum(sim - own, 0.0)
+    return out
+
+
+def _noun_agreements(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """_noun_agreement for each pair, worked out once per distinct pair of nouns."""
+    out = np.full(len(a), 0.5)
+    na, nb = p.noun_code[a], p.noun_code[b]
+    both = np.flatnonzero((na >= 0) & (nb >= 0))
+    if len(both):
+        width = int(p.noun_code.max()) + 1
+        codes, inv, _ = _unique_inverse(na[both] * width + nb[both])
+        heads = {code: h for h, code in p.noun_codes.items()}
+        agree = np.array([_noun_agreement(heads[c // width], heads[c % width]) for c in codes.tolist()])
+        out[both] = agree[inv]
     return out
 
 
@@ -594,15 +666,19 @@ def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     "Easthalby Corp will cut 1,200 jobs"); the share of names found counts back up to 1.
     """
     out = np.ones(len(a))
-    names, art_names, idf, art = p.names, p.article_names, p.name_idf, p.article
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
-        x, y = names[i], names[j]
-        if not x or not y or art[i] == art[j]:
-            continue
-        ax, ay = art_names[art[i]], art_names[art[j]]
-        found_x = sum(idf[f] for f in x if f in ay) / sum(idf[f] for f in x)
-        found_y = sum(idf[f] for f in y if f in ax) / sum(idf[f] for f in y)
-        out[k] = NAME_CONFLICT + (1.0 - NAME_CONFLICT) * max(found_x, found_y)
+    names = p.names
+    count = names.ptr[1:] - names.ptr[:-1]
+    sel = np.flatnonzero((count[a] > 0) & (count[b] > 0) & (p.article[a] != p.article[b]))
+    if not len(sel):
+        return out
+    found = []
+    for mine, theirs in ((a[sel], b[sel]), (b[sel], a[sel])):
+        which, cols, w = names.expand(mine)
+        hit = p.article_names.lookup(p.article[theirs][which], cols) > 0
+        total = np.bincount(which, weights=w, minlength=len(sel))
+        got = np.bincount(which, weights=np.where(hit, w, 0.0), minlength=len(sel))
+        found.append(got / np.maximum(total, _TINY))
+    out[sel] = NAME_CONFLICT + (1.0 - NAME_CONFLICT) * np.maximum(found[0], found[1])
     return out
 
 
@@ -630,27 +706,25 @@ def _score_pairs(
         return _Scored(e, e, np.empty(0), e, e)
     ctx = process.cpdist(p.context[a], p.context[b], scorer=fuzz.token_set_ratio, workers=workers,
                          dtype=np.float32).astype(np.float64) / 100.0
-    na, nb = p.noun_code[a], p.noun_code[b]
-    noun = np.full(len(a), 0.5)
-    both = (na >= 0) & (nb >= 0)
-    if both.any():
-        idx = np.flatnonzero(both)
-        noun[idx] = [_noun_agreement(p.noun[i], p.noun[j]) for i, j in zip(a[idx].tolist(), b[idx].tolist())]
-    cos = _story_similarity(p, a, b)
-    story = np.clip((cos - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0)
+    noun = _noun_agreements(p, a, b)
+    names = _name_factor(p, a, b)
+    # Pairs whose sentences name entirely different places, firms or people cannot reach a threshold
+    # above NAME_CONFLICT * 100, and their story is not worth weighing: it counts as none.
+    weigh = np.flatnonzero(names > NAME_CONFLICT)
+    story = np.zeros(len(a))
+    cos = _story_similarity(p, a[weigh], b[weigh])
+    story[weigh] = np.clip((cos - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0)
     if STORY_RELATIVE:
         # an article's own story is its nearest: a pair of articles counts in full only when each is about
-        # as close to the other as to its best match among the articles it shares figures with
-        art_a, art_b = p.article[a], p.article[b]
+        # as close to the other as to its best match among the articles it may share a figure with
+        art_a, art_b = p.article[a[weigh]], p.article[b[weigh]]
         cross = art_a != art_b
         best = np.zeros(len(p.articles))
         np.maximum.at(best, art_a[cross], cos[cross])
         np.maximum.at(best, art_b[cross], cos[cross])
         ratio = np.where(cross, cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 1.0)
         r0, r1 = STORY_RELATIVE
-        story = story * np.clip((ratio - r0) / (r1 - r0), 0.0, 1.0)
-    if NAME_CONFLICT < 1.0:
-        story = story * _name_factor(p, a, b)
+        story[weigh] *= np.clip((ratio - r0) / (r1 - r0), 0.0, 1.0)
     # One article: a headline restates a figure of the body, and two body sentences repeat one fact when
     # they read alike or count the same thing. Otherwise the same figure twice in one article is two facts.
     repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
@@ -660,7 +734,7 @@ def _score_pairs(
     text = w["context"] * ctx + w["story"] * story + w["noun"] * noun
     # values that agree within the tolerance count in full; beyond it, less and less up to the widest gap
     off = np.clip((gap - tolerance) / max(max_gap - tolerance, _TINY), 0.0, 1.0)
-    score = 100.0 * text * (1.0 - off * off)
+    score = 100.0 * text * (1.0 - off * off) * names
     score[apart] = 0.0
     return _Scored(a, b, score, a[apart], b[apart])
 
@@ -888,7 +962,21 @@ def _group_id(claim_ids: Sequence[str]) -> str:
     return "g-" + h[:12]
 
 
-def _build_group(p: _Prepared, members: list[int], degree: Counter, tolerance: float) -> Group:
+def _singleton(p: _Prepared, m: int) -> Group:
+    c = p.claims[m]
+    value = _from_base(c, float(p.point[m]))
+    noun = c.noun
+    label = c.surface if not noun or noun.lower() in c.surface.lower() else f"{c.surface} ({noun})"
+    return Group(
+        id=_group_id((c.id,)), claim_ids=(c.id,), representative=c.id, outlets=(c.outlet,) if c.outlet else (),
+        kind=c.kind, unit=c.unit, currency=c.currency, noun=noun, min_value=value, median_value=value,
+        max_value=value, spread_pct=0.0, discrepant=False, label=label,
+    )
+
+
+def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance: float) -> Group:
+    if len(members) == 1:
+        return _singleton(p, members[0])
     dims = Counter(int(p.dim[m]) for m in members)
     main_dim = min(dims, key=lambda d: (-dims[d], p.dims[d]))
     same = [m for m in members if p.dim[m] == main_dim]
@@ -953,7 +1041,7 @@ def group_claims(
     for k, members in enumerate(clusters):
         root[members] = k
     inside = root[a] == root[b]
-    degree: Counter = Counter(a[inside].tolist()) + Counter(b[inside].tolist())
+    degree = np.bincount(np.r_[a[inside], b[inside]], minlength=len(p.claims))
     groups = [_build_group(p, members, degree, tolerance) for members in clusters]
     groups.sort(key=lambda g: (-len(g.outlets), -g.spread_pct, -g.size, g.id))
     by_claim = {cid: g.id for g in groups for cid in g.claim_ids}
