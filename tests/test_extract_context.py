@@ -21,6 +21,8 @@ CLAIMS = [
     ("The charity fed 1800 families last winter.", "1800", dict(kind="count", low=1800, noun="families")),
     ("Well over 1900 Ukrainian soldiers were trained.", "1900",
      dict(kind="count", low=1900, noun="Ukrainian soldiers", qualifier="lower_bound")),
+    ("Between 1500 and 2000 troops were sent.", "1500",
+     dict(kind="count", low=1500, high=2000, noun="troops", qualifier="range")),
     # tallies written out are counts
     ("The bill passed by 41 votes.", "41 votes", dict(kind="count", low=41, noun="votes")),
     # thousands separated by spaces
@@ -43,6 +45,8 @@ CLAIMS = [
      dict(kind="duration", low=1, unit="year", qualifier="lower_bound")),
     ("The repair took nearly a month.", "nearly a month",
      dict(kind="duration", low=1, unit="month", qualifier="upper_bound")),
+    ("They met for about an hour on Monday.", "about an hour",
+     dict(kind="duration", low=1, unit="hour", qualifier="approx")),
     # "from X to Y": a range, unless a change is described
     ("Forecasts for the crowd range from 40,000 to 60,000.", "40,000",
      dict(kind="count", low=40000, high=60000, qualifier="range")),
@@ -81,6 +85,14 @@ CLAIMS = [
     ("The council approved a £3m scheme unless costs rise.", "£3m", dict(kind="money", noun="scheme")),
     ("Storm leaves 3,000 homes without power", "3,000", dict(kind="count", noun="homes")),
     ("Rail operator adds 40 trains as demand soars", "40", dict(kind="count", noun="trains")),
+    ("The carrier will retire 14 Boeing 737-800 aircraft.", "14",
+     dict(kind="count", low=14, noun="Boeing 737-800 aircraft")),
+    ("Fines recorded rose by a third to 2,700.", "2,700", dict(kind="count", low=2700, noun="fines")),
+    # a hedged lone "half" is a share
+    ("More than half said they would leave.", "More than half", dict(kind="ratio", low=0.5, qualifier="lower_bound")),
+    # an age set by a rule is a number of years
+    ("The pension age rises from 66 to 67 in 2028.", "66", dict(kind="duration", low=66, unit="year")),
+    ("The voting age will be lowered to 16.", "16", dict(kind="duration", low=16, unit="year")),
     # "m": metres where the sentence measures, millions otherwise
     ("The river peaked at 4.2m at the town bridge.", "4.2m", dict(kind="measure", low=4.2, unit="metre")),
     ("The show drew 4.2m viewers.", "4.2m", dict(kind="count", low=4.2e6, noun="viewers")),
@@ -117,6 +129,9 @@ NOT_CLAIMS = [
     ("Prices rose 4% on a year earlier.", "a year"),
     ("The plan costs £85m a year.", "a year"),
     ("The fault was found more than a year ago.", "a year"),
+    ("More than a year on, the town has recovered.", "a year"),
+    ("Nearly half-time, the score was level.", "half"),
+    ("The 737 Max 9 was grounded.", "737"),
     # service and phone numbers
     ("For help, call 111 or visit the website.", "111"),
     ("Dial 999 in an emergency.", "999"),

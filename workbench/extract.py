@@ -9,6 +9,22 @@ around its numerals and number words: currency, scale words and suffixes, percen
 counted noun and who the sentence attributes the figure to. quantulum3 is asked about the units our own
 tables do not know; its own typing ("$1.2bn" -> dollar bit newton, "41.2C" -> coulomb) is never trusted.
 
+Decisions the rules take from context (each has table-driven cases in tests/test_extract_context.py):
+
+- A four-digit number from 1500 to 2100 is a year unless a counted plural noun follows it and no year cue
+  precedes it: "2000 people", "some 1500 troops" are counts; "in 2000", "the 2019 elections", "below 1990
+  levels" are years.
+- Scores and tallies joined by a hyphen ("3-1", "52-48") are results, not claims: the contract has no pair
+  value and a range would misstate them. A tally written out ("by 41 votes") is a count.
+- Ages that describe a person or bound a group ("aged 65 and over", "Jane Doe, 54,") are not claims; an age
+  set by a rule ("the pension age rises to 67") is a duration in years.
+- A composite duration ("2 hours 3 minutes") is one claim in its smallest unit; "a year and a half" is 1.5
+  years; a hedged single unit ("more than a year") is a duration of one.
+- "from X to Y" is a range unless a change is described ("rose from 4% to 5%"): then it is two claims and
+  the first takes a unit or scale written only after the second ("from 7.5 to 9.1 weeks").
+- "N times higher / the level / as many" is a multiplier (ratio N); "nine times" alone is a count with no
+  counted noun.
+
 ``text[claim.start:claim.end] == claim.surface`` holds for every claim.
 """
 
@@ -217,7 +233,8 @@ _HEDGED_UNIT = re.compile(
     r"(?i)\b(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|at\s+least|at\s+most|up\s+to|just\s+over|"
     r"just\s+under|well\s+over|close\s+to|roughly|about|around|no\s+more\s+than|no\s+less\s+than)\s+"
     r"(?P<a>a|an)\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century)\b"
-    r"(?![\s‑-]+(?:ago|earlier|later|before|after|on|previously|beforehand|or\s+so\s+ago|old|long|and\s+a\s+half)\b)"
+    r"(?![\s‑-]+(?:ago|earlier|later|before|after|previously|beforehand|or\s+so\s+ago|old|long|and\s+a\s+half)\b)"
+    r"(?!\s+on\s*(?:[,.;:]|$))"  # "a year on, the town has recovered"
     r"(?!['’]s)"
 )
 # "one in four", "1 in 5", "three out of four", "nine out of every 10"
@@ -236,6 +253,8 @@ _FRACTION_FOLLOW = re.compile(
     r"more|less|fewer|now|still|already|also)\b)"
 )
 _HALF = re.compile(r"(?i)\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)")
+# "more than half said", "nearly half were": a hedge makes a lone "half" a share
+_HEDGED_HALF = re.compile(r"(?i)\b(?:than|nearly|almost|roughly|about|around|over|under)\s+(?P<h>half)\b(?![-‑]|\s+(?:a|an)\s)")
 
 
 @dataclass
@@ -339,6 +358,8 @@ def _find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
         add(_Atom(m.start(), m.end(), value, True, Kind.RATIO, raw=m.group(0)))
     for m in _HALF.finditer(s):
         add(_Atom(m.start(), m.end(), 0.5, True, Kind.RATIO, raw=m.group(0)))
+    for m in _HEDGED_HALF.finditer(s):
+        add(_Atom(m.start("h"), m.end("h"), 0.5, True, Kind.RATIO, raw=m.group("h")))
     for m in _NUMBER_WORDS.finditer(s):
         for a in _word_atoms(s, m.start(), m.end()):
             add(a)
@@ -719,7 +740,10 @@ class Extractor:
             if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
                 return None, 1  # "737-MAX", "3-D"
             if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b|\s+[A-Z][a-z]+\s+\d", s[a.end:]):
-                return None, 1  # "737 Max 9", "iPhone 15 Pro"
+                # "737 Max 9", "iPhone 15 Pro"; but "50 Boeing 737 jets" counts jets of a named model
+                mm = re.match(r"\s+[A-Z][a-z]+\s+\d[\w-]*\s+([a-z]+)", s[a.end:])
+                if not (mm and _is_plural(mm.group(1))):
+                    return None, 1
             wb = re.search(r"([A-Za-z&][A-Za-z'’.&]*)\s+$", before)
             if wb and wb.end() - wb.start() <= len(before):
                 w = wb.group(1)
@@ -948,7 +972,7 @@ class Extractor:
                     if (kind2 == kind or (kind is None and kind2 is not None)) and (cur2 == currency or currency is None or cur2 is None):
                         if (lo < v2) or (between and lo <= v2):
                             years = _year_like(s, a) and _year_like(s, b) and not (
-                                _counted_year(s, a) or _counted_year(s, b))
+                                _counted_year(s, a) or _counted_year(s, b) or _counted_noun_after(s, b))
                             change = sep_word == "to" and _describes_change(s[:start])
                             if years and (sep_word in ("-", "–", "—", "‑") or between):
                                 return None, used + 1  # "between 2019 and 2023", "1998-2004"
@@ -1025,6 +1049,10 @@ class Extractor:
             pos = mr.end()
 
         tail_end = pos
+        # an age set by a rule is a number of years: "the pension age rises from 66 to 67", "voting age of 16"
+        if (kind is None and not repeat and not a.words and value < 130 and _RULE_AGE.search(s[:start])
+                and _noun_after(s, pos, Kind.COUNT) is None):
+            kind, unit = Kind.DURATION, "year"
         # what is counted: "94,300 Russian troops", "a 94,000-strong force", "One in five households"
         if kind is None:
             kind = Kind.RATIO if a.fixed_kind is Kind.RATIO else Kind.COUNT
@@ -1247,6 +1275,11 @@ def _counted_year(s: str, a: _Atom) -> bool:
         return False
     if re.search(r"\b(?:1[5-9]|20)\d\d\s*(?:and|or|to|,|-|–)\s*$", before):
         return False  # "in 2019 and 2020 elections"
+    return _counted_noun_after(s, a)
+
+
+def _counted_noun_after(s: str, a: _Atom) -> bool:
+    """Whether a plural noun that years do not modify follows ``a``: "2000 troops", not "2019 elections"."""
     noun = _noun_after(s, a.end, Kind.COUNT)
     if not noun:
         return False
@@ -1279,6 +1312,9 @@ def _describes_change(before: str) -> bool:
     return _CHANGE_BEFORE_TO.search(before) is not None
 
 
+_RULE_AGE = re.compile(r"(?i)\b(?:pension|retirement|voting|school[-\s]leaving|minimum|legal|drinking|"
+                       r"marriage|consent|state\s+pension)\s+age\b[^,;.]{0,25}$|\bage\s+of\s+(?:criminal\s+)?"
+                       r"(?:responsibility|consent|retirement)\b[^,;.]{0,25}$")
 _TIMES = re.compile(r"\s+times\b(?![-‑])")
 _MULTIPLIER_AFTER = re.compile(
     r"(?i)\s+(?:as|the|that|what|its|their|his|her|our|more|less|fewer|higher|lower|larger|bigger|greater|"
@@ -1320,7 +1356,7 @@ def _first_word_end(s: str) -> int:
 
 
 _NP_WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
-_NP_MODEL = re.compile(r"\s*(\d+[A-Za-z]*)(?=\s+[A-Za-z])")
+_NP_MODEL = re.compile(r"\s*(\d+[A-Za-z]*(?:-\d+[A-Za-z]*)?)(?=\s+[A-Za-z])")
 
 
 def _is_plural(w: str) -> bool:
@@ -1407,11 +1443,13 @@ _NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+((?:[a-z][\w
 # The subject of a change or total: "Asylum claims rose 18% to 84,200", "burglaries fell to 8,400",
 # "complaints rose by 240", "admissions reached 3,300".
 _SUBJECT_VERB = re.compile(
-    r"(?i)\b(?P<noun>[a-z][a-z'’-]*)\s+(?:have\s+|has\s+)?(?:rose|fell|climbed|jumped|dropped|grew|increased|"
+    r"(?i)\b(?P<noun>[a-z][a-z'’-]*)(?:\s+(?:reported|recorded|registered|logged|confirmed|counted))?"
+    r"\s+(?:have\s+|has\s+)?(?:rose|fell|climbed|jumped|dropped|grew|increased|"
     r"decreased|declined|dipped|soared|surged|slumped|plunged|doubled|tripled|trebled|halved|edged\s+up|"
     r"edged\s+down|reached|hit|totalled|totaled|numbered|stood\s+at|topped|passed|exceeded|came\s+to|"
     r"amounted\s+to|rise|rises|fall|falls|climb|climbs|grow|grows|reach|reaches|total|totals|number)"
-    r"(?:\s+by)?(?:\s+[\d.,]+(?:\s*(?:%|per\s?cent|percent|percentage\s+points?))?)?(?:\s+(?:to|by))?\s+$"
+    r"(?:\s+by)?(?:\s+[\d.,]+(?:\s*(?:%|per\s?cent|percent|percentage\s+points?))?|\s+(?:a|one)\s+"
+    r"(?:half|third|quarter|fifth|sixth|tenth)|\s+half)?(?:\s+(?:to|by))?\s+$"
 )
 # Plural subjects that say nothing about what is counted.
 _GENERIC_SUBJECTS = {"figures", "numbers", "levels", "totals", "estimates", "data", "statistics", "rates",
