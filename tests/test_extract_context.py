@@ -93,6 +93,12 @@ CLAIMS = [
     # an age set by a rule is a number of years
     ("The pension age rises from 66 to 67 in 2028.", "66", dict(kind="duration", low=66, unit="year")),
     ("The voting age will be lowered to 16.", "16", dict(kind="duration", low=16, unit="year")),
+    # an -s word before a number or a determiner is a verb, not part of the noun
+    ("£50m plan helps 2,000 families", "£50m", dict(kind="money", noun="plan")),
+    ("£2m scheme funds the repairs", "£2m", dict(kind="money", noun="scheme")),
+    ("The plant makes 1,000 aircraft parts a year.", "1,000", dict(noun="aircraft parts", per="year")),
+    # whitespace of any kind between a numeral and its scale word
+    ("The deal is worth 1\t bn dollars.", "1", dict(kind="money", low=1e9, currency="USD")),
     # "m": metres where the sentence measures, millions otherwise
     ("The river peaked at 4.2m at the town bridge.", "4.2m", dict(kind="measure", low=4.2, unit="metre")),
     ("The show drew 4.2m viewers.", "4.2m", dict(kind="count", low=4.2e6, noun="viewers")),

@@ -804,7 +804,7 @@ class Extractor:
                     scaled = True
         msw = _SCALE_WORD.match(s, pos) if kind is None else None
         if msw:
-            word = msw.group(0).strip(" -‑").lower()
+            word = re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()
             value *= N.SCALE_WORDS[word]
             pos = msw.end()
             scaled = True
@@ -1036,7 +1036,7 @@ class Extractor:
                 qualifier = Qualifier.LOWER_BOUND
         ma = _HEDGE_AFTER.match(s, pos)
         if ma and qualifier is not Qualifier.RANGE:
-            h = ma.group(0).strip(" -‑").lower()
+            h = re.sub(r"[\s‑-]+", " ", ma.group(0)).strip().lower()
             qualifier = Qualifier(N.HEDGES_AFTER.get(h, "lower_bound"))
             pos = ma.end()
 
@@ -1131,7 +1131,7 @@ class Extractor:
                     pos = ms.end()
         msw = _SCALE_WORD.match(s, pos)
         if msw:
-            scale *= N.SCALE_WORDS[msw.group(0).strip(" -‑").lower()]
+            scale *= N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
             pos = msw.end()
         v *= scale
         mword = _CUR_WORD.match(s, pos)
@@ -1356,6 +1356,12 @@ def _first_word_end(s: str) -> int:
 
 
 _NP_WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+# What follows a verb but not a noun: a number, an amount, a determiner ("plan helps 2,000 families",
+# "scheme funds the repairs"); "a day"/"a year" after a noun is a rate, not an object.
+_VERB_OBJECT = re.compile(
+    r"\s+(?:[\d£$€¥₹]|(?:the|its|their|his|her|our|my|your|this|these|those|up|down|out|back)\b|"
+    r"(?:a|an)\s+(?!(?:day|week|fortnight|month|year|hour|minute|second|night|head|person|time|piece|go)\b))"
+)
 _NP_MODEL = re.compile(r"\s*(\d+[A-Za-z]*(?:-\d+[A-Za-z]*)?)(?=\s+[A-Za-z])")
 
 
@@ -1403,6 +1409,8 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
             break
         if words and wl in _HEADLINE_VERBS:
             break
+        if words and wl.endswith("s") and _VERB_OBJECT.match(s, m.end()):
+            break  # "£50m plan helps 2,000 families": an -s word before a number or determiner is a verb
         if wl in N.NUMBER_WORD_SET:
             break
         words.append(w)
@@ -1414,7 +1422,8 @@ def _noun_after(s: str, pos: int, kind: Kind) -> str | None:
                 w2 = m2.group(1)
                 w2l = w2.lower()
                 if (_is_plural(w2) and w2l not in _PLURAL_IRREGULAR and w2l not in _NP_STOP
-                        and w2l not in _HEADLINE_VERBS and w2l not in N.UNIT_WORDS and not w2l.endswith("ly")):
+                        and w2l not in _HEADLINE_VERBS and w2l not in N.UNIT_WORDS and not w2l.endswith("ly")
+                        and not _VERB_OBJECT.match(s, m2.end())):
                     words.append(w2)
             break
         # a verb right after a singular noun ends the phrase ("1,000 aircraft built")
