@@ -589,11 +589,12 @@ def test_every_span_indexes_its_surface_and_the_set_is_broad():
     assert kinds == {"count", "money", "percent", "ratio", "measure", "duration"}
 
 
-# Thresholds for text the extractor's rules were not written against. Measured figures are printed by
+# Thresholds below what the second batch scored blind (value F1 0.963, nouns 0.962, qualifiers 1.000), so
+# that they hold for general rules and catch a regression. Measured figures are printed by
 # ``.venv/bin/workbench eval tests/data/heldout.jsonl``.
-VALUE_F1 = 0.9
-NOUN_ACCURACY = 0.85
-QUALIFIER_ACCURACY = 0.9
+VALUE_F1 = 0.95
+NOUN_ACCURACY = 0.9
+QUALIFIER_ACCURACY = 0.95
 
 
 @pytest.fixture(scope="module")
