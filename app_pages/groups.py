@@ -19,8 +19,10 @@ from ui.text import escape_md, format_number, qualifier_text, screen_message, sh
 from ui.widgets import (
     clear_conflict,
     clear_source_form,
+    drafted,
     final_line,
     flash,
+    forget,
     remember_conflict,
     show_conflict,
     show_flash,
@@ -294,14 +296,15 @@ with vcol:
     for v in me.visible_verdicts(detail.claim_verdicts):
         st.markdown(verdict_line(v, scope=f"on one claim ({short(v.target.id, 40)})"))
     label_key = wkey(P, "label", g.id)
+    label_args = drafted(label_key)
     if label_key not in ss and own is not None and own.label_id is not None:
         ss[label_key] = own.label_id
-    st.segmented_control("Verdict", list(labels), format_func=labels.get, key=label_key,
-                         persist_state="session")
+    st.segmented_control("Verdict", list(labels), format_func=labels.get, **label_args)
     note_key = wkey(P, "note", g.id)
+    note_args = drafted(note_key)
     if note_key not in ss and own is not None:
         ss[note_key] = own.note
-    st.text_area("Note", key=note_key, height=68, persist_state="session")
+    st.text_area("Note", height=68, **note_args)
     with st.expander("Source"):
         if own is not None and own.sources:
             sources_list(own.sources)
@@ -310,10 +313,11 @@ with vcol:
     with st.expander("Exceptions: claims that deserve another verdict"):
         for c in detail.claims:
             k = wkey(P, "except", g.id, c.id)
+            exc_args = drafted(k)
             if k not in ss and c.id in own_claim and own_claim[c.id].label_id is not None:
                 ss[k] = own_claim[c.id].label_id
-            st.selectbox(f"{c.outlet}: {c.surface}", [SAME, *labels], key=k, persist_state="session",
-                         format_func=lambda x: "same as the group" if x == SAME else labels[x])
+            st.selectbox(f"{c.outlet}: {c.surface}", [SAME, *labels],
+                         format_func=lambda x: "same as the group" if x == SAME else labels[x], **exc_args)
     st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,
               args=(g.id, [c.id for c in detail.claims]), disabled=me.user is None)
 
@@ -326,9 +330,10 @@ with fcol:
     else:
         st.caption("No final verdict yet.")
     fk = wkey(P, "final_label", g.id)
-    st.selectbox("Final verdict", list(labels), index=None, format_func=labels.get, key=fk,
-                 placeholder="Choose…", persist_state="session")
-    st.text_input("Why", key=wkey(P, "final_note", g.id), persist_state="session")
+    final_args = drafted(fk)
+    st.selectbox("Final verdict", list(labels), format_func=labels.get, placeholder="Choose…",
+                 **({} if fk in ss else {"index": None}), **final_args)
+    st.text_input("Why", **drafted(wkey(P, "final_note", g.id)))
     st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
               disabled=me.user is None)
 

@@ -30,8 +30,10 @@ from ui.text import (
 from ui.widgets import (
     clear_conflict,
     clear_source_form,
+    drafted,
     final_line,
     flash,
+    forget,
     remember_conflict,
     show_conflict,
     show_flash,
@@ -160,7 +162,7 @@ def save(claim_id: str, label: int | None, submit: bool, then_next: bool) -> Non
         return
     clear_conflict(P)
     clear_source_form(P, claim_id)
-    ss.pop(wkey(P, "note", claim_id), None)
+    forget(wkey(P, "note", claim_id))
     what = f"**{escape_md(saved.label)}**" if saved.label else "a draft"
     flash(P, "success", f"Saved {what} ({'submitted' if submit else 'draft'}) for "
                         f"“{escape_md(short(ss.get('review_surface', claim_id), 40))}”.")
@@ -192,8 +194,8 @@ def save_correction(claim_id: str) -> None:
     except WorkbenchError as exc:
         flash(P, "error", f"Correction not saved: {screen_message(str(exc))}")
         return
-    for name in ("fix_low", "fix_high", "fix_unit", "fix_noun", "fix_not_claim", "fix_note"):
-        ss.pop(wkey(P, name, claim_id), None)
+    forget(*(wkey(P, name, claim_id) for name in ("fix_low", "fix_high", "fix_unit", "fix_noun", "fix_not_claim",
+                                                   "fix_note")))
     flash(P, "success", "Correction recorded.")
 
 
@@ -372,10 +374,11 @@ with right:
     show_conflict(P, "verdict on this claim")
 
     note_key = wkey(P, "note", claim.id)
+    note_args = drafted(note_key)  # unsaved input first, then what is stored
     if note_key not in ss and own is not None:
         ss[note_key] = own.note
-    st.text_area("Note", key=note_key, height=68, persist_state="session",
-                 placeholder="Why: what the source says, how the figure was checked")
+    st.text_area("Note", height=68, placeholder="Why: what the source says, how the figure was checked",
+                 **note_args)
     with st.expander("Source", expanded=bool(ss.get(wkey(P, "src_url", claim.id)))):
         if own is not None and own.sources:
             sources_list(own.sources)
@@ -412,16 +415,12 @@ with right:
             st.markdown(f"- **{escape_md(c.reviewer)}**: {escape_md(what or 'note only')}"
                         + (f" — “{escape_md(short(c.note, 120))}”" if c.note else ""))
         f1, f2, f3, f4 = st.columns(4)
-        f1.text_input("Right value (low)", key=wkey(P, "fix_low", claim.id), persist_state="session",
-                      placeholder=f"{claim.low:g}")
-        f2.text_input("High (for a range)", key=wkey(P, "fix_high", claim.id), persist_state="session",
-                      placeholder=f"{claim.high:g}")
-        f3.text_input("Unit", key=wkey(P, "fix_unit", claim.id), persist_state="session",
-                      placeholder=claim.unit or claim.currency or "")
-        f4.text_input("Noun", key=wkey(P, "fix_noun", claim.id), persist_state="session",
-                      placeholder=claim.noun or "")
-        st.checkbox("This is not a claim (a date, a name, page furniture)", key=wkey(P, "fix_not_claim", claim.id),
-                    persist_state="session")
-        st.text_input("Correction note", key=wkey(P, "fix_note", claim.id), persist_state="session")
+        f1.text_input("Right value (low)", placeholder=f"{claim.low:g}", **drafted(wkey(P, "fix_low", claim.id)))
+        f2.text_input("High (for a range)", placeholder=f"{claim.high:g}", **drafted(wkey(P, "fix_high", claim.id)))
+        f3.text_input("Unit", placeholder=claim.unit or claim.currency or "", **drafted(wkey(P, "fix_unit", claim.id)))
+        f4.text_input("Noun", placeholder=claim.noun or "", **drafted(wkey(P, "fix_noun", claim.id)))
+        st.checkbox("This is not a claim (a date, a name, page furniture)",
+                    **drafted(wkey(P, "fix_not_claim", claim.id)))
+        st.text_input("Correction note", **drafted(wkey(P, "fix_note", claim.id)))
         st.button("Record correction", key="review_save_fix", on_click=save_correction, args=(claim.id,),
                   disabled=me.user is None)

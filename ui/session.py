@@ -77,7 +77,7 @@ def reviewer_picker(store: Store) -> User | None:
                             placeholder="Choose your name",
                             help="Every verdict, source and correction is saved under this name.")
     else:
-        pick = NEW_OPTION
+        pick = st.session_state[PICKER_KEY] = NEW_OPTION  # stays chosen if somebody else is added meanwhile
         st.markdown("**Who is reviewing?** Add your name to start saving verdicts.")
     if pick == NEW_OPTION:
         st.text_input("Your name", key=NEW_NAME_KEY, placeholder="e.g. Sam Carter")

@@ -23,6 +23,38 @@ def wkey(page: str, name: str, *ids: str) -> str:
     return f"{page}_{name}_{digest}"
 
 
+# --- form input that is never lost ------------------------------------------------------------------------
+#
+# A widget's value lives in the session while the widget is drawn (``persist_state="session"`` keeps it
+# across page switches). A page switch clicked while the rerun started by leaving a text field is still
+# running can drop widget values, so each change is also copied to a plain session value, which reruns never
+# touch, and put back if the widget comes back without it.
+
+DRAFT = "draft::"
+
+
+def keep_draft(key: str) -> None:
+    st.session_state[DRAFT + key] = st.session_state.get(key)
+
+
+def restore_draft(key: str) -> None:
+    if key not in st.session_state and DRAFT + key in st.session_state:
+        st.session_state[key] = st.session_state[DRAFT + key]
+
+
+def drafted(key: str) -> dict[str, Any]:
+    """Keyword arguments for a form widget whose input must survive reruns, page switches and rerun races."""
+    restore_draft(key)
+    return {"key": key, "persist_state": "session", "on_change": keep_draft, "args": (key,)}
+
+
+def forget(*keys: str) -> None:
+    """Drop saved input: the widget values and their copies."""
+    for k in keys:
+        st.session_state.pop(k, None)
+        st.session_state.pop(DRAFT + k, None)
+
+
 # --- messages that survive the rerun a callback triggers --------------------------------------------------
 
 def flash(page: str, level: str, text: str) -> None:
@@ -117,16 +149,15 @@ def source_form(page: str, ident: str, claimed: float | None, claim_unit: str | 
                 claim_currency: str | None) -> None:
     """URL, the figure the source gives, its unit, as-of date and a note; shows the gap it would make."""
     c1, c2, c3 = st.columns([3, 1, 1])
-    c1.text_input("Source URL", key=wkey(page, "src_url", ident), placeholder="https://…",
-                  persist_state="session")
-    c2.text_input("Figure the source gives", key=wkey(page, "src_figure", ident), placeholder="e.g. 48,612",
-                  persist_state="session")
-    c3.text_input("Unit", key=wkey(page, "src_unit", ident),
-                  placeholder=claim_currency or claim_unit or "same as the claim", persist_state="session")
+    c1.text_input("Source URL", placeholder="https://…", **drafted(wkey(page, "src_url", ident)))
+    c2.text_input("Figure the source gives", placeholder="e.g. 48,612", **drafted(wkey(page, "src_figure", ident)))
+    c3.text_input("Unit", placeholder=claim_currency or claim_unit or "same as the claim",
+                  **drafted(wkey(page, "src_unit", ident)))
     d1, d2 = st.columns([1, 4])
-    d1.date_input("As of", value=None, key=wkey(page, "src_as_of", ident), persist_state="session")
-    d2.text_input("What the source says", key=wkey(page, "src_note", ident), persist_state="session",
-                  placeholder="e.g. Table 3, row 'all patients'")
+    as_of = wkey(page, "src_as_of", ident)
+    d1.date_input("As of", **drafted(as_of), **({} if as_of in st.session_state else {"value": None}))
+    d2.text_input("What the source says", placeholder="e.g. Table 3, row 'all patients'",
+                  **drafted(wkey(page, "src_note", ident)))
     raw = st.session_state.get(wkey(page, "src_figure", ident)) or ""
     try:
         figure = parse_figure(raw)
@@ -165,8 +196,7 @@ def source_input(page: str, ident: str) -> SourceInput | None:
 
 
 def clear_source_form(page: str, ident: str) -> None:
-    for name in SOURCE_FIELDS:
-        st.session_state.pop(wkey(page, f"src_{name}", ident), None)
+    forget(*(wkey(page, f"src_{name}", ident) for name in SOURCE_FIELDS))
 
 
 def sources_list(sources: Sequence[Source]) -> None:
@@ -182,10 +212,3 @@ def sources_list(sources: Sequence[Source]) -> None:
         st.markdown("- " + " · ".join(parts))
 
 
-def pop_keys(*keys: str) -> None:
-    for k in keys:
-        st.session_state.pop(k, None)
-
-
-def get(key: str, default: Any = None) -> Any:
-    return st.session_state.get(key, default)
