@@ -25,6 +25,7 @@ Import and grouping
     store.overrides() -> list[StoredOverride];  store.all_claims() -> list[models.Claim]
 Queue and detail (filtering and paging in SQL)
     store.claims_page(filters: ClaimFilter = None, offset=0, limit=50) -> (list[ClaimRow], total)
+    store.claim_ids_page(filters=None, offset=0, limit=50) -> list[str]   # ids only, no count
     store.groups_page(filters: GroupFilter = None, offset=0, limit=50) -> (list[GroupRow], total)
     store.claim(claim_id) -> ClaimDetail;  store.group_detail(group_id) -> GroupDetail
     store.article(article_id) -> ArticleView;  store.outlets() -> list[str];  store.counts() -> dict
