@@ -291,15 +291,21 @@ with vcol:
         st.info("Choose who is reviewing in the sidebar to save verdicts.", icon=":material/person:")
     show_conflict(P, "your verdict on this group")
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
-    for v in others:
-        st.markdown(verdict_line(v))
-    for v in me.visible_verdicts(detail.claim_verdicts):
-        st.markdown(verdict_line(v, scope=f"on one claim ({short(v.target.id, 40)})"))
+    by_claim = {c.id: c for c in detail.claims}
+    exceptions = me.visible_verdicts(detail.claim_verdicts)
+    if others or exceptions:
+        with st.container(border=True):
+            st.caption("Saved so far")
+            for v in others:
+                st.markdown(verdict_line(v))
+            for v in exceptions:
+                c = by_claim.get(v.target.id)
+                st.markdown(verdict_line(v, scope=f"only {c.outlet}: {c.surface}" if c else "one claim"))
     label_key = wkey(P, "label", g.id)
     label_args = drafted(label_key)
     if label_key not in ss and own is not None and own.label_id is not None:
         ss[label_key] = own.label_id
-    st.segmented_control("Verdict", list(labels), format_func=labels.get, **label_args)
+    st.pills("Verdict", list(labels), format_func=labels.get, **label_args)
     note_key = wkey(P, "note", g.id)
     note_args = drafted(note_key)
     if note_key not in ss and own is not None:

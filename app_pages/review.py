@@ -98,8 +98,7 @@ def advance(current: str) -> None:
     """Move to the claim after ``current`` in the queue as it stands after the save."""
     page = ss.get("review_page", 0)
     before = ss.get("review_page_ids", [])
-    after_rows, _ = store.claims_page(queue_filter(), page * PAGE_SIZE, PAGE_SIZE + 1)
-    after = [r.id for r in after_rows]
+    after = store.claim_ids_page(queue_filter(), page * PAGE_SIZE, PAGE_SIZE + 1)
     nxt = next_after(before, after, current)
     if nxt is None:
         flash(P, "info", "That was the last claim in this queue.")
@@ -117,13 +116,13 @@ def step(delta: int) -> None:
     if 0 <= j < len(ids):
         go(ids[j])
     elif j >= len(ids) and len(ids) == PAGE_SIZE:
-        rows, _ = store.claims_page(queue_filter(), (page + 1) * PAGE_SIZE, 1)
-        if rows:
-            go(rows[0].id, page + 1)
+        nxt = store.claim_ids_page(queue_filter(), (page + 1) * PAGE_SIZE, 1)
+        if nxt:
+            go(nxt[0], page + 1)
     elif j < 0 and page > 0:
-        rows, _ = store.claims_page(queue_filter(), (page - 1) * PAGE_SIZE + PAGE_SIZE - 1, 1)
-        if rows:
-            go(rows[0].id, page - 1)
+        prev = store.claim_ids_page(queue_filter(), (page - 1) * PAGE_SIZE + PAGE_SIZE - 1, 1)
+        if prev:
+            go(prev[0], page - 1)
 
 
 def pick_row(table_key: str) -> None:
@@ -137,9 +136,9 @@ def pick_row(table_key: str) -> None:
 
 def turn_page(delta: int) -> None:
     page = max(0, ss.get("review_page", 0) + delta)
-    rows, _ = store.claims_page(queue_filter(), page * PAGE_SIZE, 1)
-    if rows:
-        go(rows[0].id, page)
+    first = store.claim_ids_page(queue_filter(), page * PAGE_SIZE, 1)
+    if first:
+        go(first[0], page)
 
 
 # --- saving ----------------------------------------------------------------------------------------------
@@ -277,29 +276,31 @@ ss["review_surface"] = claim.surface
 pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
 
-left, right = st.columns([2, 3], gap="large")
+left, right = st.columns([5, 6], gap="large")
 
 # --- left: the queue ------------------------------------------------------------------------------------
 with left:
     st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}"
                + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
+    table = {
+        " ": ["▶" if r.id == claim.id else "" for r in rows],
+        "figure": [r.surface for r in rows],
+        "outlet": [r.outlet for r in rows],
+        "sentence": [short(r.sentence, 120) for r in rows],
+    }
+    if not flt.status:
+        table["status"] = [status_text(r.status) for r in rows]
     st.dataframe(
-        {
-            " ": ["▶" if r.id == claim.id else "" for r in rows],
-            "status": [status_text(r.status) for r in rows],
-            "outlet": [r.outlet for r in rows],
-            "figure": [r.surface for r in rows],
-            "sentence": [short(r.sentence, 120) for r in rows],
-        },
+        table,
         key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row",
         hide_index=True, height=min(560, 38 + 35 * max(1, len(rows))), width="stretch",
         column_config={
             " ": st.column_config.TextColumn(width=24),
-            "status": st.column_config.TextColumn(width="small"),
-            "outlet": st.column_config.TextColumn(width="small"),
             "figure": st.column_config.TextColumn(width="small"),
+            "outlet": st.column_config.TextColumn(width="small"),
             "sentence": st.column_config.TextColumn(width="large"),
+            "status": st.column_config.TextColumn(width="small"),
         },
     )
     b = st.columns(2)
@@ -384,24 +385,26 @@ with right:
             sources_list(own.sources)
         source_form(P, claim.id, claim.value, claim.unit, claim.currency)
 
-    st.caption("A verdict saves the note and source and moves to the next claim. Keys: "
-               + ", ".join(f"**{escape_md(lab.key)}** {escape_md(lab.label)}" for lab in scale.labels if lab.key))
-    cols = st.columns(4)
-    for i, lab in enumerate(scale.labels):
-        cols[i % 4].button(
-            lab.label, key=f"review_verdict_{lab.id}", on_click=save, args=(claim.id, lab.id, True, True),
-            shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R") else None,
-            help=lab.description, disabled=me.user is None, width="stretch",
-            type="primary" if own is not None and own.label_id == lab.id else "secondary",
-        )
-    n1, n2, n3 = st.columns(3)
+    st.caption("Press a verdict's key (or click it): the note and source are saved with it and the next claim "
+               "comes up. J skips to the next claim, K goes back.")
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        for lab in scale.labels:
+            st.button(
+                lab.label, key=f"review_verdict_{lab.id}", on_click=save, args=(claim.id, lab.id, True, True),
+                shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R") else None,
+                help=lab.description, disabled=me.user is None,
+                type="primary" if own is not None and own.label_id == lab.id else "secondary",
+            )
     keep_label = own.label_id if own is not None else None
     keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
-    n1.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
-              on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
-              width="stretch")
-    n2.button("Previous", key="review_prev", on_click=step, args=(-1,), shortcut="K", width="stretch")
-    n3.button("Skip to next", key="review_next", on_click=step, args=(1,), shortcut="J", width="stretch")
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        st.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
+                  on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
+                  type="tertiary", icon=":material/save:")
+        st.button("Previous", key="review_prev", on_click=step, args=(-1,), shortcut="K", type="tertiary",
+                  icon=":material/arrow_back:")
+        st.button("Skip to next", key="review_next", on_click=step, args=(1,), shortcut="J", type="tertiary",
+                  icon=":material/arrow_forward:")
 
     with st.expander("Correct the extraction"):
         mine = next((c for c in detail.corrections if me.user and c.reviewer_id == me.user.id), None)

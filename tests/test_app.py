@@ -101,7 +101,7 @@ def table_with(at: AppTest, column: str):
 def widget_keys(at: AppTest) -> list[tuple[str, str | None]]:
     out = []
     for kind in ("button", "selectbox", "text_input", "text_area", "checkbox", "multiselect", "number_input",
-                 "date_input", "segmented_control", "toggle", "file_uploader", "download_button", "radio"):
+                 "date_input", "segmented_control", "pills", "toggle", "file_uploader", "download_button", "radio"):
         for w in getattr(at, kind):
             out.append((kind, w.key))
     return out
@@ -322,7 +322,7 @@ def test_one_verdict_for_the_group_with_an_exception(filled_db, store):
     assert at.session_state["groups_current"] == detail.group.id
     scale = store.default_scale()
     accurate, inaccurate = scale.label("Accurate").id, scale.label("Inaccurate").id
-    seg = next(w for w in at.segmented_control if w.key.startswith("groups_label_"))
+    seg = next(w for w in at.pills if w.key.startswith("groups_label_"))
     seg.set_value(accurate)
     odd = detail.claims[-1].id
     exc_key = wkey("groups", "except", detail.group.id, odd)

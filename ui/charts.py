@@ -47,7 +47,8 @@ def spread_chart(claims: Sequence[ClaimRow], group: GroupRow) -> alt.Chart:
     tip = ["claim", "figure", "reads as", "qualifier", "date"]
     color = alt.Color("qualifier:N", legend=alt.Legend(orient="bottom", title=None), scale=alt.Scale(scheme="dark2"))
     ranges = alt.Chart(df).mark_rule(strokeWidth=7, opacity=0.4).encode(
-        x=alt.X("low:Q", scale=scale, title=f"{group.noun or group.kind.value} ({title})"), x2="high:Q",
+        x=alt.X("low:Q", scale=scale, title=f"{group.noun or group.kind.value} ({title})",
+                axis=alt.Axis(tickCount=6)), x2="high:Q",
         y=y, color=color, tooltip=tip)
     dots = alt.Chart(df).mark_point(filled=True, size=120, opacity=1).encode(
         x=alt.X("value:Q", scale=scale), y=y, color=color, tooltip=tip)
