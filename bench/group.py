@@ -191,7 +191,8 @@ def generate(n_claims: int, seed: int = 20240601) -> tuple[list[Claim], dict[str
     while len(claims) < n_claims:
         story += 1
         while True:
-            place = (rng.choice(SYLLABLES) + rng.choice(SYLLABLES) + rng.choice(ENDINGS)).capitalize()
+            parts = [rng.choice(SYLLABLES) for _ in range(2 + (len(places) > 5000) + (len(places) > 100000))]
+            place = ("".join(parts) + rng.choice(ENDINGS)).capitalize()
             if place not in places:
                 places.add(place)
                 break

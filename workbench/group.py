@@ -12,23 +12,34 @@ Two claims can state the same fact only when their numbers are compatible:
   "about 4,200" is 4,200 ± :data:`HEDGE`, "more than 4,000" is 4,000 to 4,000 × (1 + HEDGE), "nearly £50m"
   is £50m × (1 − HEDGE) to £50m, a range is its two ends.
 
-Compatible pairs get a score from 0 to 100 that weighs four signals (weights in :data:`WEIGHTS`):
+Compatible pairs of different articles get a score from 0 to 100:
+
+    score = 100 × (0.2 context + 0.6 story + 0.2 noun) × value agreement × name agreement
 
 * ``context`` — RapidFuzz ``token_set_ratio`` of the claims' sentences with the number expression removed,
-  lowercased, digits, punctuation, stopwords and number words dropped, light stemming;
-* ``story`` — how much the two *articles* have in common (tf-idf cosine over the content words of the
-  sentences that hold their claims, plus the values they report): two outlets covering the same event share
-  names and figures even when the sentences around one figure are worded quite differently;
-* ``noun`` — the counted noun's head word agrees ("dockworkers"/"workers"), is missing or generic
-  ("people", "staff") on one side, or disagrees ("containers"/"homes");
-* ``value`` — 1 when the intervals agree within the tolerance, falling to 0 at :data:`MAX_GAP`.
+  lowercased, with digits, punctuation, stopwords and number words dropped and light stemming;
+* ``story`` — whether the two *articles* tell the same story: tf-idf cosine of the content words of the
+  sentences holding their claims and of the figures they report (leaving out the figure the two claims
+  share), rare words weighing more; counted relative to each article's nearest article, since an article's
+  own story is the closest it has. Two outlets covering one event share names and figures even when the
+  sentences around one figure are worded quite differently — in the gold set, this is the strongest signal;
+* ``noun`` — the counted noun's head word agrees ("dockworkers"/"workers"), is missing or generic on one
+  side ("people", "staff"), or disagrees ("containers"/"homes");
+* value agreement — 1 while the intervals agree within the tolerance, falling (quadratically) to 0 at
+  :data:`MAX_GAP`;
+* name agreement — 1 unless both sentences name places, firms or people (capitalised words the input never
+  writes in lower case; a source named in ``attribution`` does not count) and neither article mentions the
+  other's: then :data:`NAME_CONFLICT` ("Dunbroley Corp will cut 1,200 jobs" is not "Easthalby Corp will cut
+  1,200 jobs", however alike the sentences read).
 
 A pair links when its score reaches ``threshold`` (default :data:`DEFAULT_THRESHOLD`).
 
 Two claims in the *same article* are the same fact only when the article repeats the figure: their values
-agree within the tolerance (a headline and the body stating "£66bn" twice). Different values in one
-article ("9.6 GW, beating the previous record of 9.1 GW") are different facts, and nothing may put them in
-one group.
+agree within the tolerance, and one is in the headline (the first line, without a closing full stop), or
+the two sentences read alike (context at least :data:`REPEAT_CONTEXT`) or count the same noun. Otherwise
+the same figure twice in one article states two facts ("waiting lists rose 4%", "nurses were offered 4%")
+and the two are kept apart; different values in one article ("9.6 GW, beating the previous record of
+9.1 GW") never share a group.
 
 Scaling without comparing all pairs
 -----------------------------------
@@ -36,10 +47,11 @@ Claims are blocked by dimension and by value: values are mapped to a log scale (
 :func:`_value_axis`) and cut into cells twice as wide as the widest compatible gap, on two grids offset by
 half a cell, so any two compatible values share a cell on at least one grid and nothing else is compared.
 A cell holding more than :data:`BLOCK_LIMIT` claims (a common value such as 10% in a large corpus) is split
-further by key words: the claim's noun head, the rarest words of its context and the article's most
-distinctive words and figures. The candidate pairs of all blocks are scored in one batched call to
-``rapidfuzz.process.cpdist`` (the element-wise sibling of ``cdist``; blocks overlap, so pairs are
-de-duplicated first) with ``workers``.
+further: two claims of different articles link only with some story signal, so their articles share a
+rare word or figure, and the cell is split by each article's :data:`KEY_WORDS` rarest shared features (and
+by the article itself, for repeated figures). The candidate pairs of all blocks are scored in one batched
+call to ``rapidfuzz.process.cpdist`` (the element-wise sibling of ``cdist``: blocks overlap, so pairs are
+de-duplicated first and scored once) with ``workers``.
 
 Clustering
 ----------
@@ -96,7 +108,8 @@ HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond 
 MAX_GAP = 0.10  # widest relative gap between two claims' intervals that can still be one fact
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
-KEY_WORDS = 4  # key words per claim used to split large cells (context) and per article (story)
+KEY_WORDS = 4  # words per article that split a crowded value cell
+KEY_MAX_ARTICLES = 100  # a word in more articles than this marks no story
 STORY_FLOOR = 0.02  # story cosine of unrelated articles (a few common words): counts as nothing
 STORY_FULL = 0.12  # story cosine at which the story signal counts in full
 BACKGROUND = 30  # unrelated articles assumed besides the input when weighing words by rarity
@@ -467,6 +480,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         value_key[k] = feat_codes.setdefault(key, len(feat_codes))
         art_feats[a].add(int(value_key[k]))
     n_art = len(articles)
+    figure_feats = set(value_key.tolist())
     df = Counter(f for fs in art_feats for f in fs)
     # a virtual background of unrelated articles keeps a small, one-story input from calling its own story
     # words common
@@ -479,7 +493,10 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         norm = math.sqrt(sum(idf[f] ** (2 * STORY_POWER) for f in fs) + STORY_PADDING) or 1.0
         story_vec.append({f: idf[f] ** STORY_POWER / norm for f in fs})
         # distinctive: rare but shared by at least one other article
-        shared = [f for f in fs if df[f] > 1]
+        # blocking keys: the rarest words shared with another article, if rare enough to mark a story (a
+        # figure is no key: round figures recur across stories, and pairs sharing one figure are what the
+        # cell already holds)
+        shared = [f for f in fs if 1 < df[f] <= KEY_MAX_ARTICLES and f not in figure_feats]
         story_keys.append(sorted(shared, key=lambda f: (df[f], f))[:KEY_WORDS])
     # Names: capitalised words that the input also writes capitalised inside a sentence and never in lower
     # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name.
