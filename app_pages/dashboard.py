@@ -40,14 +40,14 @@ with left:
     st.subheader("Verdicts")
     if stats.verdict_distribution:
         chart = distribution_chart(stats, [lab.label for lab in scale.labels])
-        st.altair_chart(chart, width="stretch", height=frame_height(chart, 120), key="dash_distribution")
+        st.altair_chart(chart, width="stretch", height=frame_height(chart, 130), key="dash_distribution")
     else:
         st.caption("No verdicts yet.")
 with right:
     st.subheader("Figures by outlet")
     st.caption("Share of each outlet's rated figures found inaccurate (hover for counts).")
     chart = outlet_chart(stats)
-    st.altair_chart(chart, width="stretch", height=frame_height(chart, 60), key="dash_outlets")
+    st.altair_chart(chart, width="stretch", height=frame_height(chart, 80), key="dash_outlets")
     st.subheader("Discrepancies found")
     disc, n_disc = store.groups_page(GroupFilter(discrepant_only=True), 0, 25)
     if disc:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from datetime import date, datetime
+from itertools import islice
 
 import streamlit as st
 
@@ -20,6 +21,7 @@ from workbench.errors import WorkbenchError
 from workbench.store import ClaimFilter
 
 P = "export"
+PREVIEW_ROWS = 200
 ANY = ""
 ss = st.session_state
 store = resources.store()
@@ -96,17 +98,18 @@ if ready is None:
 
 st.caption(f"Prepared at {ready['at']}: {ready['rows']:,} claim row(s), {ready['reviews']:,} ClaimReview item(s).")
 b = st.columns(3)
-b[0].download_button("Verdict CSV", ready["verdicts"], file_name=f"verdicts-{ready['stamp']}.csv",
-                     mime="text/csv", key="export_dl_verdicts", on_click="ignore", icon=":material/download:", width="stretch")
-b[1].download_button("History CSV", ready["history"], file_name=f"history-{ready['stamp']}.csv",
-                     mime="text/csv", key="export_dl_history", on_click="ignore", icon=":material/download:", width="stretch")
-b[2].download_button("ClaimReview JSON-LD", ready["claimreview"], file_name=f"claimreview-{ready['stamp']}.json",
-                     mime="application/ld+json", key="export_dl_claimreview", on_click="ignore", icon=":material/download:",
-                     width="stretch")
+files = (
+    ("Verdict CSV", "verdicts", f"verdicts-{ready['stamp']}.csv", "text/csv"),
+    ("History CSV", "history", f"history-{ready['stamp']}.csv", "text/csv"),
+    ("ClaimReview JSON-LD", "claimreview", f"claimreview-{ready['stamp']}.json", "application/ld+json"),
+)
+for col, (label, what, name, mime) in zip(b, files):
+    col.download_button(label, ready[what], file_name=name, mime=mime, key=f"export_dl_{what}", on_click="ignore",
+                        icon=":material/download:", width="stretch")
 
 reader = csv.DictReader(io.StringIO(ready["verdicts"].decode("utf-8-sig"), newline=""))
-preview = [row for _, row in zip(range(200), reader) if row.get("verdict")]
-st.markdown("**Preview: claims with a verdict** (first 200 rows of the file)")
+preview = list(islice((row for row in reader if row.get("verdict")), PREVIEW_ROWS))
+st.markdown(f"**Preview: claims with a verdict** (the first {PREVIEW_ROWS} in the file)")
 if preview:
     st.dataframe({k: [r[k] for r in preview] for k in ("outlet", "surface", "verdict", "verdict_status", "reviewer",
                                                        "gap_pct", "sentence")},

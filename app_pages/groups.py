@@ -22,7 +22,6 @@ from ui.widgets import (
     drafted,
     final_line,
     flash,
-    forget,
     remember_conflict,
     show_conflict,
     show_flash,
@@ -305,7 +304,7 @@ with vcol:
     label_args = drafted(label_key)
     if label_key not in ss and own is not None and own.label_id is not None:
         ss[label_key] = own.label_id
-    st.pills("Verdict", list(labels), format_func=labels.get, **label_args)
+    st.pills("Verdict", list(labels), format_func=labels.get, wrap=True, width="stretch", **label_args)
     note_key = wkey(P, "note", g.id)
     note_args = drafted(note_key)
     if note_key not in ss and own is not None:

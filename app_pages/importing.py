@@ -41,7 +41,8 @@ def extract_with_progress(bar, start: float, span: float):  # type: ignore[no-un
     return run
 
 
-def store_articles(articles: list[Article], refused: list[RefusedFile], bar) -> ImportReport:  # type: ignore[no-untyped-def]
+def store_articles(articles: list[Article], refused: list[RefusedFile],
+                   bar) -> ImportReport:  # type: ignore[no-untyped-def]
     return import_articles_with_extraction(
         store, articles, refused=refused, actor_id=me.user.id if me.user else None,
         extractor=extract_with_progress(bar, 0.3, 0.6),
@@ -95,7 +96,7 @@ with files_tab:
             bar.progress(0.3 * i / max(1, len(uploads)), text=f"Reading {up.name}")
             if up.size > resources.MAX_UPLOAD_BYTES:
                 refused.append(RefusedFile(up.name, f"file is {format_bytes(up.size)}, over the limit of "
-                                                    f"{resources.MAX_UPLOAD_MB} MB a file; split it into smaller files"))
+                                           f"{resources.MAX_UPLOAD_MB} MB a file; split it into smaller files"))
                 continue
             try:
                 articles += read_bytes(up.name, up.getvalue(), outlet=outlet, encoding=encoding,

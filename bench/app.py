@@ -131,7 +131,7 @@ def pct(values: list[float], p: float) -> float:
 
 def show(name: str, ms: list[float], target: float | None = None) -> float:
     p50, p95 = statistics.median(ms), pct(ms, 95)
-    verdict = "" if target is None else ("  (meets < %.0f ms)" % target if p50 < target else "  (MISSES < %.0f ms)" % target)
+    verdict = "" if target is None else f"  ({'meets' if p50 < target else 'MISSES'} < {target:.0f} ms)"
     print(f"  {name:<52} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   n={len(ms)}{verdict}")
     return p50
 

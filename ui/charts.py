@@ -65,7 +65,7 @@ def progress_chart(stats: Stats) -> alt.Chart:
         rows.append({"reviewer": p.reviewer, "what": "drafts", "claims": p.drafts})
     df = pd.DataFrame(rows, columns=["reviewer", "what", "claims"])
     return alt.Chart(df).mark_bar().encode(
-        y=alt.Y("reviewer:N", title=None), x=alt.X("claims:Q", title="claims"),
+        y=alt.Y("reviewer:N", title=None), x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("what:N", legend=alt.Legend(orient="bottom", title=None)),
         yOffset="what:N", tooltip=["reviewer", "what", "claims"],
     ).properties(height=max(80, 50 * len(stats.per_reviewer)))
@@ -76,7 +76,7 @@ def distribution_chart(stats: Stats, order: Sequence[str]) -> alt.Chart:
     df = pd.DataFrame(stats.verdict_distribution, columns=["verdict", "claims"])
     return alt.Chart(df).mark_bar().encode(
         x=alt.X("verdict:N", sort=list(order), title=None, axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("claims:Q", title="claims"), tooltip=["verdict", "claims"],
+        y=alt.Y("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)), tooltip=["verdict", "claims"],
         color=alt.Color("verdict:N", sort=list(order), legend=None),
     ).properties(height=260)
 
@@ -113,7 +113,8 @@ def discrepancy_chart(groups: Sequence[GroupRow]) -> alt.Chart:
     ).properties(height=max(80, 26 * len(df)))
 
 
-def frame_height(chart: alt.TopLevelMixin, extra: int = 90) -> int:
-    """The pixel height to give ``st.altair_chart`` for ``chart``: its plot height plus axes and legend."""
+def frame_height(chart: alt.TopLevelMixin, extra: int = 150) -> int:
+    """The pixel height to give ``st.altair_chart`` for ``chart``: its plot height plus axes and legend
+    (Streamlit fits the whole chart, axes and legend included, into the height it is given)."""
     h = getattr(chart, "height", None)
     return (h if isinstance(h, int) else 300) + extra

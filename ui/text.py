@@ -157,7 +157,8 @@ def gap_text(difference: float | None, percent: float | None) -> str:
 _SCREEN_REWRITES = (
     (re.compile(r"pass it with --encoding \(for example --encoding (\S+) or --encoding ([^)\s]+)\)"),
      r"choose it under Encoding (for example \1 or \2)"),
-    (re.compile(r"pass one Python knows, e\.g\. --encoding (\S+)"), r"type one Python knows in the Encoding field, e.g. \1"),
+    (re.compile(r"pass one Python knows, e\.g\. --encoding (\S+)"),
+     r"type one Python knows in the Encoding field, e.g. \1"),
     (re.compile(r"pass another --encoding or leave it out"), "choose another encoding or leave Encoding empty"),
     (re.compile(r"--encoding"), "the Encoding field"),
     (re.compile(r"pass it with --outlet NAME or put the file in a folder named after it"),

@@ -126,6 +126,7 @@ def shot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str) -> Path:
+        wait_drawn(page)
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
@@ -149,6 +150,14 @@ def wait_settled(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(150)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout)
     page.wait_for_timeout(100)
+
+
+def wait_drawn(page, timeout: float = 30_000) -> None:
+    """Wait until widgets and charts have replaced their loading placeholders."""
+    wait_settled(page, timeout)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+                           timeout=timeout)
+    page.wait_for_timeout(500)
 
 
 @pytest.fixture()

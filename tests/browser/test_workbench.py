@@ -50,6 +50,8 @@ def add_reviewer(page, name: str, settle) -> None:  # type: ignore[no-untyped-de
 
 def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
     """Open a screen from the sidebar (again, if a rerun started by a blurred field swallowed the click)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     heading = page.get_by_role("heading", name=screen, exact=True)
     for _ in range(3):
         settle(page)
@@ -57,7 +59,7 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
         try:
             heading.wait_for(timeout=15_000)
             break
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try the click once more
+        except PlaywrightTimeout:
             continue
     expect()(heading).to_be_visible()
     settle(page)
@@ -65,7 +67,9 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
 
 def choose(page, key: str, option: str, settle) -> None:  # type: ignore[no-untyped-def]
     """Pick ``option`` in the selectbox whose key is ``key``."""
-    page.locator(f".st-key-{key}").click()
+    box = page.locator(f".st-key-{key} input")
+    box.click()
+    box.fill(option)
     page.get_by_role("option", name=option, exact=True).click()
     settle(page)
 
@@ -193,9 +197,8 @@ def test_two_reviewers_on_one_group_see_each_other_and_a_stale_save_is_refused(b
     # having seen Ann's verdict, Ben saves again deliberately; Ann sees his on her next rerun
     ben.get_by_role("button", name="Save final verdict").click()
     expect()(ben.get_by_text("Final verdict saved: Misleading")).to_be_visible()
-    ann.reload()
-    expect()(ann.get_by_role("heading", name="Groups")).to_be_visible()
-    settle(ann)
+    go(ann, "Dashboard", settle)
+    go(ann, "Groups", settle)
     expect()(ann.get_by_text("Final: Misleading by Ben")).to_be_visible()
     shot(ann, "groups-after-both")
     ann_ctx.close()
