@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from ui.text import escape_md  # noqa: E402
 from ui.widgets import wkey  # noqa: E402
 from workbench.models import LinkKind  # noqa: E402
-from workbench.store import ClaimFilter, Store, Target, import_paths  # noqa: E402
+from workbench.store import ClaimFilter, ClaimStatus, Store, Target, import_paths  # noqa: E402
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {
@@ -448,3 +448,38 @@ def test_dashboard_counts_follow_saved_verdicts(filled_db, store):
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Claims"], metrics["Reviewed"]) == (f"{total:,}", "3")
     assert len(at.get("vega_lite_chart")) == 4
+
+
+# --- moving between screens and through the queue --------------------------------------------------------
+
+def test_open_group_from_a_claim_and_review_a_group_claim_by_claim(filled_db, store):
+    at = open_app("review", reviewer="Alice", store=store)
+    rows, _ = store.claims_page(ClaimFilter(), 0, 200)
+    grouped = next(r for r in rows if r.group_size > 1)
+    at.session_state["review_current"] = grouped.id
+    at.run()
+    at.button(key="review_open_group").click().run()
+    assert [t.value for t in at.title] == ["Groups"]
+    assert at.session_state["groups_current"] == grouped.group_id
+    at.button(key="groups_review_claims").click().run()
+    assert [t.value for t in at.title] == ["Review"]
+    queue = at.session_state["review_page_ids"]
+    assert set(queue) == {c.id for c in store.group_detail(grouped.group_id).claims}
+    at.button(key="review_clear_group").click().run()
+    assert len(at.session_state["review_page_ids"]) > len(queue)
+
+
+def test_skip_and_back_move_through_the_queue_without_saving(filled_db, store):
+    at = open_app("review", reviewer="Alice", store=store)
+    ids = at.session_state["review_page_ids"]
+    at.button(key="review_next").click().run()
+    at.button(key="review_next").click().run()
+    assert at.session_state["review_current"] == ids[2]
+    at.button(key="review_prev").click().run()
+    assert at.session_state["review_current"] == ids[1]
+    assert store.verdicts_by(store.user_by_name("Alice").id) == []
+    at.button(key="review_next_page").click().run()
+    assert at.session_state["review_page"] == 1
+    first_of_page_two = store.claim_ids_page(ClaimFilter(status=ClaimStatus.UNREVIEWED), 50, 1)[0]
+    assert at.session_state["review_current"] == first_of_page_two
+    assert at.session_state["review_page_ids"][0] == first_of_page_two
