@@ -18,7 +18,7 @@ try:
     resources.ensure_sample()
 except StoreError as exc:
     st.title("Claim Workbench")
-    st.error(f"The database cannot be opened: {screen_message(str(exc))}")
+    st.error(f"The database cannot be opened: {escape_md(screen_message(str(exc)))}")
     st.stop()
 
 resources.extractor()  # load the number parser before the first screen, once per process

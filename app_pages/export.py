@@ -15,7 +15,7 @@ from itertools import islice
 import streamlit as st
 
 from ui import resources
-from ui.text import screen_message, short
+from ui.text import escape_md, screen_message, short
 from workbench import export
 from workbench.errors import WorkbenchError
 from workbench.store import ClaimFilter
@@ -89,7 +89,7 @@ d[2].checkbox("Final verdicts only", key="export_final_only", on_change=stale, p
 st.button("Prepare the files", key="export_prepare", type="primary", on_click=prepare)
 err = ss.pop("export_error", None)
 if err:
-    st.error(f"Export failed: {err}")
+    st.error(f"Export failed: {escape_md(err)}")
 
 ready = ss.get("export_prepared")
 if ready is None:

@@ -113,7 +113,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
         remember_conflict(P, exc, "your verdict on this group")
         return
     except WorkbenchError as exc:
-        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        flash(P, "error", f"Not saved: {escape_md(screen_message(str(exc)))}")
         return
     clear_conflict(P)
     clear_source_form(P, group_id)
@@ -132,7 +132,7 @@ def save_final(group_id: str) -> None:
         remember_conflict(P, exc, "final verdict on this group")
         return
     except WorkbenchError as exc:
-        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        flash(P, "error", f"Not saved: {escape_md(screen_message(str(exc)))}")
         return
     clear_conflict(P)
     flash(P, "success", f"Final verdict saved: **{escape_md(f.label)}** (version {f.version}).")
@@ -148,7 +148,7 @@ def split_out(group_id: str, claim_ids: list[str]) -> None:
     try:
         rep = me.add_overrides(links)
     except WorkbenchError as exc:
-        flash(P, "error", f"Not split: {screen_message(str(exc))}")
+        flash(P, "error", f"Not split: {escape_md(screen_message(str(exc)))}")
         return
     ss["groups_current"] = None
     flash(P, "success", f"Split {len(out)} claim(s) out of the group ({rep.groups:,} groups now"
@@ -165,7 +165,7 @@ def merge_with(group_id: str, representative: str) -> None:
         other_rep = store.group_detail(other).group.representative
         rep = me.add_overrides([Override(LinkKind.MUST, representative, other_rep)])
     except WorkbenchError as exc:
-        flash(P, "error", f"Not merged: {screen_message(str(exc))}")
+        flash(P, "error", f"Not merged: {escape_md(screen_message(str(exc)))}")
         return
     ss["groups_current"] = None
     flash(P, "success", f"Merged the two groups ({rep.groups:,} groups now).")
@@ -321,7 +321,7 @@ with vcol:
             exc_args = drafted(k)
             if k not in ss and c.id in own_claim and own_claim[c.id].label_id is not None:
                 ss[k] = own_claim[c.id].label_id
-            st.selectbox(f"{c.outlet}: {c.surface}", [SAME, *labels],
+            st.selectbox(escape_md(f"{c.outlet}: {c.surface}"), [SAME, *labels],
                          format_func=lambda x: "same as the group" if x == SAME else labels[x], **exc_args)
     st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,
               args=(g.id, [c.id for c in detail.claims]), disabled=me.user is None)

@@ -107,7 +107,7 @@ with files_tab:
             ss["import_report"] = store_articles(articles, refused, bar)
         except WorkbenchError as exc:
             ss.pop("import_report", None)
-            st.error(f"Nothing was imported: {screen_message(str(exc))}")
+            st.error(f"Nothing was imported: {escape_md(screen_message(str(exc)))}")
         bar.empty()
 
 with paste_tab:

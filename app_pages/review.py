@@ -157,7 +157,7 @@ def save(claim_id: str, label: int | None, submit: bool, then_next: bool) -> Non
         ss[wkey(P, "base", claim_id)] = exc.current.version if exc.current is not None else 0
         return
     except WorkbenchError as exc:
-        flash(P, "error", f"Not saved: {screen_message(str(exc))}")
+        flash(P, "error", f"Not saved: {escape_md(screen_message(str(exc)))}")
         return
     clear_conflict(P)
     clear_source_form(P, claim_id)
@@ -191,7 +191,7 @@ def save_correction(claim_id: str) -> None:
             expected_version=ss.get(wkey(P, "fix_base", claim_id), 0),
         )
     except WorkbenchError as exc:
-        flash(P, "error", f"Correction not saved: {screen_message(str(exc))}")
+        flash(P, "error", f"Correction not saved: {escape_md(screen_message(str(exc)))}")
         return
     forget(*(wkey(P, name, claim_id) for name in ("fix_low", "fix_high", "fix_unit", "fix_noun", "fix_not_claim",
                                                    "fix_note")))

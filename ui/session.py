@@ -84,7 +84,9 @@ def reviewer_picker(store: Store) -> User | None:
         st.button("Add reviewer", key="sidebar_add_reviewer", on_click=_add_reviewer, args=(store,))
         err = st.session_state.pop("sidebar_error", None)
         if err:
-            st.error(err)
+            from ui.text import escape_md
+
+            st.error(escape_md(err))
         st.session_state.pop(USER_KEY, None)
     elif pick:
         user = store.user_by_name(pick)
