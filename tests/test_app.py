@@ -483,3 +483,29 @@ def test_skip_and_back_move_through_the_queue_without_saving(filled_db, store):
     first_of_page_two = store.claim_ids_page(ClaimFilter(status=ClaimStatus.UNREVIEWED), 50, 1)[0]
     assert at.session_state["review_current"] == first_of_page_two
     assert at.session_state["review_page_ids"][0] == first_of_page_two
+
+
+# --- the two store reads the screens added ---------------------------------------------------------------
+
+@pytest.mark.parametrize("flt", [
+    ClaimFilter(),
+    ClaimFilter(status=ClaimStatus.UNREVIEWED),
+    ClaimFilter(outlet="The Lantern"),
+    ClaimFilter(discrepant_only=True),
+    ClaimFilter(text="homes"),
+])
+@pytest.mark.parametrize("offset,limit", [(0, 50), (10, 7), (180, 50), (5000, 10)])
+def test_claim_ids_page_is_the_queue_page_without_the_count(store, flt, offset, limit):
+    rows, _ = store.claims_page(flt, offset, limit)
+    assert store.claim_ids_page(flt, offset, limit) == [r.id for r in rows]
+
+
+def test_articles_index_lists_every_article_newest_first_with_its_claims(store):
+    index = store.articles_index()
+    assert len(index) == store.counts()["articles"] == 20
+    dated = [a.published for a in index if a.published]
+    assert dated == sorted(dated, reverse=True)
+    assert sum(a.claims for a in index) == store.counts()["claims"]
+    lantern = store.articles_index(outlet="The Lantern")
+    assert lantern and {a.outlet for a in lantern} == {"The Lantern"}
+    assert store.articles_index(limit=3) == index[:3]
