@@ -75,6 +75,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -357,15 +358,21 @@ def _is_headline(claim: Claim) -> bool:
 class _Sparse:
     """Rows of (column, weight), sorted, with vectorised look-ups: a small stand-in for a CSR matrix."""
 
-    def __init__(self, rows: Sequence[dict[int, float]]):
-        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-        self.ptr = np.r_[0, np.cumsum(lengths)].astype(np.int64)
-        cols = np.fromiter((c for r in rows for c in sorted(r)), dtype=np.int64, count=int(lengths.sum()))
-        self.w = np.fromiter((r[c] for r in rows for c in sorted(r)), dtype=np.float64, count=int(lengths.sum()))
-        self.cols = cols
-        self.width = int(cols.max()) + 1 if len(cols) else 1
-        row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-        self.keys = row_of * self.width + cols  # sorted: rows in order, columns sorted within a row
+    def __init__(self, n_rows: int, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray):
+        """From entries sorted by (row, column), without repeats."""
+        self.ptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=n_rows))].astype(np.int64)
+        self.cols = cols.astype(np.int64)
+        self.w = weights.astype(np.float64)
+        self.width = int(self.cols.max()) + 1 if len(self.cols) else 1
+        self.keys = rows.astype(np.int64) * self.width + self.cols
+
+    @classmethod
+    def from_pairs(cls, n_rows: int, rows: np.ndarray, cols: np.ndarray) -> tuple["_Sparse", np.ndarray, np.ndarray]:
+        """Distinct (row, column) entries of weight 1, and their rows and columns in order."""
+        width = int(cols.max()) + 1 if len(cols) else 1
+        code = _unique(rows.astype(np.int64) * width + cols.astype(np.int64))
+        r, c = code // width, code % width
+        return cls(n_rows, r, c, np.ones(len(code))), r, c
 
     def lookup(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Weight at (row, column) for each pair, 0 where absent."""
@@ -430,107 +437,111 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
             raise DuplicateClaimId(c.id)
     ids = sorted(uniq)
     cl = [uniq[i] for i in ids]
+    del uniq
     n = len(cl)
 
     dim_codes: dict[str, int] = {}
     art_codes: dict[str, int] = {}
+    feat_codes: dict[str, int] = {}
     dim = np.empty(n, dtype=np.int64)
     art = np.empty(n, dtype=np.int64)
     lo = np.empty(n)
     hi = np.empty(n)
     point = np.empty(n)
     floor = np.empty(n)
-    ctx: list[str] = []
-    texts: list[str] = []
-    claim_words: list[list[str]] = []
-    heads: list[str | None] = []
+    value_key = np.empty(n, dtype=np.int64)
     headline = np.zeros(n, dtype=bool)
+    ctx: list[str] = []
+    heads: list[str | None] = []
+    # (article, feature) entries of the story vectors: the content words of the sentences holding its claims
+    # and its figures; repeats are dropped later
+    feat_art = array("i")
+    feat_id = array("i")
+    # names: capitalised words that the input also writes capitalised inside a sentence and never in lower
+    # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name
+    name_text: list[str | None] = []
+    lower_seen: set[str] = set()
+    inner_caps: set[str] = set()
     for k, c in enumerate(cl):
         d, a, b = normalised_value(c)
         f = _floor(d)
         hl, hh = _hedged(a, b, c.qualifier, hedge, f)
-        dim[k] = dim_codes.setdefault(d, len(dim_codes))
-        art[k] = art_codes.setdefault(c.article, len(art_codes))
+        dim[k] = dk = dim_codes.setdefault(d, len(dim_codes))
+        art[k] = ak = art_codes.setdefault(c.article, len(art_codes))
         lo[k], hi[k], point[k], floor[k] = hl, hh, (a + b) / 2.0, f
+        headline[k] = _is_headline(c)
+        heads.append(noun_head(c.noun) if c.noun else None)
         text = _without_number(c)
         words = _words(text)
-        texts.append(text)
-        claim_words.append(words)
         ctx.append(" ".join(words))
-        heads.append(noun_head(c.noun) if c.noun else None)
-        headline[k] = _is_headline(c)
+        for w in words:
+            feat_art.append(ak)
+            feat_id.append(feat_codes.setdefault(w, len(feat_codes)))
+        value_key[k] = vk = feat_codes.setdefault(f"#{dk}:{float(f'{(a + b) / 2.0:.2g}')}", len(feat_codes))
+        feat_art.append(ak)
+        feat_id.append(vk)
+        lower_seen.update(_LOWER.findall(text))
+        cs = _name_candidates(text)
+        inner_caps.update(w for w, initial in cs if not initial)
+        name_text.append(" ".join(w for w, _ in cs) if cs else None)
     dims = list(dim_codes)
     articles = list(art_codes)
+    n_art = len(articles)
     noun_codes: dict[str, int] = {}
     noun_code = np.array([noun_codes.setdefault(h, len(noun_codes)) if h else -1 for h in heads], dtype=np.int64)
 
-    # Story features per article: content words of the sentences holding its claims, and its figures.
-    feat_codes: dict[str, int] = {}
-    art_feats: list[set[int]] = [set() for _ in articles]
-    seen_sent: set[tuple[int, str]] = set()
-    value_key = np.empty(n, dtype=np.int64)
-    for k, c in enumerate(cl):
-        a = int(art[k])
-        words = claim_words[k]
-        if (a, c.sentence) not in seen_sent:
-            seen_sent.add((a, c.sentence))
-            for w in words:
-                art_feats[a].add(feat_codes.setdefault(w, len(feat_codes)))
-        key = f"#{dims[dim[k]]}:{float(f'{point[k]:.2g}')}"
-        value_key[k] = feat_codes.setdefault(key, len(feat_codes))
-        art_feats[a].add(int(value_key[k]))
-    n_art = len(articles)
-    figure_feats = set(value_key.tolist())
-    df = Counter(f for fs in art_feats for f in fs)
-    # a virtual background of unrelated articles keeps a small, one-story input from calling its own story
-    # words common
-    idf = {f: math.log(1.0 + (n_art + BACKGROUND) / cnt) for f, cnt in df.items()}
-    story_vec: list[dict[int, float]] = []
-    story_keys: list[list[int]] = []
-    for fs in art_feats:
-        # a short article shares a word or two with anything: its norm is padded so that one shared word
-        # does not make a story
-        norm = math.sqrt(sum(idf[f] ** (2 * STORY_POWER) for f in fs) + STORY_PADDING) or 1.0
-        story_vec.append({f: idf[f] ** STORY_POWER / norm for f in fs})
-        # distinctive: rare but shared by at least one other article
-        # blocking keys: the rarest words shared with another article, if rare enough to mark a story (a
-        # figure is no key: round figures recur across stories, and pairs sharing one figure are what the
-        # cell already holds)
-        shared = [f for f in fs if 1 < df[f] <= KEY_MAX_ARTICLES and f not in figure_feats]
-        story_keys.append(sorted(shared, key=lambda f: (df[f], f))[:KEY_WORDS])
-    # Names: capitalised words that the input also writes capitalised inside a sentence and never in lower
-    # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name.
-    lower_seen: set[str] = set()
-    inner_caps: set[str] = set()
-    cands: list[list[tuple[str, bool]]] = []
-    for text in texts:
-        lower_seen.update(_LOWER.findall(text))
-        cs = _name_candidates(text)
-        cands.append(cs)
-        inner_caps.update(w for w, initial in cs if not initial)
+    # Story vectors: words and figures weighed by rarity, idf ** STORY_POWER, over the input plus a virtual
+    # background of unrelated articles (so a small, one-story input does not call its own story's words
+    # common); each article's norm is padded, so that one shared word does not make two short articles one
+    # story.
+    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32),
+                                             np.frombuffer(feat_id, dtype=np.int32))
+    del feat_art, feat_id, present
+    df = np.bincount(cols, minlength=len(feat_codes))
+    idf = np.log1p((n_art + BACKGROUND) / np.maximum(df, 1))
+    w = idf[cols] ** STORY_POWER
+    norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n_art) + STORY_PADDING)
+    story = _Sparse(n_art, rows, cols, w / np.maximum(norm[rows], _TINY))
+    # Blocking keys: each article's rarest words shared with another article, if rare enough to mark a
+    # story. A figure is no key: round figures recur across stories, and pairs sharing one figure are what
+    # a value cell already holds.
+    figure = np.zeros(len(feat_codes), dtype=bool)
+    figure[value_key] = True
+    m = (df[cols] > 1) & (df[cols] <= KEY_MAX_ARTICLES) & ~figure[cols]
+    kr, kc = rows[m], cols[m]
+    order = np.lexsort((kc, df[kc], kr))
+    kr, kc = kr[order], kc[order]
+    per_row = np.bincount(kr, minlength=n_art)
+    rank = np.arange(len(kr)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    keep = rank < KEY_WORDS
+    story_key_ids = kc[keep]
+    story_key_ptr = np.r_[0, np.cumsum(np.bincount(kr[keep], minlength=n_art))].astype(np.int64)
+
     name_codes: dict[str, int] = {}
-    names: list[frozenset[int]] = []
-    for c, cs in zip(cl, cands):
+    name_claim = array("i")
+    name_id = array("i")
+    for k, (c, t) in enumerate(zip(cl, name_text)):
+        if t is None:
+            continue
         # the source's name ("the Met Office said") is not what the figure is about
-        source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else set()
-        ns = {w for w, _ in cs if w in inner_caps and w not in lower_seen and w not in _CALENDAR and w not in _STOP
-              and w not in source}
-        names.append(frozenset(name_codes.setdefault(w, len(name_codes)) for w in ns))
-    per_article: list[set[int]] = [set() for _ in articles]
-    for k, ns in enumerate(names):
-        per_article[int(art[k])].update(ns)
-    article_names = [frozenset(ns) for ns in per_article]
-    name_df = Counter(f for ns in article_names for f in ns)
-    name_idf = {f: math.log(1.0 + (n_art + BACKGROUND) / cnt) for f, cnt in name_df.items()}
+        source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else ()
+        for w in set(t.split()):
+            if w in inner_caps and w not in lower_seen and w not in _CALENDAR and w not in _STOP and w not in source:
+                name_claim.append(k)
+                name_id.append(name_codes.setdefault(w, len(name_codes)))
+    del name_text
+    nc = np.frombuffer(name_claim, dtype=np.int32).astype(np.int64)
+    ni = np.frombuffer(name_id, dtype=np.int32).astype(np.int64)
+    article_names, name_art, name_col = _Sparse.from_pairs(n_art, art[nc], ni)
+    name_idf = np.log1p((n_art + BACKGROUND) / np.maximum(np.bincount(name_col, minlength=len(name_codes)), 1))
+    _, claim_rows, claim_cols = _Sparse.from_pairs(n, nc, ni)
+    names = _Sparse(n, claim_rows, claim_cols, name_idf[claim_cols])
 
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
-        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code, noun_codes=noun_codes,
-        headline=headline,
-        story=_Sparse(story_vec), story_key_ptr=np.r_[0, np.cumsum([len(k) for k in story_keys])].astype(np.int64),
-        story_key_ids=np.array([f for k in story_keys for f in k], dtype=np.int64), value_key=value_key,
-        names=_Sparse([{f: name_idf[f] for f in ns} for ns in names]),
-        article_names=_Sparse([dict.fromkeys(ns, 1.0) for ns in article_names]),
+        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code,
+        noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
+        story_key_ids=story_key_ids, value_key=value_key, names=names, article_names=article_names,
     )
 
 
@@ -652,7 +663,7 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     xa, xb = art_a[diff], art_b[diff]
     n_art = len(p.articles)
     codes, inv, _ = _unique_inverse(np.minimum(xa, xb) * n_art + np.maximum(xa, xb))
-    step = 1 << 18  # bounded memory: a few hundred thousand article pairs at a time
+    step = 1 << 16  # bounded memory: some tens of thousands of article pairs at a time
     dots = [p.story.dot(codes[k:k + step] // n_art, codes[k:k + step] % n_art) for k in range(0, len(codes), step)]
     sim = np.concatenate(dots)[inv] if dots else np.empty(0)
     # the pair's own figure is no evidence that the articles tell the same story
