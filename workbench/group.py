@@ -312,9 +312,10 @@ def _name_candidates(text: str) -> list[tuple[str, bool]]:
         w = m.group(0)
         if w.endswith(("'s", "\u2019s")):
             w = w[:-2]
-        before = text[:m.start()].rstrip()
-        initial = not before or before[-1] in ".!?:;\"\u201c(\n"
-        out.append((w.lower(), initial))
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        out.append((w.lower(), j < 0 or text[j] in ".!?:;\"\u201c(\n\r"))
     return out
 
 
@@ -443,14 +444,14 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     dim_codes: dict[str, int] = {}
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
-    dim = np.empty(n, dtype=np.int64)
-    art = np.empty(n, dtype=np.int64)
-    lo = np.empty(n)
-    hi = np.empty(n)
-    point = np.empty(n)
-    floor = np.empty(n)
-    value_key = np.empty(n, dtype=np.int64)
-    headline = np.zeros(n, dtype=bool)
+    dim_l: list[int] = []
+    art_l: list[int] = []
+    lo_l: list[float] = []
+    hi_l: list[float] = []
+    point_l: list[float] = []
+    floor_l: list[float] = []
+    value_key_l: list[int] = []
+    headline_l: list[bool] = []
     ctx: list[str] = []
     heads: list[str | None] = []
     # (article, feature) entries of the story vectors: the content words of the sentences holding its claims
@@ -462,28 +463,43 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     name_text: list[str | None] = []
     lower_seen: set[str] = set()
     inner_caps: set[str] = set()
-    for k, c in enumerate(cl):
+    for c in cl:
         d, a, b = normalised_value(c)
         f = _floor(d)
         hl, hh = _hedged(a, b, c.qualifier, hedge, f)
-        dim[k] = dk = dim_codes.setdefault(d, len(dim_codes))
-        art[k] = ak = art_codes.setdefault(c.article, len(art_codes))
-        lo[k], hi[k], point[k], floor[k] = hl, hh, (a + b) / 2.0, f
-        headline[k] = _is_headline(c)
+        dk = dim_codes.setdefault(d, len(dim_codes))
+        ak = art_codes.setdefault(c.article, len(art_codes))
+        mid = (a + b) / 2.0
+        dim_l.append(dk)
+        art_l.append(ak)
+        lo_l.append(hl)
+        hi_l.append(hh)
+        point_l.append(mid)
+        floor_l.append(f)
+        headline_l.append(_is_headline(c))
         heads.append(noun_head(c.noun) if c.noun else None)
         text = _without_number(c)
         words = _words(text)
         ctx.append(" ".join(words))
-        for w in words:
-            feat_art.append(ak)
-            feat_id.append(feat_codes.setdefault(w, len(feat_codes)))
-        value_key[k] = vk = feat_codes.setdefault(f"#{dk}:{float(f'{(a + b) / 2.0:.2g}')}", len(feat_codes))
-        feat_art.append(ak)
+        vk = feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes))
+        value_key_l.append(vk)
+        feat_art.extend([ak] * (len(words) + 1))
+        feat_id.extend([feat_codes.setdefault(w, len(feat_codes)) for w in words])
         feat_id.append(vk)
         lower_seen.update(_LOWER.findall(text))
         cs = _name_candidates(text)
-        inner_caps.update(w for w, initial in cs if not initial)
-        name_text.append(" ".join(w for w, _ in cs) if cs else None)
+        if cs:
+            inner_caps.update(w for w, initial in cs if not initial)
+            name_text.append(" ".join(w for w, _ in cs))
+        else:
+            name_text.append(None)
+    dim = np.array(dim_l, dtype=np.int64)
+    art = np.array(art_l, dtype=np.int64)
+    lo, hi = np.array(lo_l, dtype=np.float64), np.array(hi_l, dtype=np.float64)
+    point, floor = np.array(point_l, dtype=np.float64), np.array(floor_l, dtype=np.float64)
+    value_key = np.array(value_key_l, dtype=np.int64)
+    headline = np.array(headline_l, dtype=bool)
+    del dim_l, art_l, lo_l, hi_l, point_l, floor_l, value_key_l, headline_l
     dims = list(dim_codes)
     articles = list(art_codes)
     n_art = len(articles)
@@ -786,72 +802,94 @@ def compare(a: Claim, b: Claim, tolerance: float = DEFAULT_TOLERANCE, others: Se
 
 
 class _Clusters:
-    """Union-find with the per-cluster facts the merge checks need."""
+    """Union-find with what the merge checks need, kept only for clusters that need it.
+
+    Per root: size, the highest low end and lowest high end of its members' intervals, and — created on
+    demand — its members' intervals per article, its direct links to other clusters not yet merged with
+    it, and the claims it may not join.
+    """
 
     def __init__(self, p: _Prepared):
         n = len(p.claims)
         self.parent = list(range(n))
-        self.members: list[list[int]] = [[i] for i in range(n)]
+        self.size = [1] * n
         self.max_lo = p.lo.tolist()
         self.min_hi = p.hi.tolist()
         self.floor = p.floor.tolist()
-        art = p.article.tolist()
-        self.arts: list[dict[int, tuple[float, float]]] = [{art[i]: (self.max_lo[i], self.min_hi[i])} for i in range(n)]
-        self.links: list[dict[int, int]] = [dict() for _ in range(n)]  # root -> root -> direct links
-        self.cannot: list[set[int]] = [set() for _ in range(n)]  # root -> claims it may not join
+        self.art = p.article.tolist()
+        self.arts: dict[int, dict[int, tuple[float, float]]] = {}
+        self.links: dict[int, dict[int, int]] = {}
+        self.cannot: dict[int, set[int]] = {}
 
     def find(self, i: int) -> int:
         parent = self.parent
-        root = i
-        while parent[root] != root:
-            root = parent[root]
-        while parent[i] != root:
-            parent[i], i = root, parent[i]
-        return root
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _arts(self, r: int) -> dict[int, tuple[float, float]]:
+        got = self.arts.get(r)
+        if got is None:  # a single claim: the root is the claim
+            got = {self.art[r]: (self.max_lo[r], self.min_hi[r])}
+        return got
 
     def union(self, ra: int, rb: int) -> int:
-        if len(self.members[ra]) < len(self.members[rb]):
+        if self.size[ra] < self.size[rb]:
             ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members[rb])
-        self.members[rb] = []
-        self.max_lo[ra] = max(self.max_lo[ra], self.max_lo[rb])
-        self.min_hi[ra] = min(self.min_hi[ra], self.min_hi[rb])
-        arts_a = self.arts[ra]
-        for art, (lo, hi) in self.arts[rb].items():
+        arts_a = self._arts(ra)  # before the bounds change: a single claim's come from them
+        for art, (lo, hi) in self._arts(rb).items():
             if art in arts_a:
                 plo, phi = arts_a[art]
                 arts_a[art] = (max(plo, lo), min(phi, hi))
             else:
                 arts_a[art] = (lo, hi)
-        self.arts[rb] = {}
-        self.cannot[ra] |= self.cannot[rb]
-        self.cannot[rb] = set()
+        self.arts[ra] = arts_a
+        self.arts.pop(rb, None)
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        self.max_lo[ra] = max(self.max_lo[ra], self.max_lo[rb])
+        self.min_hi[ra] = min(self.min_hi[ra], self.min_hi[rb])
+        cb = self.cannot.pop(rb, None)
+        if cb:
+            self.cannot.setdefault(ra, set()).update(cb)
         # move rb's link counts onto ra and re-point the neighbours
-        la = self.links[ra]
-        la.pop(rb, None)
-        for nb, cnt in self.links[rb].items():
-            if nb == ra:
-                continue
-            la[nb] = la.get(nb, 0) + cnt
-            ln = self.links[nb]
-            ln[ra] = ln.get(ra, 0) + ln.pop(rb, 0)
-        self.links[rb] = {}
+        lb = self.links.pop(rb, None)
+        la = self.links.get(ra)
+        if la is not None:
+            la.pop(rb, None)
+        if lb:
+            if la is None:
+                la = self.links[ra] = {}
+            for nb, cnt in lb.items():
+                if nb == ra:
+                    continue
+                la[nb] = la.get(nb, 0) + cnt
+                ln = self.links[nb]
+                ln[ra] = ln.get(ra, 0) + ln.pop(rb, 0)
         return ra
 
     def add_link(self, ra: int, rb: int) -> int:
-        la = self.links[ra]
-        la[rb] = la.get(rb, 0) + 1
-        lb = self.links[rb]
-        lb[ra] = lb.get(ra, 0) + 1
-        return la[rb]
+        la = self.links.setdefault(ra, {})
+        la[rb] = count = la.get(rb, 0) + 1
+        lb = self.links.setdefault(rb, {})
+        lb[ra] = count
+        return count
+
+    def link_count(self, ra: int, rb: int) -> int:
+        la = self.links.get(ra)
+        return la.get(rb, 0) if la else 0
+
+    def add_cannot(self, x: int, y: int) -> None:
+        self.cannot.setdefault(x, set()).add(y)
+        self.cannot.setdefault(y, set()).add(x)
 
     def blocked(self, ra: int, rb: int) -> bool:
-        small, large = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
-        for x in self.cannot[small]:
-            if self.find(x) == large:
-                return True
-        return False
+        ca, cb = self.cannot.get(ra), self.cannot.get(rb)
+        if not ca or not cb:
+            return False
+        small, large = (ca, rb) if len(ca) <= len(cb) else (cb, ra)
+        return any(self.find(x) == large for x in small)
 
     def compatible(self, ra: int, rb: int, tolerance: float, max_gap: float) -> bool:
         floor = max(self.floor[ra], self.floor[rb])
@@ -859,7 +897,9 @@ class _Clusters:
             return False
         if _gap(self.max_lo[rb], self.min_hi[ra], floor) > max_gap:
             return False
-        aa, ab = self.arts[ra], self.arts[rb]
+        if self.size[ra] == 1 and self.size[rb] == 1 and self.art[ra] != self.art[rb]:
+            return True
+        aa, ab = self._arts(ra), self._arts(rb)
         if len(aa) > len(ab):
             aa, ab = ab, aa
         for art, (lo, hi) in aa.items():
@@ -870,10 +910,12 @@ class _Clusters:
         return True
 
 
-def _must_components(p: _Prepared, musts: list[tuple[int, int]]) -> dict[int, list[int]]:
-    parent = list(range(len(p.claims)))
+def _must_components(musts: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Claims joined by must-links, by component (claims in no must-link are left out)."""
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
+        parent.setdefault(i, i)
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -884,7 +926,7 @@ def _must_components(p: _Prepared, musts: list[tuple[int, int]]) -> dict[int, li
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(parent)):
+    for i in sorted(parent):
         comps[find(i)].append(i)
     return comps
 
@@ -929,22 +971,17 @@ def _cluster(
     cannots: list[tuple[int, int]], apart: list[tuple[int, int]], tolerance: float, max_gap: float,
 ) -> list[list[int]]:
     cl = _Clusters(p)
-    comps = _must_components(p, musts)
-    root_of = {}
-    for root, members in comps.items():
-        for m in members:
-            root_of[m] = root
+    comps = _must_components(musts)
+    root_of = {m: root for root, members in comps.items() for m in members}
     for x, y in cannots:
-        if root_of[x] == root_of[y]:
+        if root_of.get(x, x) == root_of.get(y, y):
             chain = _must_chain(musts, x, y)
             raise OverrideConflict((p.ids[x], p.ids[y]), tuple(p.ids[k] for k in chain))
     for x, y in cannots:
-        cl.cannot[x].add(y)
-        cl.cannot[y].add(x)
+        cl.add_cannot(x, y)
     for x, y in apart:  # implicit: unless a reviewer joined them, they stay apart
-        if root_of[x] != root_of[y]:
-            cl.cannot[x].add(y)
-            cl.cannot[y].add(x)
+        if root_of.get(x, x) != root_of.get(y, y):
+            cl.add_cannot(x, y)
     for members in comps.values():
         r = cl.find(members[0])
         for m in members[1:]:
@@ -952,18 +989,26 @@ def _cluster(
 
     # strongest links first; ties broken by claim order (claims are sorted by id)
     order = np.lexsort((b, a, -score))
-    al, bl = a[order].tolist(), b[order].tolist()
-    for i, j in zip(al, bl):
-        ra, rb = cl.find(i), cl.find(j)
-        if ra == rb:
+    parent, size, links = cl.parent, cl.size, cl.links
+    for i, j in zip(a[order].tolist(), b[order].tolist()):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        while parent[j] != j:
+            parent[j] = parent[parent[j]]
+            j = parent[j]
+        if i == j:
             continue
-        links = cl.add_link(ra, rb)
-        if links < LINKAGE * len(cl.members[ra]) * len(cl.members[rb]):
+        # average linkage: enough of the pairs across the two clusters must link directly
+        have = (links[i].get(j, 0) if i in links else 0) + 1
+        if have < LINKAGE * size[i] * size[j] or cl.blocked(i, j) or not cl.compatible(i, j, tolerance, max_gap):
+            cl.add_link(i, j)
             continue
-        if cl.blocked(ra, rb) or not cl.compatible(ra, rb, tolerance, max_gap):
-            continue
-        cl.union(ra, rb)
-    return [sorted(m) for m in cl.members if m]
+        cl.union(i, j)
+    roots = np.array([cl.find(i) for i in range(len(parent))], dtype=np.int64)
+    order = np.argsort(roots, kind="stable")  # members stay in claim order within a cluster
+    cuts = np.flatnonzero(np.diff(roots[order])) + 1
+    return [m.tolist() for m in np.split(order, cuts)] if len(order) else []
 
 
 # ------------------------------------------------------------------------------------------------- groups
@@ -1005,24 +1050,28 @@ def _singleton(p: _Prepared, m: int) -> Group:
 def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance: float) -> Group:
     if len(members) == 1:
         return _singleton(p, members[0])
-    dims = Counter(int(p.dim[m]) for m in members)
+    dim, point, claims = p.dim, p.point, p.claims
+    dims = Counter(int(dim[m]) for m in members)
     main_dim = min(dims, key=lambda d: (-dims[d], p.dims[d]))
-    same = [m for m in members if p.dim[m] == main_dim]
-    values = np.array([p.point[m] for m in same])
-    median = float(np.median(values))
+    same = [m for m in members if dim[m] == main_dim] if len(dims) > 1 else members
+    values = sorted(float(point[m]) for m in same)
+    half = len(values) // 2
+    median = values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2.0
     floor = float(p.floor[same[0]])
     scale = max(abs(median), floor)
-    rep = min(same, key=lambda m: (abs(p.point[m] - median) / scale, -degree[m], p.ids[m]))
-    rc = p.claims[rep]
-    vmin, vmax = float(values.min()), float(values.max())
-    spread = 0.0 if vmax == vmin else (vmax - vmin) / max(abs(median), floor) * 100.0
+    rep = min(same, key=lambda m: (abs(point[m] - median) / scale, -degree[m], p.ids[m]))
+    rc = claims[rep]
+    vmin, vmax = values[0], values[-1]
+    spread = 0.0 if vmax == vmin else (vmax - vmin) / scale * 100.0
     max_lo = max(p.lo[m] for m in same)
     min_hi = min(p.hi[m] for m in same)
     discrepant = len(dims) > 1 or _gap(max_lo, min_hi, floor) > tolerance
-    outlets = sorted({p.claims[m].outlet for m in members if p.claims[m].outlet})
+    outlets = sorted({claims[m].outlet for m in members if claims[m].outlet})
     ids = tuple(p.ids[m] for m in members)
-    nouns = Counter(p.claims[m].noun for m in members if p.claims[m].noun)
-    noun = rc.noun or (min(nouns, key=lambda x: (-nouns[x], x)) if nouns else None)
+    noun = rc.noun
+    if not noun:
+        nouns = Counter(claims[m].noun for m in members if claims[m].noun)
+        noun = min(nouns, key=lambda x: (-nouns[x], x)) if nouns else None
     label = rc.surface if not noun or noun.lower() in rc.surface.lower() else f"{rc.surface} ({noun})"
     return Group(
         id=_group_id(ids), claim_ids=ids, representative=rc.id, outlets=tuple(outlets), kind=rc.kind,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ def _singular_phrase(name: str) -> str:
 _SPACES = re.compile(r"[\s\-_]+")
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit(name: str | None) -> str | None:
     """The canonical name of a unit written in any of its usual forms, or the cleaned name when unknown."""
     if name is None:
@@ -147,6 +149,7 @@ def lookup(name: str | None) -> Unit | None:
     return UNITS.get(canon) if canon else None
 
 
+@lru_cache(maxsize=4096)
 def time_seconds(name: str | None) -> float | None:
     """Seconds in one of a time unit (``"day"`` -> 86400), None when ``name`` is not a unit of time.
 
