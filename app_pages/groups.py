@@ -4,6 +4,10 @@ The table lists groups with the most outlets and the widest disagreement first. 
 outlets' claims stand side by side with a chart of their spread. One verdict covers the whole group, with
 exceptions for single claims; the final verdict is shared and version-checked, so two people cannot
 overwrite each other unseen. Merging two groups and splitting claims out are stored as reviewer overrides.
+
+In team mode a reviewer sees the groups assigned to them, saves a draft or submits (then the verdict is
+locked and the other reviewers' verdicts are shown: blind review); final verdicts, merging and splitting are
+for leads.
 """
 
 from __future__ import annotations
@@ -31,10 +35,11 @@ from ui.widgets import (
     verdict_line,
     wkey,
 )
+from workbench.auth import Action
 from workbench.errors import StoreError, WorkbenchError
 from workbench.models import Kind, LinkKind, Override
 from workbench.review import StaleSaveError
-from workbench.store import ClaimStatus, GroupFilter, GroupRow, Target
+from workbench.store import ClaimStatus, GroupFilter, GroupRow, Target, VerdictStatus
 
 P = "groups"
 PAGE_SIZE = 50
@@ -49,11 +54,13 @@ ss = st.session_state
 def group_filter() -> GroupFilter:
     kind = ss.get("groups_f_kind") or None
     status = ss.get("groups_f_status") or None
+    mine = me.user is not None and (me.blind or bool(ss.get("groups_f_mine")))
     return GroupFilter(
         outlet=ss.get("groups_f_outlet") or None, kind=Kind(kind) if kind else None,
         status=ClaimStatus(status) if status else None, discrepant_only=bool(ss.get("groups_f_discrepant")),
         min_outlets=int(ss.get("groups_f_min_outlets", 2)),
-        assigned_to=me.user.id if ss.get("groups_f_mine") and me.user else None,
+        assigned_to=me.user.id if mine and me.user else None,
+        status_for=me.user.id if mine and me.team_mode and me.user else None,
         text=(ss.get("groups_f_text") or "").strip() or None,
     )
 
@@ -89,7 +96,7 @@ def fmt_range(g: GroupRow) -> str:
 
 # --- writes ----------------------------------------------------------------------------------------------
 
-def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
+def save_group_verdict(group_id: str, claim_ids: list[str], submit: bool = True) -> None:
     label = ss.get(wkey(P, "label", group_id))
     if label is None:
         flash(P, "error", "Choose a verdict for the group first.")
@@ -97,7 +104,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
     target = Target.group(group_id)
     try:
         src = source_input(P, group_id)
-        me.save_verdict(target, label, note=ss.get(wkey(P, "note", group_id), "") or "", submit=True,
+        me.save_verdict(target, label, note=ss.get(wkey(P, "note", group_id), "") or "", submit=submit,
                         expected_version=ss.get(wkey(P, "base", group_id), 0))
         if src is not None:
             me.add_source(target, src)
@@ -105,7 +112,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
         for cid in claim_ids:
             exc_label = ss.get(wkey(P, "except", group_id, cid), SAME)
             if exc_label and exc_label != label:
-                me.save_verdict(Target.claim(cid), exc_label, submit=True,
+                me.save_verdict(Target.claim(cid), exc_label, submit=submit,
                                 note=f"Exception to the group verdict. {ss.get(wkey(P, 'note', group_id), '')}".strip(),
                                 expected_version=ss.get(wkey(P, "cbase", group_id, cid), 0))
                 n_exc += 1
@@ -117,7 +124,9 @@ def save_group_verdict(group_id: str, claim_ids: list[str]) -> None:
         return
     clear_conflict(P)
     clear_source_form(P, group_id)
-    flash(P, "success", "Saved your verdict on the whole group" + (f", with {n_exc} exception(s)." if n_exc else "."))
+    what = "Submitted" if submit or not me.team_mode else "Saved a draft of"
+    flash(P, "success", f"{what} your verdict on the whole group"
+                        + (f", with {n_exc} exception(s)." if n_exc else "."))
 
 
 def save_final(group_id: str) -> None:
@@ -200,8 +209,11 @@ with st.expander("Filters"):
     d[0].text_input("Text", key="groups_f_text", on_change=reset, persist_state="session",
                     placeholder="words in a sentence or in the group's label")
     d[1].checkbox("Discrepant only", key="groups_f_discrepant", on_change=reset, persist_state="session")
-    d[2].checkbox("Assigned to me", key="groups_f_mine", on_change=reset, persist_state="session",
-                  disabled=me.user is None)
+    if me.blind:
+        d[2].caption("Your queue: the groups assigned to you.")
+    else:
+        d[2].checkbox("Assigned to me", key="groups_f_mine", on_change=reset, persist_state="session",
+                      disabled=me.user is None)
 
 page = ss.get("groups_page", 0)
 flt = group_filter()
@@ -216,7 +228,11 @@ current = ss.get("groups_current")
 if current is None and ids:
     current = ss["groups_current"] = ids[0]
 if current is None:
-    st.info("No groups match. Import articles, or loosen the filters (fewer outlets, any status).")
+    if me.blind:
+        st.info("No group assigned to you matches. A lead assigns groups on the **Assign** screen; groups of a "
+                "single outlet show with \"At least this many outlets\" set to 1.")
+    else:
+        st.info("No groups match. Import articles, or loosen the filters (fewer outlets, any status).")
     st.stop()
 
 try:
@@ -239,7 +255,8 @@ st.dataframe(
         "figures": [fmt_range(r) for r in rows],
         "spread %": [round(r.spread_pct, 1) for r in rows],
         "discrepant": ["yes" if r.discrepant else "" for r in rows],
-        "status": [status_text(r.status) + (f": {r.final_label}" if r.final_label else "") for r in rows],
+        "status": [status_text(r.status) + (f": {r.final_label}" if r.final_label and not me.blind else "")
+                   for r in rows],
     },
     key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row", hide_index=True,
     height=min(320, 38 + 35 * max(1, len(rows))), width="stretch",
@@ -254,7 +271,7 @@ st.markdown(f"### {escape_md(short(g.label, 100))}")
 st.caption(" · ".join([
     f"{g.size} claims from {g.n_outlets} outlet(s)", f"figures {escape_md(fmt_range(g))}",
     f"spread {g.spread_pct:.1f}% of the median", "**discrepant**" if g.discrepant else "figures agree",
-    status_text(g.status),
+    *([] if me.blind else [status_text(g.status)]),  # in blind review everybody's status would tell too much
 ]))
 
 st.dataframe(
@@ -282,6 +299,9 @@ own_claim = {v.target.id: v for v in detail.claim_verdicts if me.user and v.revi
 for c in detail.claims:
     ss[wkey(P, "cbase", g.id, c.id)] = own_claim[c.id].version if c.id in own_claim else 0
 ss[wkey(P, "final_base", g.id)] = detail.final.version if detail.final else 0
+view = me.review_view(Target.group(g.id))  # team mode: what blind review lets this user see
+shown_final = detail.final if view is None else view.final
+locked = me.blind and own is not None and own.status is VerdictStatus.SUBMITTED
 
 vcol, fcol = st.columns(2, gap="large")
 with vcol:
@@ -292,6 +312,12 @@ with vcol:
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     by_claim = {c.id: c for c in detail.claims}
     exceptions = me.visible_verdicts(detail.claim_verdicts)
+    if view is not None and view.hidden:
+        st.caption(f":material/visibility_off: Blind review: {view.hidden} verdict(s) by other reviewers stay "
+                   "hidden until you submit yours.")
+    if locked:
+        st.success("Your verdict on this group is submitted and locked; a lead settles disagreements.",
+                   icon=":material/lock:")
     if others or exceptions:
         with st.container(border=True):
             st.caption("Saved so far")
@@ -323,36 +349,53 @@ with vcol:
                 ss[k] = own_claim[c.id].label_id
             st.selectbox(escape_md(f"{c.outlet}: {c.surface}"), [SAME, *labels],
                          format_func=lambda x: "same as the group" if x == SAME else labels[x], **exc_args)
-    st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,
-              args=(g.id, [c.id for c in detail.claims]), disabled=me.user is None)
+    claim_ids = [c.id for c in detail.claims]
+    if me.team_mode:
+        with st.container(horizontal=True, gap="small"):
+            st.button("Submit group verdict", key="groups_submit_verdict", type="primary",
+                      on_click=save_group_verdict, args=(g.id, claim_ids, True), disabled=me.user is None or locked,
+                      help="Submitted verdicts are locked; the other reviewers' verdicts are then shown.")
+            st.button("Save draft", key="groups_save_draft", on_click=save_group_verdict,
+                      args=(g.id, claim_ids, False), disabled=me.user is None or locked, type="tertiary",
+                      icon=":material/save:")
+    else:
+        st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,
+                  args=(g.id, claim_ids), disabled=me.user is None)
 
 with fcol:
     st.markdown("##### Final verdict")
-    st.caption("The verdict the desk publishes. Anyone may set it; a save based on an older version is refused.")
-    show_conflict(P, "final verdict on this group")
-    if detail.final:
-        st.markdown(final_line(detail.final))
+    if not me.can(Action.SAVE_FINAL_VERDICT):
+        st.caption("Decided by a lead once the reviewers have submitted.")
+        if shown_final:
+            st.markdown(final_line(shown_final))
     else:
-        st.caption("No final verdict yet.")
-    fk = wkey(P, "final_label", g.id)
-    final_args = drafted(fk)
-    st.selectbox("Final verdict", list(labels), format_func=labels.get, placeholder="Choose…",
-                 **({} if fk in ss else {"index": None}), **final_args)
-    st.text_input("Why", **drafted(wkey(P, "final_note", g.id)))
-    st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
-              disabled=me.user is None)
+        st.caption("The verdict the desk publishes; a save based on an older version is refused. "
+                   + ("Leads and admins decide it." if me.team_mode else "Anyone may set it."))
+        show_conflict(P, "final verdict on this group")
+        if detail.final:
+            st.markdown(final_line(detail.final))
+        else:
+            st.caption("No final verdict yet.")
+        fk = wkey(P, "final_label", g.id)
+        final_args = drafted(fk)
+        st.selectbox("Final verdict", list(labels), format_func=labels.get, placeholder="Choose…",
+                     **({} if fk in ss else {"index": None}), **final_args)
+        st.text_input("Why", **drafted(wkey(P, "final_note", g.id)))
+        st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
+                  disabled=me.user is None)
 
-with st.expander("Merge or split"):
-    st.caption("Stored as reviewer overrides: regrouping keeps them, and verdicts follow their claims.")
-    names = {c.id: f"{c.outlet}: {c.surface} — {short(c.sentence, 60)}" for c in detail.claims}
-    st.multiselect("Claims that state a different fact", list(names), format_func=names.get,
-                   key=wkey(P, "split", g.id))
-    st.button("Split them out", key="groups_split", on_click=split_out, args=(g.id, list(names)),
-              disabled=me.user is None or len(names) < 2)
-    same_kind, _ = store.groups_page(GroupFilter(kind=g.kind), 0, 200)
-    others_g = {o.id: f"{short(o.label, 50)} · {fmt_range(o)} · {', '.join(o.outlets)[:60]}"
-                for o in same_kind if o.id != g.id}
-    st.selectbox("Group stating the same fact", list(others_g), index=None, format_func=others_g.get,
-                 key=wkey(P, "merge", g.id), placeholder="Choose a group of the same kind…")
-    st.button("Merge with this group", key="groups_merge", on_click=merge_with, args=(g.id, g.representative),
-              disabled=me.user is None)
+if me.can(Action.ADJUDICATE):  # team mode: regrouping changes every reviewer's items, so leads do it
+    with st.expander("Merge or split"):
+        st.caption("Stored as reviewer overrides: regrouping keeps them, and verdicts follow their claims.")
+        names = {c.id: f"{c.outlet}: {c.surface} — {short(c.sentence, 60)}" for c in detail.claims}
+        st.multiselect("Claims that state a different fact", list(names), format_func=names.get,
+                       key=wkey(P, "split", g.id))
+        st.button("Split them out", key="groups_split", on_click=split_out, args=(g.id, list(names)),
+                  disabled=me.user is None or len(names) < 2)
+        same_kind, _ = store.groups_page(GroupFilter(kind=g.kind), 0, 200)
+        others_g = {o.id: f"{short(o.label, 50)} · {fmt_range(o)} · {', '.join(o.outlets)[:60]}"
+                    for o in same_kind if o.id != g.id}
+        st.selectbox("Group stating the same fact", list(others_g), index=None, format_func=others_g.get,
+                      key=wkey(P, "merge", g.id), placeholder="Choose a group of the same kind…")
+        st.button("Merge with this group", key="groups_merge", on_click=merge_with,
+                  args=(g.id, g.representative), disabled=me.user is None)

@@ -6,6 +6,10 @@ the typed value, qualifier, noun and attribution, and the article around it. A v
 the verdict, with the note and source typed so far, and moves to the next claim. What is typed stays in
 the form across reruns and page switches until it is saved. A save made stale by a change elsewhere is
 refused, shows that change, and keeps the input.
+
+In team mode a reviewer's queue is what was assigned to them, and review is blind: other reviewers' verdicts
+(and corrections) stay hidden until the reviewer submits their own. A verdict key then only chooses (saved
+as a private draft); S submits it, locks it, and moves on.
 """
 
 from __future__ import annotations
@@ -61,9 +65,15 @@ ss = st.session_state
 
 # --- the queue -------------------------------------------------------------------------------------------
 
+def own_queue() -> bool:
+    """The claims assigned to the user: always for a team-mode reviewer, else when "Assigned to me" is on."""
+    return me.user is not None and (me.blind or bool(ss.get("review_f_mine")))
+
+
 def queue_filter() -> ClaimFilter:
     kind = ss.get("review_f_kind") or None
     status = ss.get("review_f_status", ClaimStatus.UNREVIEWED.value) or None
+    mine = own_queue()
     return ClaimFilter(
         outlet=ss.get("review_f_outlet") or None,
         article_id=ss.get("review_f_story") or None,
@@ -71,7 +81,9 @@ def queue_filter() -> ClaimFilter:
         kind=Kind(kind) if kind else None,
         status=ClaimStatus(status) if status else None,
         discrepant_only=bool(ss.get("review_f_discrepant")),
-        assigned_to=me.user.id if ss.get("review_f_mine") and me.user else None,
+        assigned_to=me.user.id if mine and me.user else None,
+        # in team mode "status" in one's own queue is one's own: other reviewers' work never moves it
+        status_for=me.user.id if mine and me.team_mode and me.user else None,
         text=(ss.get("review_f_text") or "").strip() or None,
     )
 
@@ -169,6 +181,22 @@ def save(claim_id: str, label: int | None, submit: bool, then_next: bool) -> Non
         advance(claim_id)
 
 
+def add_source_only(claim_id: str) -> None:
+    """Team mode, a submitted (locked) verdict: a source documents it without changing it."""
+    target = Target.claim(claim_id)
+    try:
+        src = source_input(P, claim_id)
+        if src is None:
+            flash(P, "error", "Type the source's URL first.")
+            return
+        me.add_source(target, src)
+    except WorkbenchError as exc:
+        flash(P, "error", f"Not saved: {escape_md(screen_message(str(exc)))}")
+        return
+    clear_source_form(P, claim_id)
+    flash(P, "success", "Source added to your submitted verdict.")
+
+
 def save_correction(claim_id: str) -> None:
     def num(name: str) -> float | None:
         from ui.text import parse_figure
@@ -233,8 +261,11 @@ with st.expander("Queue filters", expanded=False):
                     placeholder="words in the sentence, figure, noun or headline")
     d[1].checkbox("Discrepant groups only", key="review_f_discrepant", on_change=reset_queue,
                   persist_state="session")
-    d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
-                  disabled=me.user is None)
+    if me.blind:
+        d[2].caption("Your queue: the claims, groups and stories assigned to you.")
+    else:
+        d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
+                      disabled=me.user is None)
 
 if ss.get("review_f_group"):
     g1, g2 = st.columns([5, 1])
@@ -257,6 +288,9 @@ if current_id is None and ids:
 if not ids and current_id is None:
     if store.counts()["claims"] == 0:
         st.info("No claims yet. Import articles on the **Import** screen to start.")
+    elif me.blind and not store.assignments(user_id=me.user.id):
+        st.info("Nothing is assigned to you yet. A lead assigns claims, groups and stories on the **Assign** "
+                "screen.", icon=":material/assignment_ind:")
     else:
         st.success("Nothing left in this queue. Change the filters (status, outlet, story) to see more.")
     st.stop()
@@ -272,6 +306,13 @@ if detail is None:
         st.stop()
 claim: ClaimRow = detail.claim
 ss["review_surface"] = claim.surface
+
+# Team mode: what the library lets this user see of other people's verdicts (blind review)
+view = me.review_view(Target.claim(claim.id))
+group_view = me.review_view(Target.group(claim.group_id)) if view is not None and claim.group_id else None
+final = detail.final if view is None else view.final
+group_final = detail.group_final if view is None else (group_view.final if group_view else None)
+hidden = (view.hidden if view else 0) + (group_view.hidden if group_view else 0)
 
 pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
@@ -314,7 +355,7 @@ with right:
     head = f"{escape_md(claim.outlet)} · {escape_md(short(claim.article_title, 90))}"
     st.markdown(f"#### {head}")
     meta = [escape_md(claim.published) if claim.published else "no date", status_text(claim.status)]
-    if claim.final_label:
+    if claim.final_label and (final or group_final):
         meta.append(f"final: {escape_md(claim.final_label)}")
     st.caption(" · ".join(meta))
 
@@ -351,13 +392,16 @@ with right:
 
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)
-    if others or group_vs or detail.final or detail.group_final:
-        with st.container(border=True):
+    if hidden:
+        st.caption(f":material/visibility_off: Blind review: {hidden} verdict(s) by other reviewers stay hidden "
+                   "until you submit yours.")
+    if others or group_vs or final or group_final:
+        with st.container(border=True, key="review_verdicts_so_far"):
             st.markdown("**Verdicts so far**")
-            if detail.final:
-                st.markdown(final_line(detail.final))
-            if detail.group_final:
-                st.markdown(final_line(detail.group_final, scope="on the whole group"))
+            if final:
+                st.markdown(final_line(final))
+            if group_final:
+                st.markdown(final_line(group_final, scope="on the whole group"))
             for v in others:
                 st.markdown(verdict_line(v))
             for v in group_vs:
@@ -379,28 +423,49 @@ with right:
     if note_key not in ss and own is not None:
         ss[note_key] = own.note
     st.text_area("Note", height=68, placeholder="Why: what the source says, how the figure was checked",
-                 **note_args)
+                 disabled=me.blind and own is not None and own.status is VerdictStatus.SUBMITTED, **note_args)
     with st.expander("Source", expanded=bool(ss.get(wkey(P, "src_url", claim.id)))):
         if own is not None and own.sources:
             sources_list(own.sources)
         source_form(P, claim.id, claim.value, claim.unit, claim.currency)
 
-    st.caption("Press a verdict's key (or click it): the note and source are saved with it and the next claim "
-               "comes up. J skips to the next claim, K goes back.")
+    keep_label = own.label_id if own is not None else None
+    keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
+    locked = me.blind and keep_submitted  # the library refuses changes to a submitted verdict in blind review
+    if not me.team_mode:
+        st.caption("Press a verdict's key (or click it): the note and source are saved with it and the next "
+                   "claim comes up. J skips to the next claim, K goes back.")
+    elif locked:
+        st.success("Your verdict is submitted and locked; the other reviewers' verdicts are shown above. "
+                   "A lead settles disagreements. You can still add a source.", icon=":material/lock:")
+    else:
+        st.caption("Press a verdict's key (or click it) to choose it: it is saved as your draft, which nobody "
+                   "else sees. Then press **S** (Submit) to submit it with the note and source and go to the next "
+                   "claim. Once submitted, your verdict is locked and the other reviewers' verdicts are shown. "
+                   "J skips to the next claim, K goes back.")
     with st.container(horizontal=True, wrap=True, gap="small"):
         for lab in scale.labels:
             st.button(
-                lab.label, key=f"review_verdict_{lab.id}", on_click=save, args=(claim.id, lab.id, True, True),
-                shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R") else None,
-                help=lab.description, disabled=me.user is None,
+                lab.label, key=f"review_verdict_{lab.id}", on_click=save,
+                # single-user mode: the key saves and moves on; team mode: it chooses (a draft)
+                args=(claim.id, lab.id, not me.team_mode, not me.team_mode),
+                shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R", "S") else None,
+                help=lab.description, disabled=me.user is None or locked,
                 type="primary" if own is not None and own.label_id == lab.id else "secondary",
             )
-    keep_label = own.label_id if own is not None else None
-    keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
     with st.container(horizontal=True, wrap=True, gap="small"):
-        st.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
-                  on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
-                  type="tertiary", icon=":material/save:")
+        if me.team_mode:
+            st.button("Submit", key="review_submit", on_click=save, args=(claim.id, keep_label, True, True),
+                      shortcut="S", type="primary", icon=":material/send:",
+                      disabled=me.user is None or keep_label is None or locked,
+                      help="Submit your chosen verdict with the note and source, and go to the next claim.")
+        if locked:
+            st.button("Add source", key="review_add_source", on_click=add_source_only, args=(claim.id,),
+                      type="tertiary", icon=":material/add_link:")
+        else:
+            st.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
+                      on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
+                      type="tertiary", icon=":material/save:")
         st.button("Previous", key="review_prev", on_click=step, args=(-1,), shortcut="K", type="tertiary",
                   icon=":material/arrow_back:")
         st.button("Skip to next", key="review_next", on_click=step, args=(1,), shortcut="J", type="tertiary",
@@ -409,7 +474,8 @@ with right:
     with st.expander("Correct the extraction"):
         mine = next((c for c in detail.corrections if me.user and c.reviewer_id == me.user.id), None)
         ss[wkey(P, "fix_base", claim.id)] = mine.version if mine else 0
-        for c in detail.corrections:
+        shown = [c for c in detail.corrections if not me.blind or (me.user and c.reviewer_id == me.user.id)]
+        for c in shown:
             what = "not a claim" if c.not_a_claim else ", ".join(
                 x for x in (
                     f"value {c.low:g}" + (f"–{c.high:g}" if c.high is not None and c.high != c.low else "")

@@ -2,7 +2,9 @@
 
 :func:`current_user` is the single place that decides who the current user is; :class:`Desk` is the single
 place screens write through, so every write carries that user's id. In single-user mode the sidebar's
-reviewer picker (:func:`reviewer_picker`) sets the user; a sign-in screen sets the same session value.
+reviewer picker (:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same
+session value, :func:`current_user` ends the session once it has expired, and :class:`Desk` hands every
+write to :class:`workbench.team.Team`, which checks the user's role and assignments before writing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from workbench import auth
+from workbench.auth import Action
 from workbench.errors import PermissionDenied
 from workbench.models import Override
 from workbench.store import (
@@ -25,6 +29,7 @@ from workbench.store import (
     User,
     Verdict,
 )
+from workbench.team import ReviewView, Team
 
 USER_KEY = "app_user_id"  # session value: the id of the user every write is made as
 PICKER_KEY = "sidebar_reviewer"
@@ -39,10 +44,23 @@ class NoReviewer(PermissionDenied):
         super().__init__("choose who is reviewing in the sidebar first; every verdict carries a reviewer's name")
 
 
+class NotSignedIn(PermissionDenied):
+    """A write was attempted in team mode without a live session."""
+
+    def __init__(self) -> None:
+        super().__init__("sign in first; every verdict carries the signed-in user's name")
+
+
 def current_user(store: Store) -> User | None:
-    """The user writes are made as, or None. Re-read from the store, so a disabled account stops at once."""
+    """The user writes are made as, or None. Re-read from the store, so a disabled account stops at once
+    (and a changed role applies at once). In team mode an expired session ends here."""
     uid = st.session_state.get(USER_KEY)
     if uid is None:
+        return None
+    from ui import team as team_ui
+
+    cfg = team_ui.config()
+    if cfg is not None and not team_ui.check_session(cfg):
         return None
     user = store.user(uid)
     if user is None or user.disabled:
@@ -98,41 +116,93 @@ def reviewer_picker(store: Store) -> User | None:
 
 @dataclass(frozen=True)
 class Desk:
-    """Writes made by the current user. Each method raises :class:`NoReviewer` when nobody is chosen."""
+    """Writes made by the current user. Each method raises :class:`NoReviewer` (team mode:
+    :class:`NotSignedIn`) when nobody is chosen. In team mode (``team`` set) every write goes through
+    :class:`workbench.team.Team`, which refuses what the user's role or assignments do not allow."""
 
     store: Store
     user: User | None
+    team: Team | None = None
+
+    @property
+    def team_mode(self) -> bool:
+        return self.team is not None
 
     def me(self) -> User:
         if self.user is None:
-            raise NoReviewer()
+            raise NotSignedIn() if self.team is not None else NoReviewer()
         return self.user
+
+    def can(self, action: Action) -> bool:
+        """Whether the user may do ``action``: always in single-user mode; by role in team mode."""
+        if self.team is None:
+            return True
+        return self.user is not None and auth.can(self.user.role.value, action)
+
+    @property
+    def blind(self) -> bool:
+        """Team mode, and the user sees others' verdicts only after submitting their own."""
+        return self.team is not None and not self.can(Action.VIEW_OTHERS_BEFORE_SUBMITTING)
 
     def save_verdict(self, target: Target, label: str | int | None, *, note: str = "", submit: bool = False,
                      expected_version: int | None = None) -> Verdict:
+        if self.team is not None:
+            return self.team.save_verdict(self.me(), target, label, note=note, submit=submit,
+                                          expected_version=expected_version).verdict
         return self.store.save_verdict(target, self.me().id, label, note=note, submit=submit,
                                        expected_version=expected_version)
 
     def add_source(self, target: Target, source: SourceInput) -> Source:
+        if self.team is not None:
+            return self.team.add_source(self.me(), target, source)
         return self.store.add_source(target, self.me().id, source)
 
     def remove_source(self, source_id: int) -> None:
+        if self.team is not None:
+            self.team.remove_source(self.me(), source_id)
+            return
         self.store.remove_source(source_id, actor_id=self.me().id)
 
     def record_correction(self, claim_id: str, **fields: object) -> Correction:
+        if self.team is not None:
+            return self.team.record_correction(self.me(), claim_id, **fields)
         return self.store.record_correction(claim_id, self.me().id, **fields)  # type: ignore[arg-type]
 
-    def save_final(self, target: Target, label: str | int, *, expected_version: int, note: str = "") -> FinalVerdict:
+    def save_final(self, target: Target, label: str | int, *, expected_version: int, note: str = "",
+                   basis_verdict_id: int | None = None) -> FinalVerdict:
+        if self.team is not None:
+            return self.team.decide(self.me(), target, label, expected_version=expected_version, note=note,
+                                    basis_verdict_id=basis_verdict_id)
         return self.store.save_final_verdict(target, self.me().id, label, expected_version=expected_version,
                                              note=note)
 
     def add_overrides(self, links: Sequence[Override]) -> RegroupReport:
+        if self.team is not None:  # regrouping changes every reviewer's items: a lead's decision
+            auth.require(self.me().role.value, Action.ADJUDICATE)
         return self.store.add_overrides(links, actor_id=self.me().id)
 
+    def review_view(self, target: Target) -> ReviewView | None:
+        """Team mode: what the user may see of the verdicts on ``target`` (blind review); else None."""
+        if self.team is None or self.user is None:
+            return None
+        return self.team.review_view(self.me(), target)
+
     def visible_verdicts(self, verdicts: Sequence[Verdict]) -> list[Verdict]:
-        """Other people's verdicts this user may see (single-user mode: all of them)."""
-        return list(verdicts)
+        """The verdicts of ``verdicts`` this user may see: all of them in single-user mode; in team mode the
+        user's own and, once the library's blind-review rule allows it, the others' submitted verdicts."""
+        if self.team is None:
+            return list(verdicts)
+        if self.user is None:
+            return []
+        allowed: set[int] = set()
+        for target in dict.fromkeys(v.target for v in verdicts):
+            view = self.team.review_view(self.user, target)
+            allowed.update(v.id for v in ([view.own] if view.own else []) + list(view.others))
+        return [v for v in verdicts if v.id in allowed]
 
 
 def desk(store: Store) -> Desk:
-    return Desk(store, current_user(store))
+    from ui import team as team_ui
+
+    cfg = team_ui.config()
+    return Desk(store, current_user(store), team_ui.team(store, cfg) if cfg is not None else None)

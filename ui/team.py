@@ -1,0 +1,263 @@
+"""Team mode in the app: whether it is on, who is signed in and for how long, and what each role may open.
+
+Team mode is switched on by ``[team] enabled = true`` in ``.streamlit/secrets.toml`` or by
+``WORKBENCH_TEAM=1`` in the environment (either turns it on). Its settings are read by
+:meth:`workbench.auth.TeamConfig.from_secrets`, which refuses, naming every missing or bad setting, when the
+secrets file lacks what team mode needs (the cookie secret first of all).
+
+Sign-in: through the OpenID Connect provider configured in ``[auth]`` (``st.login``) when there is one,
+else with a local account (``workbench users add``) checked by :meth:`workbench.team.Team.authenticate`,
+which also limits failed attempts. The session lives in Streamlit's session state (the signed-in user's id,
+when they signed in, when they were last seen) and is checked on every rerun against the configured
+:class:`workbench.auth.SessionPolicy`; an expired session goes back to the sign-in screen with a message.
+
+Every permission is decided by the library (:mod:`workbench.auth`, :class:`workbench.team.Team`); this
+module only uses the same matrix to choose which screens to list.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import streamlit as st
+
+from ui.session import USER_KEY, current_user
+from workbench import auth
+from workbench.auth import Action, TeamConfig
+from workbench.errors import InputError
+from workbench.store import Store, Target, TargetKind, User
+from workbench.team import SignInFailed, Team
+
+TEAM_ENV = "WORKBENCH_TEAM"
+ON = {"1", "true", "yes", "on"}
+SECRETS_FILE = auth.SECRETS_FILE
+
+SIGNED_IN_AT = "app_signed_in_at"
+LAST_SEEN = "app_last_seen_at"
+MESSAGE = "app_signin_message"
+OIDC_HOLD = "app_oidc_hold"  # signed out or expired in this browser session: no automatic sign-in
+OIDC_REFUSED = "app_oidc_refused"  # the provider's subject that has no active account
+
+
+# --- configuration ----------------------------------------------------------------------------------------
+
+def read_secrets() -> dict[str, Any]:
+    """The app's secrets as a plain dict; {} when there is no secrets file. A file that cannot be parsed
+    is refused (team mode must never fall back to single-user mode because of a typo)."""
+    from streamlit.errors import StreamlitSecretNotFoundError
+
+    try:
+        return st.secrets.to_dict()
+    except StreamlitSecretNotFoundError as exc:
+        if getattr(exc, "error_id", None) == "no-secrets-found":
+            return {}
+        raise InputError(SECRETS_FILE, f"cannot be read: {exc}") from None
+
+
+def requested(secrets: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether team mode is asked for: ``WORKBENCH_TEAM=1`` or ``[team] enabled = true``."""
+    if environ.get(TEAM_ENV, "").strip().lower() in ON:
+        return True
+    team = secrets.get("team")
+    if not isinstance(team, Mapping) or "enabled" not in team:
+        return False
+    enabled = team["enabled"]
+    if not isinstance(enabled, bool):
+        raise InputError(SECRETS_FILE, f"team.enabled must be true or false (it is {enabled!r})")
+    return enabled
+
+
+def config() -> TeamConfig | None:
+    """The team-mode configuration, or None in single-user mode. Raises :class:`InputError` naming what is
+    missing when team mode is asked for but cannot start."""
+    secrets = read_secrets()
+    if not requested(secrets):
+        return None
+    cfg = TeamConfig.from_secrets(secrets)
+    if cfg.uses_oidc and importlib.util.find_spec("authlib") is None:
+        raise InputError(SECRETS_FILE, "team mode cannot start: signing in through the provider in [auth] "
+                                       "needs the Authlib package; install it with "
+                                       "`pip install 'claim-workbench[oidc]'`")
+    return cfg
+
+
+def refusal_markdown(exc: InputError) -> str:
+    """The reasons team mode cannot start, one bullet each (from TeamConfig's single message)."""
+    from ui.text import escape_md
+
+    problem = exc.problem.removeprefix("team mode cannot start: ")
+    items, current, in_code = [], "", False
+    for i, ch in enumerate(problem):  # the problems are joined by "; " (but a quoted command may hold one)
+        in_code = in_code != (ch == "`")
+        if ch == ";" and not in_code and problem[i + 1:i + 2] == " ":
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items = [p.strip() for p in [*items, current] if p.strip()]
+    return (f"Team mode is switched on, but it cannot start. Fix `{escape_md(exc.source)}`:\n\n"
+            + "\n".join(f"- {escape_md(p)}" for p in items))
+
+
+def team(store: Store, cfg: TeamConfig) -> Team:
+    return Team(store, cfg)
+
+
+# --- the session -------------------------------------------------------------------------------------------
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def start_session(user: User, *, signed_in_at: datetime | None = None, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    ss = st.session_state
+    ss[USER_KEY] = user.id
+    ss[SIGNED_IN_AT] = (signed_in_at or now).isoformat()
+    ss[LAST_SEEN] = now.isoformat()
+    ss.pop(MESSAGE, None)
+
+
+def end_session(message: str | None = None) -> None:
+    ss = st.session_state
+    for k in (USER_KEY, SIGNED_IN_AT, LAST_SEEN):
+        ss.pop(k, None)
+    ss[OIDC_HOLD] = True
+    if message:
+        ss[MESSAGE] = message
+
+
+def _minutes(td: timedelta) -> str:
+    m = int(td.total_seconds() // 60)
+    return f"{m // 60} hour(s)" if m % 60 == 0 and m >= 60 else f"{m} minute(s)"
+
+
+def idle_text(cfg: TeamConfig) -> str:
+    return _minutes(cfg.session.idle)
+
+
+def check_session(cfg: TeamConfig, now: datetime | None = None) -> bool:
+    """True while the session is alive (and marks this rerun as activity); False after ending an expired
+    one, with a message for the sign-in screen. Called on every rerun through ``current_user``."""
+    ss = st.session_state
+    if ss.get(USER_KEY) is None:
+        return False
+    now = now or utcnow()
+    try:
+        signed_in = datetime.fromisoformat(ss[SIGNED_IN_AT])
+        last_seen = datetime.fromisoformat(ss[LAST_SEEN])
+    except (KeyError, TypeError, ValueError):
+        end_session("Please sign in.")
+        return False
+    policy = cfg.session
+    if auth.session_expired(signed_in, last_seen, now, policy):
+        idle = auth.utc(now) - auth.utc(last_seen) >= policy.idle
+        why = (f"no activity for {_minutes(policy.idle)}" if idle
+               else f"sessions last at most {_minutes(policy.absolute)}")
+        end_session(f"Your session expired ({why}). Sign in again to go on; unsaved input in the forms is kept.")
+        return False
+    ss[LAST_SEEN] = now.isoformat()
+    return True
+
+
+def oidc_sign_in(store: Store, cfg: TeamConfig) -> User | None:
+    """Sign in the person the provider vouches for (``st.user``), once per browser session, if an admin
+    added their account. Returns the user, or None (not signed in at the provider, or no account)."""
+    ss = st.session_state
+    if not cfg.uses_oidc or ss.get(OIDC_HOLD) or not st.user.get("is_logged_in"):
+        return None
+    subject = str(st.user.get("sub") or "")
+    email = st.user.get("email")
+    if ss.get(OIDC_REFUSED) == subject:
+        return None
+    try:
+        user = team(store, cfg).sign_in_external(subject, str(email) if email else None)
+    except SignInFailed as exc:
+        ss[OIDC_REFUSED] = subject
+        ss[MESSAGE] = f"Signed in at the provider, but {exc}."
+        return None
+    try:  # the provider's "issued at": the session's absolute lifetime counts from the real sign-in
+        issued = st.user.get("iat")
+        signed_in_at = datetime.fromtimestamp(float(issued), UTC) if issued is not None else None
+    except (TypeError, ValueError, OverflowError):
+        signed_in_at = None
+    start_session(user, signed_in_at=signed_in_at)
+    if not check_session(cfg):  # the provider's sign-in is older than the session's longest life
+        return None
+    return user
+
+
+def sign_out(cfg: TeamConfig) -> None:
+    """The sidebar's "Sign out": ends the session (and the provider's cookie, with OIDC)."""
+    end_session("You signed out.")
+    if cfg.uses_oidc and st.user.get("is_logged_in"):
+        st.logout()
+
+
+# --- what each role may open ---------------------------------------------------------------------------------
+
+def can(user: User | None, action: Action) -> bool:
+    return user is not None and auth.can(user.role.value, action)
+
+
+def guard(store: Store, action: Action) -> tuple[User, Team]:
+    """At the top of a team screen: the signed-in user and the team, or stop with a message when team mode
+    is off or the user's role does not allow ``action`` (the library refuses the writes in any case)."""
+    from ui.text import escape_md
+
+    cfg = config()
+    if cfg is None:
+        st.info("This screen is part of team mode, which is switched off. See the README, \"Team mode\".")
+        st.stop()
+    user = current_user(store)
+    if user is None:
+        st.warning("Sign in first.")
+        st.stop()
+    if not auth.can(user.role.value, action):
+        st.error(f"A {escape_md(user.role.value)} may not {escape_md(action.value)}.")
+        st.stop()
+    return user, team(store, cfg)
+
+
+# --- files ---------------------------------------------------------------------------------------------------
+
+def agreement_csv_bytes(rows: list[dict[str, Any]]) -> bytes:
+    """The agreement rows (``Team.agreement_rows``) as CSV in the exports' dialect: UTF-8 with BOM, CRLF,
+    numbers as numbers, text cells (reviewer names, story titles) with spreadsheet formulas neutralised."""
+    import csv
+    import io
+
+    from workbench.agreement import CSV_COLUMNS
+    from workbench.export import fmt_number, safe_cell
+
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(CSV_COLUMNS)
+    for r in rows:
+        w.writerow([fmt_number(v) if isinstance(v, (int, float)) else safe_cell("" if v is None else str(v))
+                    for v in (r.get(c) for c in CSV_COLUMNS)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# --- naming the things that are assigned and judged ---------------------------------------------------------
+
+def item_title(store: Store, target: Target, *, width: int = 80) -> str:
+    """A short plain-text name for a claim, group or article (not escaped: escape before Markdown)."""
+    from ui.text import short
+    from workbench.errors import StoreError
+
+    try:
+        if target.kind is TargetKind.CLAIM:
+            c = store.claim(target.id).claim
+            return short(f"{c.outlet}: {c.surface} — {c.sentence}", width)
+        if target.kind is TargetKind.GROUP:
+            g = store.group_detail(target.id).group
+            return short(f"group of {g.size}: {g.label}", width)
+        title = store.article_title(target.id)
+        return short(f"story: {title}" if title else f"story {target.id}", width)
+    except StoreError:
+        return f"{target.kind.value} {target.id} (no longer there)"
