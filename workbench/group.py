@@ -583,27 +583,39 @@ def _unique_inverse(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y[first], inverse, counts
 
 
-def _pairs_within_runs(keys: np.ndarray, items: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """All pairs (i < j by item) of items that share a key; keys and items are parallel arrays."""
+def _pairs_within_runs(keys: np.ndarray, items: np.ndarray, n: int, chunk: int = 1 << 21) -> np.ndarray:
+    """Codes a * n + b (a < b) of the distinct pairs of items that share a key; built a chunk at a time."""
     if len(keys) < 2:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.empty(0, np.int64)
     order = np.lexsort((items, keys))
-    k, it = keys[order], items[order]
+    k = keys[order]
+    it = items[order].astype(np.int64)
+    del order
     starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    ends = np.r_[starts[1:], len(k)]
-    run_end = np.repeat(ends, ends - starts)
-    pos = np.arange(len(k))
-    counts = run_end - pos - 1
-    total = int(counts.sum())
-    if total == 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    left = np.repeat(pos, counts)
-    offs = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    right = left + 1 + offs
-    a, b = it[left], it[right]
-    keep = a != b
-    a, b = a[keep], b[keep]
-    return np.minimum(a, b), np.maximum(a, b)
+    del k
+    sizes = np.diff(np.r_[starts, len(it)])
+    cum = np.cumsum(sizes * (sizes - 1) // 2)
+    out: list[np.ndarray] = []
+    lo_run = 0
+    while lo_run < len(starts):
+        base = cum[lo_run - 1] if lo_run else 0
+        hi_run = max(int(np.searchsorted(cum, base + chunk, side="right")), lo_run + 1)
+        seg_sizes = sizes[lo_run:hi_run]
+        s0 = starts[lo_run]
+        seg = it[s0:s0 + int(seg_sizes.sum())]
+        run_end = np.repeat(np.cumsum(seg_sizes), seg_sizes)
+        pos = np.arange(len(seg))
+        counts = run_end - pos - 1
+        total = int(counts.sum())
+        if total:
+            left = np.repeat(pos, counts)
+            right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts))
+            a, b = seg[left], seg[right]
+            del left, right
+            keep = a != b
+            out.append(_unique(np.minimum(a[keep], b[keep]) * n + np.maximum(a[keep], b[keep])))
+        lo_run = hi_run
+    return _unique(np.concatenate(out)) if out else np.empty(0, np.int64)
 
 
 def _value_cells(p: _Prepared, max_gap: float) -> tuple[np.ndarray, np.ndarray]:
@@ -637,32 +649,25 @@ def _candidate_pairs(p: _Prepared, max_gap: float, block_limit: int) -> tuple[np
     """
     keys, items = _value_cells(p, max_gap)
     _, inverse, counts = _unique_inverse(keys)
+    del keys
+    n = len(p.claims)
     big = counts[inverse] > block_limit
-    parts_a, parts_b = [], []
-    a, b = _pairs_within_runs(inverse[~big], items[~big])
-    parts_a.append(a)
-    parts_b.append(b)
+    parts = [_pairs_within_runs(inverse[~big], items[~big], n)]
     if big.any():
         cells, claims = inverse[big], items[big]
+        del inverse, items
         arts = p.article[claims]
-        n_keys = p.story_key_ptr[arts + 1] - p.story_key_ptr[arts]
-        reps = n_keys + 1
-        cell_r = np.repeat(cells, reps)
+        reps = p.story_key_ptr[arts + 1] - p.story_key_ptr[arts] + 1
         claim_r = np.repeat(claims, reps)
         art_r = np.repeat(arts, reps)
-        pos = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)  # 0 = the article itself
+        pos = np.arange(len(claim_r)) - np.repeat(np.cumsum(reps) - reps, reps)  # 0 = the article itself
         key_index = p.story_key_ptr[art_r] + pos - 1
         sub = np.where(pos == 0, -1 - art_r, p.story_key_ids[np.maximum(key_index, 0)])
-        combo = cell_r * (1 << 32) + (sub + (1 << 31))
-        a, b = _pairs_within_runs(combo, claim_r)
-        parts_a.append(a)
-        parts_b.append(b)
-    a = np.concatenate(parts_a)
-    b = np.concatenate(parts_b)
-    if len(a) == 0:
-        return a, b
-    n = len(p.claims)
-    code = _unique(a * n + b)
+        del art_r, pos, key_index
+        combo = np.repeat(cells, reps) * (1 << 32) + (sub + (1 << 31))
+        del sub
+        parts.append(_pairs_within_runs(combo, claim_r, n))
+    code = _unique(np.concatenate(parts))
     return code // n, code % n
 
 
