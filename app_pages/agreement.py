@@ -130,8 +130,8 @@ corr = team.correction_agreement(lead, rel_tol=tol / 100)
 k = st.columns(4)
 k[0].metric("Corrected claims judged twice", corr.n_items)
 k[1].metric("Reviewer pairs compared", corr.n_pairs)
-k[2].metric("Agreement", num(corr.percent_agreement, pct=True))
-k[3].metric("Alpha", num(corr.alpha.alpha))
+k[2].metric("Agreeing values", num(corr.percent_agreement, pct=True))
+k[3].metric("Alpha on values", num(corr.alpha.alpha))
 if corr.disagreements:
     st.caption("Claims whose corrected values differ beyond the tolerance: "
                + "; ".join(escape_md(team_ui.item_title(store, Target.claim(i), width=60))
