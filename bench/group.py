@@ -216,19 +216,23 @@ def generate(n_claims: int, seed: int = 20240601) -> tuple[list[Claim], dict[str
                 value = _round_sig(math.exp(rng.uniform(math.log(lo), math.log(hi))), 2)
                 fact_no += 1
                 items.append(((fact_no, kind, extra, value, nouns, wordings), False))
+            figures: dict[int, tuple[float, Qualifier]] = {}  # one outlet gives one figure per fact
             for (fid, kind, extra, value, nouns, wordings), headline in items:
-                v = value
-                q = Qualifier.EXACT
-                r = rng.random()
-                if r < 0.10:  # a different figure: an update, a mistake, another source
-                    v = _round_sig(value * rng.choice((1, -1)) * rng.uniform(0.03, 0.08) + value, 3)
-                elif r < 0.25:
-                    q = rng.choice((Qualifier.APPROX, Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND))
-                    v = _round_sig(value, 2)
-                    if q is Qualifier.LOWER_BOUND:
-                        v = _round_sig(value * 0.98, 2)
-                    elif q is Qualifier.UPPER_BOUND:
-                        v = _round_sig(value * 1.02, 2)
+                if fid not in figures:
+                    v = value
+                    q = Qualifier.EXACT
+                    r = rng.random()
+                    if r < 0.10:  # a different figure: an update, a mistake, another source
+                        v = _round_sig(value * rng.choice((1, -1)) * rng.uniform(0.03, 0.08) + value, 3)
+                    elif r < 0.25:
+                        q = rng.choice((Qualifier.APPROX, Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND))
+                        v = _round_sig(value, 2)
+                        if q is Qualifier.LOWER_BOUND:
+                            v = _round_sig(value * 0.98, 2)
+                        elif q is Qualifier.UPPER_BOUND:
+                            v = _round_sig(value * 1.02, 2)
+                    figures[fid] = (v, q)
+                v, q = figures[fid]
                 surface, fields = _surface(kind, v, extra, rng)
                 if q is not Qualifier.EXACT:
                     surface = f"{rng.choice(HEDGES[q])} {surface}"

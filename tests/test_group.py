@@ -153,6 +153,18 @@ CASES = {
    [("4%", "percent", 4, "lists"), ("4%", "percent", 4, "pay")]),
   ("n-2", "Southmere Standard", "Nurses at Southmere hospitals rejected a 4 per cent pay offer on Monday.",
    [("4 per cent", "percent", 4, "pay")])],
+ "names": [
+  ("m-1", "Market Wire", "Dunbroley Corp will cut 1,200 jobs, the company said. Shares in Dunbroley Corp fell 4% on the news.",
+   [("1,200 jobs", "count", 1200, "dunbroley", {"noun": "jobs"})]),
+  ("m-2", "Business Post", "Easthalby Corp will cut 1,200 jobs, the company said. Shares in Easthalby Corp fell 2% on the news.",
+   [("1,200 jobs", "count", 1200, "easthalby", {"noun": "jobs"})]),
+  ("m-3", "City Times", "Dunbroley Corp plans to shed about 1,200 jobs. Shares in Dunbroley Corp slipped.",
+   [("about 1,200 jobs", "count", 1200, "dunbroley", {"noun": "jobs", "q": "approx"})])],
+ "sources": [
+  ("w-1", "Vale Post", "The Environment Agency said 120mm of rain fell on Marlow Vale in 24 hours.",
+   [("120mm", "measure", 120, "rain", {"unit": "millimetre", "attribution": "Environment Agency"})]),
+  ("w-2", "Northern Echo", "Almost five inches of rain fell on Marlow Vale in a day, the Met Office said.",
+   [("Almost five inches", "measure", 5, "rain", {"unit": "inch", "q": "upper_bound", "attribution": "Met Office"})])],
  "nouns": [
   ("s-1", "Rovers Weekly", "Harlow Rovers played in front of 12,000 fans on Saturday.",
    [("12,000 fans", "count", 12000, "fans", {"noun": "fans"})]),
@@ -168,6 +180,7 @@ DISCREPANT = {
     "temperature": {"peak": False},  # 106.2F is 41.2C
     "area": {"fire": False},
     "duration": {"call": False},
+    "sources": {"rain": True},  # 120mm vs "almost five inches" (123-127mm)
 }
 
 
@@ -315,6 +328,8 @@ def test_outlets_that_disagree_are_grouped_and_flagged():
     assert len(evacuated.outlets) == 3 and evacuated.discrepant
     assert evacuated.min_value == 1900 and evacuated.max_value == 2100
     assert evacuated.spread_pct == pytest.approx(200 / 2000 * 100)
+    level = by_fact["flood-level"]  # 3.2 metres, 3.2m and 3.5 metres: the same rise, told differently
+    assert level.size == 3 and level.discrepant and level.unit == "metre"
     damage = by_fact["flood-damage"]  # £25m, "could top £25 million", £24.6m
     assert damage.size == 3 and not damage.discrepant
     assert damage.currency == "GBP"
@@ -448,11 +463,11 @@ def _flood():
 def test_a_must_link_joins_claims_the_grouping_kept_apart():
     claims, facts, before = _flood()
     ids = {(c.article, c.surface): c.id for c in claims}
-    a, b = ids[("flood-1", "3.2 metres")], ids[("flood-3", "3.5 metres")]
+    a, b = ids[("flood-1", "120mm")], ids[("flood-3", "2,100 residents")]
     assert before.by_claim[a] != before.by_claim[b]
     after = group_claims(claims, overrides=[Override(LinkKind.MUST, a, b)])
     assert after.by_claim[a] == after.by_claim[b]
-    # the reviewer joined them, so the 8.6% disagreement is flagged
+    # the reviewer joined a rainfall and a count: the group's members disagree in kind, which is flagged
     (g,) = [g for g in after.groups if a in g.claim_ids]
     assert g.discrepant
 

@@ -106,7 +106,7 @@ __all__ = [
 DEFAULT_TOLERANCE = 0.02
 DEFAULT_THRESHOLD = 45.0
 HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond the stated value
-MAX_GAP = 0.10  # widest relative gap between two claims' intervals that can still be one fact
+MAX_GAP = 0.15  # widest relative gap between two claims' intervals that can still be one fact
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
 KEY_WORDS = 4  # words per article that split a crowded value cell
@@ -306,16 +306,24 @@ _CALENDAR = frozenset(
 
 
 def _name_candidates(text: str) -> list[tuple[str, bool]]:
-    """Capitalised words of ``text`` as (word, opens a sentence); possessives dropped."""
+    """Capitalised words of ``text`` as (word, opens a sentence); possessives dropped.
+
+    A sentence-opening word followed by another capitalised word ("Dunbroley Corp will cut") is part of
+    a name and counts as not opening the sentence.
+    """
     out = []
-    for m in _CAPITALISED.finditer(text):
+    matches = list(_CAPITALISED.finditer(text))
+    for k, m in enumerate(matches):
         w = m.group(0)
         if w.endswith(("'s", "\u2019s")):
             w = w[:-2]
         j = m.start() - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        out.append((w.lower(), j < 0 or text[j] in ".!?:;\"\u201c(\n\r"))
+        initial = j < 0 or text[j] in ".!?:;\"\u201c(\n\r"
+        if initial and k + 1 < len(matches) and matches[k + 1].start() == m.end() + 1:
+            initial = False
+        out.append((w.lower(), initial))
     return out
 
 
@@ -424,7 +432,7 @@ class _Prepared:
     story_key_ptr: np.ndarray  # per article: its rarest shared features, as CSR offsets into story_key_ids
     story_key_ids: np.ndarray
     value_key: np.ndarray  # per claim: the story feature of its own figure
-    names: _Sparse  # per claim: name -> its rarity (idf)
+    rarest_name: np.ndarray  # per claim: its rarest name, -1 for none
     article_names: _Sparse  # per article: name -> 1
 
 
@@ -548,16 +556,20 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     del name_text
     nc = np.frombuffer(name_claim, dtype=np.int32).astype(np.int64)
     ni = np.frombuffer(name_id, dtype=np.int32).astype(np.int64)
-    article_names, name_art, name_col = _Sparse.from_pairs(n_art, art[nc], ni)
+    article_names, _, name_col = _Sparse.from_pairs(n_art, art[nc], ni)
     name_idf = np.log1p((n_art + BACKGROUND) / np.maximum(np.bincount(name_col, minlength=len(name_codes)), 1))
-    _, claim_rows, claim_cols = _Sparse.from_pairs(n, nc, ni)
-    names = _Sparse(n, claim_rows, claim_cols, name_idf[claim_cols])
+    # each claim's rarest name (ties: the first seen)
+    rarest_name = np.full(n, -1, dtype=np.int64)
+    if len(nc):
+        order = np.lexsort((ni, -name_idf[ni], nc))
+        first = np.r_[True, nc[order][1:] != nc[order][:-1]]
+        rarest_name[nc[order][first]] = ni[order][first]
 
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code,
         noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
-        story_key_ids=story_key_ids, value_key=value_key, names=names, article_names=article_names,
+        story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
     )
 
 
@@ -709,25 +721,17 @@ def _noun_agreements(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """1 unless both sentences name someone or somewhere and neither article mentions the other's names.
-
-    Falls to NAME_CONFLICT when the names differ entirely ("Dunbroley Corp will cut 1,200 jobs" and
-    "Easthalby Corp will cut 1,200 jobs"); the share of names found counts back up to 1.
-    """
+    """NAME_CONFLICT when both sentences name someone or somewhere and each one's rarest name is missing
+    from the other's article ("Dunbroley Corp will cut 1,200 jobs" and "Easthalby Corp will cut 1,200
+    jobs"); 1 otherwise."""
     out = np.ones(len(a))
-    names = p.names
-    count = names.ptr[1:] - names.ptr[:-1]
-    sel = np.flatnonzero((count[a] > 0) & (count[b] > 0) & (p.article[a] != p.article[b]))
-    if not len(sel):
-        return out
-    found = []
-    for mine, theirs in ((a[sel], b[sel]), (b[sel], a[sel])):
-        which, cols, w = names.expand(mine)
-        hit = p.article_names.lookup(p.article[theirs][which], cols) > 0
-        total = np.bincount(which, weights=w, minlength=len(sel))
-        got = np.bincount(which, weights=np.where(hit, w, 0.0), minlength=len(sel))
-        found.append(got / np.maximum(total, _TINY))
-    out[sel] = NAME_CONFLICT + (1.0 - NAME_CONFLICT) * np.maximum(found[0], found[1])
+    rare = p.rarest_name
+    sel = np.flatnonzero((rare[a] >= 0) & (rare[b] >= 0) & (p.article[a] != p.article[b]))
+    if len(sel):
+        x, y = a[sel], b[sel]
+        missing_x = p.article_names.lookup(p.article[y], rare[x]) == 0
+        missing_y = p.article_names.lookup(p.article[x], rare[y]) == 0
+        out[sel[missing_x & missing_y]] = NAME_CONFLICT
     return out
 
 
