@@ -435,6 +435,13 @@ class _Prepared:
     rarest_name: np.ndarray  # per claim: its rarest name, -1 for none
     article_names: _Sparse  # per article: name -> 1
 
+    def release_text(self) -> None:
+        """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
+        self.context = np.empty(0, dtype=object)
+        empty = _Sparse(0, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
+        self.story = self.article_names = empty
+        self.story_key_ptr = self.story_key_ids = np.empty(0, np.int64)
+
 
 def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     uniq: dict[str, Claim] = {}
@@ -1121,6 +1128,8 @@ def group_claims(
     keep = scored.score >= thr
     a, b, score = scored.a[keep], scored.b[keep], scored.score[keep]
     apart = list(zip(scored.apart_a.tolist(), scored.apart_b.tolist()))
+    del scored, keep
+    p.release_text()  # what remains is numbers: keep the peak memory of large inputs down
     clusters = _cluster(p, a, b, score, musts, cannots, apart, tolerance, max_gap)
 
     root = np.empty(len(p.claims), dtype=np.int64)
