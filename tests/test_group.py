@@ -17,6 +17,7 @@ import pytest
 from workbench.errors import WorkbenchError
 from workbench.group import (
     DuplicateClaimId,
+    InvalidClaim,
     OverrideConflict,
     compare,
     context_text,
@@ -625,3 +626,10 @@ def test_grouping_the_extractors_claims_on_the_gold_set(gold_dev_path):
     grouping = group_claims([p for _, p in matched])
     p, r, f1 = pairwise(facts, facts, grouping.by_claim)
     assert f1 >= 0.95, (p, r, f1)
+
+
+@pytest.mark.parametrize("low,high", [(float("nan"), 1.0), (1.0, float("inf")), (float("-inf"), 0.0)])
+def test_a_value_that_is_not_a_finite_number_is_refused_with_the_claim_named(low, high):
+    bad = claim("count", low, high, article="art", surface="many", start=4, sentence="Too many here.")
+    with pytest.raises(InvalidClaim, match="art:4-8"):
+        group_claims([claim(), bad])

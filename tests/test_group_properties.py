@@ -187,3 +187,27 @@ def test_groups_are_ordered_for_triage(claims):
     groups = group_claims(claims).groups
     keys = [(-len(g.outlets), -g.spread_pct) for g in groups]
     assert keys == sorted(keys)
+
+
+@st.composite
+def odd_claims(draw):
+    """Claims with any finite values: zero, negative, tiny, huge, ranges in either order."""
+    n = draw(st.integers(1, 16))
+    values = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+    out = []
+    for k in range(n):
+        kind, unit, currency, _ = draw(st.sampled_from(SHAPES + [(Kind.MEASURE, "celsius", None, 1.0)]))
+        low, high = draw(values), draw(st.one_of(st.none(), values))
+        out.append(Claim(article=f"a{draw(st.integers(0, 3))}", start=10 * k, end=10 * k + 2, surface="xx",
+                         sentence="About xx of them, it said.", kind=kind, low=low,
+                         high=low if high is None else high, qualifier=draw(st.sampled_from(list(Qualifier))),
+                         unit=unit, currency=currency))
+    return out
+
+
+@SETTINGS
+@given(odd_claims(), st.integers(0, 2**32 - 1))
+def test_any_finite_values_group_into_one_group_each_whatever_the_order(claims, seed):
+    grouping = group_claims(claims)
+    assert sorted(cid for g in grouping.groups for cid in g.claim_ids) == sorted({c.id for c in claims})
+    assert group_claims(_shuffled(claims, seed)) == grouping

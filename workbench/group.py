@@ -27,10 +27,18 @@ Compatible pairs of different articles get a score from 0 to 100:
   side ("people", "staff"), or disagrees ("containers"/"homes");
 * value agreement — 1 while the intervals agree within the tolerance, falling (quadratically) to 0 at
   :data:`MAX_GAP`;
-* name agreement — 1 unless both sentences name places, firms or people (capitalised words the input never
-  writes in lower case; a source named in ``attribution`` does not count) and neither article mentions the
-  other's: then :data:`NAME_CONFLICT` ("Dunbroley Corp will cut 1,200 jobs" is not "Easthalby Corp will cut
-  1,200 jobs", however alike the sentences read).
+* name agreement — 1 unless both sentences name places, firms or people (capitalised words the input also
+  writes capitalised inside a sentence, or joined to another capitalised word, and never in lower case; a
+  source named in ``attribution`` does not count) and each sentence's rarest name is missing from the other
+  article: then :data:`NAME_CONFLICT` ("Dunbroley Corp will cut 1,200 jobs" is not "Easthalby Corp will cut
+  1,200 jobs", however alike the sentences read; the sentences are compared with the other *article* so
+  that "Marlow Vale" and "River Alder" in two reports of one flood do not conflict).
+
+The weights, the story calibration (:data:`STORY_FLOOR`, :data:`STORY_FULL`, :data:`BACKGROUND`,
+:data:`STORY_PADDING`, :data:`STORY_POWER`, :data:`STORY_RELATIVE`) and the threshold were chosen on the
+development gold set together with hand-written articles in other domains (a flood, company results, an
+election, hospital waiting lists, sport) and a generated corpus of a million claims; each stays general:
+nothing refers to particular sentences.
 
 A pair links when its score reaches ``threshold`` (default :data:`DEFAULT_THRESHOLD`).
 
@@ -47,9 +55,11 @@ Claims are blocked by dimension and by value: values are mapped to a log scale (
 :func:`_value_axis`) and cut into cells twice as wide as the widest compatible gap, on two grids offset by
 half a cell, so any two compatible values share a cell on at least one grid and nothing else is compared.
 A cell holding more than :data:`BLOCK_LIMIT` claims (a common value such as 10% in a large corpus) is split
-further: two claims of different articles link only with some story signal, so their articles share a
-rare word or figure, and the cell is split by each article's :data:`KEY_WORDS` rarest shared features (and
-by the article itself, for repeated figures). The candidate pairs of all blocks are scored in one batched
+further: two claims of different articles link only with some story signal (without it a score cannot
+reach the default threshold), so their articles share a rare word, and the cell is split by each article's
+:data:`KEY_WORDS` rarest words shared with another article and found in at most :data:`KEY_MAX_ARTICLES`
+articles (and by the article itself, for repeated figures). Figures are no key: round figures recur across
+stories, and pairs sharing one figure are what the cell already holds. The candidate pairs of all blocks are scored in one batched
 call to ``rapidfuzz.process.cpdist`` (the element-wise sibling of ``cdist``: blocks overlap, so pairs are
 de-duplicated first and scored once) with ``workers``.
 
@@ -95,6 +105,7 @@ __all__ = [
     "MAX_GAP",
     "OverrideConflict",
     "DuplicateClaimId",
+    "InvalidClaim",
     "group_claims",
     "compare",
     "normalised_value",
@@ -117,7 +128,9 @@ BACKGROUND = 30  # unrelated articles assumed besides the input when weighing wo
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
 STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: above 1, rare names outweigh a story type's stock words
 NAME_CONFLICT = 0.3  # score kept when two sentences name different places, firms or people
-STORY_RELATIVE: tuple[float, float] | None = (0.1, 0.3)  # see _score_pairs
+STORY_RELATIVE: tuple[float, float] | None = (0.1, 0.3)  # story counts from 0 to 1 as the articles' cosine
+# goes from 10% to 30% of the larger of the two articles' best cosine with any article they may share a
+# figure with
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
 WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
 
@@ -138,6 +151,14 @@ class OverrideConflict(WorkbenchError):
             f"overrides contradict each other: {cannot[0]} and {cannot[1]} are marked as different facts "
             f"(cannot-link) but must-links join them ({path}); remove one of these overrides"
         )
+
+
+class InvalidClaim(WorkbenchError):
+    """A claim whose value cannot be compared (not a finite number)."""
+
+    def __init__(self, claim_id: str, problem: str):
+        self.claim_id = claim_id
+        super().__init__(f"claim {claim_id}: {problem}")
 
 
 class DuplicateClaimId(WorkbenchError):
@@ -480,6 +501,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     inner_caps: set[str] = set()
     for c in cl:
         d, a, b = normalised_value(c)
+        if not (math.isfinite(a) and math.isfinite(b)):
+            raise InvalidClaim(c.id, f"low and high must be finite numbers, got {c.low!r} and {c.high!r}")
         f = _floor(d)
         hl, hh = _hedged(a, b, c.qualifier, hedge, f)
         dk = dim_codes.setdefault(d, len(dim_codes))
