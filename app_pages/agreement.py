@@ -80,7 +80,8 @@ with left:
                     tooltip=["a:N", "b:N", alt.Tooltip("kappa:Q", format=".2f"), "items:Q",
                              alt.Tooltip("agreement:Q", format=".0%")])
                  + base.mark_text(fontSize=13).encode(text="label:N"))
-        chart = chart.properties(height=alt.Step(44), width=alt.Step(90))
+        n = df["a"].nunique()
+        chart = chart.properties(height=max(80, 44 * n), width=max(120, 110 * n))
         st.altair_chart(chart, height=frame_height(chart, 120), key="agreement_pairs_chart")
         st.dataframe({"reviewer A": [p.reviewer_a for p in pairs], "reviewer B": [p.reviewer_b for p in pairs],
                       "items both judged": [p.n_items for p in pairs],
@@ -107,12 +108,12 @@ with right:
                 "items": [g.n_items for g in groups],
             })
             chart = (alt.Chart(df.dropna(subset=["agreement"])).mark_bar(color="#1f5f8b")
-                     .encode(y=alt.Y(f"{dim.value}:N", title=None, sort="-x"),
+                     .encode(y=alt.Y(f"{dim.value}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
                              x=alt.X("agreement:Q", title="share of agreeing pairs", axis=alt.Axis(format="%"),
                                      scale=alt.Scale(domain=[0, 1])),
                              tooltip=[f"{dim.value}:N", alt.Tooltip("agreement:Q", format=".0%"),
                                       alt.Tooltip("alpha:Q", format=".2f"), "items:Q"])
-                     .properties(height=alt.Step(24)))
+                     .properties(height=max(60, 24 * len(df))))
             if df["agreement"].notna().any():
                 st.altair_chart(chart, width="stretch", height=frame_height(chart, 80),
                                 key=f"agreement_{dim.value}_chart")
@@ -124,8 +125,8 @@ with right:
                          hide_index=True, width="stretch", key=f"agreement_{dim.value}_table")
 
 st.subheader("Corrections of the extraction")
-tol = st.number_input("Values agree within (% of the value)", min_value=0.0, max_value=50.0, value=0.1, step=0.1,
-                      key="agreement_tolerance", persist_state="session")
+tol = st.columns([1, 3])[0].number_input("Values agree within (% of the value)", min_value=0.0, max_value=50.0,
+                                        value=0.1, step=0.1, key="agreement_tolerance", persist_state="session")
 corr = team.correction_agreement(lead, rel_tol=tol / 100)
 k = st.columns(4)
 k[0].metric("Corrected claims judged twice", corr.n_items)

@@ -178,14 +178,15 @@ if load_rows:
     df = pd.DataFrame(load_rows)
     chart = (alt.Chart(df).mark_bar()
              .encode(y=alt.Y("reviewer:N", title=None, sort="ascending"),
-                     x=alt.X("sum(items):Q", title="items in the queue"),
+                     x=alt.X("sum(items):Q", title="items in the queue",
+                             axis=alt.Axis(tickMinStep=1, format="d")),
                      color=alt.Color("state:N", scale=alt.Scale(
                          domain=["submitted", "draft", "to do", "decided"],
                          range=["#1f5f8b", "#8fb8d6", "#d9dde2", "#6aa56b"]), legend=alt.Legend(orient="bottom")),
                      order=alt.Order("state:N"),
                      tooltip=["reviewer:N", "state:N", "items:Q"])
-             .properties(height=alt.Step(28)))
-    st.altair_chart(chart, width="stretch", height=frame_height(chart, 90), key="assign_workload")
+             .properties(height=max(60, 32 * df["reviewer"].nunique())))
+    st.altair_chart(chart, width="stretch", height=frame_height(chart, 160), key="assign_workload")
 else:
     st.caption("Nothing is assigned yet.")
 

@@ -235,6 +235,7 @@ if current is None:
         st.info("No groups match. Import articles, or loosen the filters (fewer outlets, any status).")
     st.stop()
 
+readonly = me.blind and current not in ids  # opened from a claim, but not assigned: read, not judged
 try:
     detail = store.group_detail(current)
 except StoreError:
@@ -318,6 +319,8 @@ with vcol:
     if locked:
         st.success("Your verdict on this group is submitted and locked; a lead settles disagreements.",
                    icon=":material/lock:")
+    if readonly:
+        st.info("This group is not in your queue: you can read it, not judge it.", icon=":material/visibility:")
     if others or exceptions:
         with st.container(border=True):
             st.caption("Saved so far")
@@ -353,10 +356,12 @@ with vcol:
     if me.team_mode:
         with st.container(horizontal=True, gap="small"):
             st.button("Submit group verdict", key="groups_submit_verdict", type="primary",
-                      on_click=save_group_verdict, args=(g.id, claim_ids, True), disabled=me.user is None or locked,
+                      on_click=save_group_verdict, args=(g.id, claim_ids, True),
+                      disabled=me.user is None or locked or readonly,
                       help="Submitted verdicts are locked; the other reviewers' verdicts are then shown.")
             st.button("Save draft", key="groups_save_draft", on_click=save_group_verdict,
-                      args=(g.id, claim_ids, False), disabled=me.user is None or locked, type="tertiary",
+                      args=(g.id, claim_ids, False), disabled=me.user is None or locked or readonly,
+                      type="tertiary",
                       icon=":material/save:")
     else:
         st.button("Save group verdict", key="groups_save_verdict", type="primary", on_click=save_group_verdict,

@@ -354,7 +354,9 @@ with left:
 with right:
     head = f"{escape_md(claim.outlet)} · {escape_md(short(claim.article_title, 90))}"
     st.markdown(f"#### {head}")
-    meta = [escape_md(claim.published) if claim.published else "no date", status_text(claim.status)]
+    # blind review: the status shown is the reviewer's own (the queue's), never what others have done
+    status = next((r.status for r in rows if r.id == claim.id), None) if me.blind else claim.status
+    meta = [escape_md(claim.published) if claim.published else "no date", *([status_text(status)] if status else [])]
     if claim.final_label and (final or group_final):
         meta.append(f"final: {escape_md(claim.final_label)}")
     st.caption(" · ".join(meta))

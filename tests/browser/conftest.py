@@ -50,11 +50,14 @@ def free_port() -> int:
 class AppServer:
     """A `streamlit run` subprocess serving the app on a local port."""
 
-    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None):
+    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None, secrets: str | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
         self.workdir = workdir
+        if secrets is not None:  # Streamlit reads .streamlit/secrets.toml from its working folder
+            (workdir / ".streamlit").mkdir(exist_ok=True)
+            (workdir / ".streamlit" / "secrets.toml").write_text(secrets, encoding="utf-8")
         self.log_path = workdir / "streamlit.log"
         full_env = {**os.environ, "WORKBENCH_DB": db_url, **(env or {})}
         full_env.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
@@ -132,6 +135,23 @@ def shot():
         return path
 
     return take
+
+
+@pytest.fixture()
+def start_server(tmp_path):
+    """``start_server(env=..., secrets=...)``: an app on ``tmp_path/workbench.db`` (made ready beforehand by
+    the test if it likes), stopped at the end of the test."""
+    started: list[AppServer] = []
+
+    def start(env: dict[str, str] | None = None, secrets: str | None = None) -> AppServer:
+        server = AppServer(f"sqlite:///{tmp_path / 'workbench.db'}", tmp_path, env=env, secrets=secrets)
+        started.append(server)
+        server.wait_healthy()
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
 
 
 @pytest.fixture()
