@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -115,6 +116,12 @@ class Claim:
 
 def claim_id(article: str, start: int, end: int) -> str:
     return f"{article}:{start}-{end}"
+
+
+def group_id(claim_ids: Iterable[str]) -> str:
+    """A group's id, derived from its members: the same claims always make the same id, whoever groups them."""
+    digest = hashlib.sha1("\n".join(sorted(claim_ids)).encode("utf-8")).hexdigest()
+    return "g-" + digest[:12]
 
 
 class LinkKind(str, enum.Enum):

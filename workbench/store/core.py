@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -28,7 +27,7 @@ from sqlalchemy import (
 
 from workbench import review
 from workbench.errors import InputError, StoreError
-from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier
+from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.store import audit
 from workbench.store import engine as eng
 from workbench.store.schema import (
@@ -92,9 +91,8 @@ def default_grouper(all_claims: list[Claim], links: list[Override]) -> Grouping:
 
 
 def group_id_for(claim_ids: Iterable[str]) -> str:
-    """A group's id, derived from its members: the same claims always make the same id."""
-    digest = hashlib.sha256("\n".join(sorted(claim_ids)).encode("utf-8")).hexdigest()
-    return "g" + digest[:16]
+    """A group's id, derived from its members (the same scheme as :func:`workbench.models.group_id`)."""
+    return group_id(claim_ids)
 
 
 def singleton_group(c: Claim) -> Group:
