@@ -183,6 +183,51 @@ def test_a_provider_without_authlib_is_refused_with_the_install_command(db):
     assert "claim\\-workbench\\[oidc\\]" in at.error[0].value
 
 
+OIDC = {"team": {"enabled": True},
+        "auth": {"cookie_secret": COOKIE, "redirect_uri": "http://localhost:8501/oauth2callback",
+                 "client_id": "workbench", "client_secret": "s3cret",
+                 "server_metadata_url": "https://id.example.org/.well-known/openid-configuration"}}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("authlib") is None, reason="Authlib is not installed (extra: oidc)")
+def test_with_a_provider_the_person_it_vouches_for_is_signed_in_if_an_admin_added_them(db, store, team):
+    team.add_user(None, "cara@example.org", role="lead")  # no password: signs in through the provider
+    at = new_app(OIDC)
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert at.button(key="signin_oidc_default").label == "Sign in"
+    assert not at.text_input, "no local password form when a provider is configured"
+    at.user = {"is_logged_in": True, "sub": "provider-subject-7", "email": "cara@example.org", "iat": None}
+    at.run()
+    assert [t.value for t in at.title] == ["Review"]
+    assert any("Signed in as **cara@example.org** (lead)" in m.value.replace("\\", "") for m in at.sidebar.markdown)
+    assert store.user_by_name("cara@example.org").external_id == "provider-subject-7"
+    at.switch_page("app_pages/assign.py").run()
+    assert [t.value for t in at.title] == ["Assign"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("authlib") is None, reason="Authlib is not installed (extra: oidc)")
+def test_with_a_provider_nobody_gets_in_without_an_account(db, store):
+    at = new_app(OIDC)
+    at.user = {"is_logged_in": True, "sub": "stranger", "email": "stranger@example.org"}
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "no active account for stranger@example.org" in at.info[0].value.replace("\\", "")
+    assert store.user_by_name("stranger@example.org") is None
+
+
+@pytest.mark.skipif(importlib.util.find_spec("authlib") is None, reason="Authlib is not installed (extra: oidc)")
+def test_with_a_provider_a_sign_in_older_than_the_longest_session_is_refused(db, store, team):
+    team.add_user(None, "cara@example.org", role="reviewer")
+    at = new_app({**OIDC, "team": {"enabled": True, "session_max_hours": 2}})
+    issued = int((datetime.now(UTC) - timedelta(hours=3)).timestamp())
+    at.user = {"is_logged_in": True, "sub": "cara-sub", "email": "cara@example.org", "iat": issued}
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "sessions last at most 2 hour(s)" in at.info[0].value.replace("\\", "")
+
+
 # --- signing in ------------------------------------------------------------------------------------------------
 
 def test_a_wrong_password_is_refused_with_a_message_and_the_right_one_signs_in(db, store):
@@ -222,6 +267,14 @@ def test_a_disabled_account_cannot_sign_in(db, team, store):
     team.set_disabled(None, "ben", True)
     at = sign_in(new_app().run(), "ben")
     assert "disabled" in at.error[0].value
+
+
+def test_an_account_disabled_during_the_session_is_signed_out_at_once(db, team):
+    at = signed_in("ben")
+    team.set_disabled(None, "ben", True)
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "This account has been disabled" in at.info[0].value
 
 
 def test_the_session_expires_after_the_idle_time_and_comes_back_to_sign_in(db):

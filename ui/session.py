@@ -65,6 +65,8 @@ def current_user(store: Store) -> User | None:
     user = store.user(uid)
     if user is None or user.disabled:
         st.session_state.pop(USER_KEY, None)
+        if cfg is not None:
+            team_ui.end_session("This account has been disabled or removed; ask an admin.")
         return None
     return user
 
