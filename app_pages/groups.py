@@ -124,7 +124,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str], submit: bool = True)
         return
     clear_conflict(P)
     clear_source_form(P, group_id)
-    what = "Submitted" if submit or not me.team_mode else "Saved a draft of"
+    what = "Saved" if not me.team_mode else "Submitted" if submit else "Saved a draft of"
     flash(P, "success", f"{what} your verdict on the whole group"
                         + (f", with {n_exc} exception(s)." if n_exc else "."))
 
