@@ -1,15 +1,26 @@
-"""Lexicons for reading numbers in news text: number words, scale words, currencies, units and hedges.
+"""Lexicons for reading numbers in news text: number words, scale words, currencies and hedges.
 
-Everything here is data plus a few small pure functions; ``workbench.extract`` does the reading. Unit
-names are the canonical singular British spellings the claim contract uses (``hectare``, ``square
-kilometre``, ``gigawatt``, ``celsius``), each with its dimension and the factor to that dimension's base
-unit, so that ``125 square kilometre`` and ``12,500 hectare`` compare equal after conversion.
+Everything here is data plus a few small pure functions; ``workbench.extract`` does the reading. Units
+(their names, the words and symbols they are written with, dimensions and factors to each dimension's base
+unit) come from :mod:`workbench.units`, the one table extraction, grouping and evaluation share.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from workbench.units import (  # noqa: F401 (read as numbers.UNITS and so on)
+    ATTACHED_ONLY_SYMBOLS,
+    QUANTULUM_MEASURE_ENTITIES,
+    QUANTULUM_UNIT_NAMES,
+    TIME_UNITS,
+    UNIT_SYMBOLS,
+    UNIT_WORDS,
+    UNITS,
+    Unit,
+    to_base,
+    unit_info,
+)
 
 # ---------------------------------------------------------------------------------------------- number words
 
@@ -166,155 +177,8 @@ CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("G
 
 # ----------------------------------------------------------------------------------------------------- units
 
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    name: str  # canonical singular name used in claims
-    dimension: str  # time, length, area, mass, volume, power, energy, speed, temperature, ...
-    factor: float  # multiply a value in this unit by factor to get the dimension's base unit
-    offset: float = 0.0  # added after factor (temperatures)
-
-
-UNITS: dict[str, Unit] = {
-    # time (kind duration); base: second
-    "second": Unit("second", "time", 1), "minute": Unit("minute", "time", 60), "hour": Unit("hour", "time", 3600),
-    "day": Unit("day", "time", 86400), "week": Unit("week", "time", 604800),
-    "fortnight": Unit("fortnight", "time", 1209600), "month": Unit("month", "time", 2629800),
-    "year": Unit("year", "time", 31557600), "decade": Unit("decade", "time", 315576000),
-    "century": Unit("century", "time", 3155760000),
-    # temperature; base: celsius
-    "celsius": Unit("celsius", "temperature", 1), "fahrenheit": Unit("fahrenheit", "temperature", 5 / 9, -160 / 9),
-    "kelvin": Unit("kelvin", "temperature", 1, -273.15),
-    # length; base: metre
-    "kilometre": Unit("kilometre", "length", 1000), "metre": Unit("metre", "length", 1),
-    "centimetre": Unit("centimetre", "length", 0.01), "millimetre": Unit("millimetre", "length", 0.001),
-    "mile": Unit("mile", "length", 1609.344), "nautical mile": Unit("nautical mile", "length", 1852),
-    "foot": Unit("foot", "length", 0.3048), "inch": Unit("inch", "length", 0.0254),
-    "yard": Unit("yard", "length", 0.9144),
-    # area; base: square metre
-    "hectare": Unit("hectare", "area", 1e4), "acre": Unit("acre", "area", 4046.8564224),
-    "square kilometre": Unit("square kilometre", "area", 1e6), "square mile": Unit("square mile", "area", 2589988.11),
-    "square metre": Unit("square metre", "area", 1), "square foot": Unit("square foot", "area", 0.09290304),
-    # mass; base: kilogram
-    "kilogram": Unit("kilogram", "mass", 1), "gram": Unit("gram", "mass", 0.001),
-    "milligram": Unit("milligram", "mass", 1e-6), "tonne": Unit("tonne", "mass", 1000),
-    "ton": Unit("ton", "mass", 1000), "pound": Unit("pound", "mass", 0.45359237),
-    "ounce": Unit("ounce", "mass", 0.028349523),
-    # volume; base: litre
-    "litre": Unit("litre", "volume", 1), "millilitre": Unit("millilitre", "volume", 0.001),
-    "gallon": Unit("gallon", "volume", 3.785411784), "barrel": Unit("barrel", "volume", 158.987294928),
-    "cubic metre": Unit("cubic metre", "volume", 1000),
-    # power; base: watt
-    "watt": Unit("watt", "power", 1), "kilowatt": Unit("kilowatt", "power", 1e3),
-    "megawatt": Unit("megawatt", "power", 1e6), "gigawatt": Unit("gigawatt", "power", 1e9),
-    "terawatt": Unit("terawatt", "power", 1e12),
-    # energy; base: joule
-    "kilowatt hour": Unit("kilowatt hour", "energy", 3.6e6), "megawatt hour": Unit("megawatt hour", "energy", 3.6e9),
-    "gigawatt hour": Unit("gigawatt hour", "energy", 3.6e12),
-    "terawatt hour": Unit("terawatt hour", "energy", 3.6e15),
-    # speed; base: metre per second
-    "mile per hour": Unit("mile per hour", "speed", 0.44704),
-    "kilometre per hour": Unit("kilometre per hour", "speed", 1 / 3.6), "knot": Unit("knot", "speed", 0.514444),
-    "metre per second": Unit("metre per second", "speed", 1),
-    # other
-    "magnitude": Unit("magnitude", "magnitude", 1), "degree": Unit("degree", "angle", 1),
-}
-
-# Surface forms written after a number, case-insensitive, as whole words (plural or singular).
-UNIT_WORDS: dict[str, str] = {
-    "seconds": "second", "second": "second", "secs": "second", "sec": "second",
-    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
-    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
-    "days": "day", "day": "day", "weeks": "week", "week": "week", "fortnights": "fortnight", "fortnight": "fortnight",
-    "months": "month", "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year",
-    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
-    "degrees celsius": "celsius", "degree celsius": "celsius", "degrees centigrade": "celsius",
-    "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees kelvin": "kelvin",
-    "kelvin": "kelvin", "celsius": "celsius", "fahrenheit": "fahrenheit",
-    "kilometres": "kilometre", "kilometre": "kilometre", "kilometers": "kilometre", "kilometer": "kilometre",
-    "metres": "metre", "metre": "metre", "meters": "metre", "meter": "metre",
-    "centimetres": "centimetre", "centimetre": "centimetre", "centimeters": "centimetre", "centimeter": "centimetre",
-    "millimetres": "millimetre", "millimetre": "millimetre", "millimeters": "millimetre", "millimeter": "millimetre",
-    "nautical miles": "nautical mile", "nautical mile": "nautical mile", "miles": "mile", "mile": "mile",
-    "feet": "foot", "foot": "foot", "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
-    "hectares": "hectare", "hectare": "hectare", "acres": "acre", "acre": "acre",
-    "square kilometres": "square kilometre", "square kilometre": "square kilometre",
-    "square kilometers": "square kilometre", "square kilometer": "square kilometre",
-    "sq km": "square kilometre", "sq kilometres": "square kilometre",
-    "square miles": "square mile", "square mile": "square mile", "sq miles": "square mile", "sq mi": "square mile",
-    "square metres": "square metre", "square metre": "square metre", "square meters": "square metre",
-    "square meter": "square metre", "sq m": "square metre",
-    "square feet": "square foot", "square foot": "square foot", "sq ft": "square foot",
-    "kilograms": "kilogram", "kilogram": "kilogram", "kilos": "kilogram", "kilo": "kilogram",
-    "grams": "gram", "gram": "gram", "milligrams": "milligram", "milligram": "milligram",
-    "metric tonnes": "tonne", "metric tons": "tonne", "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
-    "ounces": "ounce", "ounce": "ounce",
-    "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre",
-    "millilitres": "millilitre", "millilitre": "millilitre", "milliliters": "millilitre", "milliliter": "millilitre",
-    "gallons": "gallon", "gallon": "gallon", "barrels": "barrel", "barrel": "barrel",
-    "cubic metres": "cubic metre", "cubic metre": "cubic metre", "cubic meters": "cubic metre",
-    "cubic meter": "cubic metre",
-    "watts": "watt", "watt": "watt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
-    "megawatts": "megawatt", "megawatt": "megawatt", "gigawatts": "gigawatt", "gigawatt": "gigawatt",
-    "terawatts": "terawatt", "terawatt": "terawatt",
-    "kilowatt hours": "kilowatt hour", "kilowatt-hours": "kilowatt hour", "kilowatt hour": "kilowatt hour",
-    "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "megawatt hour": "megawatt hour",
-    "gigawatt hours": "gigawatt hour", "gigawatt-hours": "gigawatt hour", "gigawatt hour": "gigawatt hour",
-    "terawatt hours": "terawatt hour", "terawatt-hours": "terawatt hour", "terawatt hour": "terawatt hour",
-    "miles per hour": "mile per hour", "miles an hour": "mile per hour", "mph": "mile per hour",
-    "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
-    "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour",
-    "knots": "knot", "metres per second": "metre per second", "meters per second": "metre per second",
-    "magnitude": "magnitude",
-}
-# Symbols, case-sensitive; may be written against the digits ("41.2C", "12km", "9.6 GW").
-UNIT_SYMBOLS: dict[str, str] = {
-    "°C": "celsius", "° C": "celsius", "ºC": "celsius", "C": "celsius", "°F": "fahrenheit", "ºF": "fahrenheit",
-    "F": "fahrenheit", "K": "kelvin",
-    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
-    "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
-    "m2": "square metre", "m²": "square metre",
-    "kg": "kilogram", "g": "gram", "mg": "milligram", "t": "tonne", "lb": "pound", "lbs": "pound", "oz": "ounce",
-    "l": "litre", "L": "litre", "ml": "millilitre", "bbl": "barrel", "m3": "cubic metre", "m³": "cubic metre",
-    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
-    "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour",
-    "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
-    "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
-    "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute", "s": "second",
-    "yrs": "year", "yr": "year",
-}
-# Symbols that are only a unit when written against the digits ("41.2C", "24h"), never after a space.
-ATTACHED_ONLY_SYMBOLS = {"C", "F", "K", "g", "t", "l", "h", "s", "W", "L", "m"}
-
-# quantulum3 unit names that differ from ours.
-QUANTULUM_UNIT_NAMES = {
-    "degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree Fahrenheit": "fahrenheit",
-    "kilometre per hour": "kilometre per hour", "mile per hour": "mile per hour", "pound-mass": "pound",
-    "metre per second": "metre per second", "kilowatt hour": "kilowatt hour", "megawatt hour": "megawatt hour",
-    "gigawatt hour": "gigawatt hour", "terawatt hour": "terawatt hour",
-}
-# quantulum3 entities that are physical measures we accept from it when our own tables have no entry.
-QUANTULUM_MEASURE_ENTITIES = {
-    "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure",
-    "data storage", "frequency", "force", "density", "volumetric flow", "acceleration", "radiation",
-    "luminous intensity", "electric potential", "electric current", "concentration",
-}
-
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
-
-
-def unit_info(name: str | None) -> Unit | None:
-    if not name:
-        return None
-    return UNITS.get(name)
-
-
-def to_base(value: float, unit: str | None) -> tuple[str | None, float]:
-    """(dimension, value in the dimension's base unit); unknown units compare by name."""
-    u = unit_info(unit)
-    if u is None:
-        return (unit, value)
-    return (u.dimension, value * u.factor + u.offset)
+# Unit names, symbols, dimensions and factors live in workbench.units, the one table extraction, grouping
+# and evaluation share; the names imported at the top of this module keep them readable as N.UNIT_WORDS etc.
 
 
 # ---------------------------------------------------------------------------------------------------- hedges

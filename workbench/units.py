@@ -1,9 +1,10 @@
-"""Units for comparing numbers: each unit's dimension and its factor (and offset) to the dimension's base unit.
+"""Units: the one table of unit names, symbols, dimensions and factors to each dimension's base unit.
 
-Grouping compares claims after conversion, so that ``12,500 hectare`` equals ``125 square kilometre``,
-``45 minute`` equals ``0.75 hour`` and ``25 percent`` equals the ratio ``0.25``. Base units: second (time),
-square metre (area), metre (length), kilogram (mass), litre (volume), watt (power), joule (energy), metre per
-second (speed), degree Celsius (temperature).
+Extraction reads units with it (the words and symbols written after a number), and grouping and
+evaluation compare claims after conversion with it, so that ``12,500 hectare`` equals ``125 square
+kilometre``, ``45 minute`` equals ``0.75 hour`` and ``25 percent`` equals the ratio ``0.25``. Base units:
+second (time), square metre (area), metre (length), kilogram (mass), litre (volume), watt (power), joule
+(energy), metre per second (speed), degree Celsius (temperature).
 
 Unit names are the canonical singular British spellings of the claim contract (``hectare``, ``square
 kilometre``, ``gigawatt``, ``celsius``); :func:`lookup` also accepts plurals, American spellings, common
@@ -20,10 +21,10 @@ from functools import lru_cache
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    name: str
-    dimension: str
+    name: str  # canonical singular name used in claims
+    dimension: str  # time, length, area, mass, volume, power, energy, speed, temperature, ...
     factor: float  # value_in_base = value * factor + offset
-    offset: float = 0.0
+    offset: float = 0.0  # added after factor (temperatures)
 
     def to_base(self, value: float) -> float:
         return value * self.factor + self.offset
@@ -68,13 +69,103 @@ UNITS: dict[str, Unit] = dict([
     # temperature; base: degree Celsius
     _u("celsius", "temperature", 1), _u("fahrenheit", "temperature", 5 / 9, -160 / 9),
     _u("kelvin", "temperature", 1, -273.15),
+    # other
+    _u("magnitude", "magnitude", 1), _u("degree", "angle", 1),
 ])
+
+# Units of the duration kind (a claim in one of these is a duration, not a measure).
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+
+# Surface forms written after a number, case-insensitive, as whole words (plural or singular).
+UNIT_WORDS: dict[str, str] = {
+    "seconds": "second", "second": "second", "secs": "second", "sec": "second",
+    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "fortnights": "fortnight", "fortnight": "fortnight",
+    "months": "month", "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
+    "degrees celsius": "celsius", "degree celsius": "celsius", "degrees centigrade": "celsius",
+    "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees kelvin": "kelvin",
+    "kelvin": "kelvin", "celsius": "celsius", "fahrenheit": "fahrenheit",
+    "kilometres": "kilometre", "kilometre": "kilometre", "kilometers": "kilometre", "kilometer": "kilometre",
+    "metres": "metre", "metre": "metre", "meters": "metre", "meter": "metre",
+    "centimetres": "centimetre", "centimetre": "centimetre", "centimeters": "centimetre", "centimeter": "centimetre",
+    "millimetres": "millimetre", "millimetre": "millimetre", "millimeters": "millimetre", "millimeter": "millimetre",
+    "nautical miles": "nautical mile", "nautical mile": "nautical mile", "miles": "mile", "mile": "mile",
+    "feet": "foot", "foot": "foot", "inches": "inch", "inch": "inch", "yards": "yard", "yard": "yard",
+    "hectares": "hectare", "hectare": "hectare", "acres": "acre", "acre": "acre",
+    "square kilometres": "square kilometre", "square kilometre": "square kilometre",
+    "square kilometers": "square kilometre", "square kilometer": "square kilometre",
+    "sq km": "square kilometre", "sq kilometres": "square kilometre",
+    "square miles": "square mile", "square mile": "square mile", "sq miles": "square mile", "sq mi": "square mile",
+    "square metres": "square metre", "square metre": "square metre", "square meters": "square metre",
+    "square meter": "square metre", "sq m": "square metre",
+    "square feet": "square foot", "square foot": "square foot", "sq ft": "square foot",
+    "kilograms": "kilogram", "kilogram": "kilogram", "kilos": "kilogram", "kilo": "kilogram",
+    "grams": "gram", "gram": "gram", "milligrams": "milligram", "milligram": "milligram",
+    "metric tonnes": "tonne", "metric tons": "tonne", "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton",
+    "ounces": "ounce", "ounce": "ounce",
+    "litres": "litre", "litre": "litre", "liters": "litre", "liter": "litre",
+    "millilitres": "millilitre", "millilitre": "millilitre", "milliliters": "millilitre", "milliliter": "millilitre",
+    "gallons": "gallon", "gallon": "gallon", "barrels": "barrel", "barrel": "barrel",
+    "cubic metres": "cubic metre", "cubic metre": "cubic metre", "cubic meters": "cubic metre",
+    "cubic meter": "cubic metre",
+    "watts": "watt", "watt": "watt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
+    "megawatts": "megawatt", "megawatt": "megawatt", "gigawatts": "gigawatt", "gigawatt": "gigawatt",
+    "terawatts": "terawatt", "terawatt": "terawatt",
+    "kilowatt hours": "kilowatt hour", "kilowatt-hours": "kilowatt hour", "kilowatt hour": "kilowatt hour",
+    "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "megawatt hour": "megawatt hour",
+    "gigawatt hours": "gigawatt hour", "gigawatt-hours": "gigawatt hour", "gigawatt hour": "gigawatt hour",
+    "terawatt hours": "terawatt hour", "terawatt-hours": "terawatt hour", "terawatt hour": "terawatt hour",
+    "miles per hour": "mile per hour", "miles an hour": "mile per hour", "mph": "mile per hour",
+    "kilometres per hour": "kilometre per hour", "kilometers per hour": "kilometre per hour",
+    "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour",
+    "knots": "knot", "metres per second": "metre per second", "meters per second": "metre per second",
+    "magnitude": "magnitude",
+}
+# Symbols, case-sensitive; may be written against the digits ("41.2C", "12km", "9.6 GW").
+UNIT_SYMBOLS: dict[str, str] = {
+    "°C": "celsius", "° C": "celsius", "ºC": "celsius", "C": "celsius", "°F": "fahrenheit", "ºF": "fahrenheit",
+    "F": "fahrenheit", "K": "kelvin",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
+    "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
+    "m2": "square metre", "m²": "square metre",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "t": "tonne", "lb": "pound", "lbs": "pound", "oz": "ounce",
+    "l": "litre", "L": "litre", "ml": "millilitre", "bbl": "barrel", "m3": "cubic metre", "m³": "cubic metre",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
+    "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour",
+    "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
+    "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
+    "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute", "s": "second",
+    "yrs": "year", "yr": "year",
+}
+# Symbols that are only a unit when written against the digits ("41.2C", "24h"), never after a space.
+ATTACHED_ONLY_SYMBOLS = {"C", "F", "K", "g", "t", "l", "h", "s", "W", "L", "m"}
+
+# quantulum3 unit names that differ from ours.
+QUANTULUM_UNIT_NAMES = {
+    "degree Celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree Fahrenheit": "fahrenheit",
+    "kilometre per hour": "kilometre per hour", "mile per hour": "mile per hour", "pound-mass": "pound",
+    "metre per second": "metre per second", "kilowatt hour": "kilowatt hour", "megawatt hour": "megawatt hour",
+    "gigawatt hour": "gigawatt hour", "terawatt hour": "terawatt hour",
+}
+# quantulum3 entities that are physical measures, accepted from it when these tables have no entry.
+QUANTULUM_MEASURE_ENTITIES = {
+    "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure",
+    "data storage", "frequency", "force", "density", "volumetric flow", "acceleration", "radiation",
+    "luminous intensity", "electric potential", "electric current", "concentration",
+}
 
 # Dimensions whose values are compared on an absolute scale near zero: a relative difference between 0.5 C
 # and 1 C means little. The floor is the magnitude below which differences are measured against it.
 ABSOLUTE_FLOOR: dict[str, float] = {"temperature": 10.0}
 
+# Names :func:`lookup` reads besides the canonical ones: every word and symbol extraction reads (symbols
+# lowercased), quantulum3's names, and a few more abbreviations and spellings.
 _ALIASES: dict[str, str] = {
+    **{k.lower(): v for k, v in UNIT_SYMBOLS.items()},
+    **{k.lower(): v for k, v in QUANTULUM_UNIT_NAMES.items()},
+    **UNIT_WORDS,
     # symbols and abbreviations (matched case-sensitively first, then lowercased)
     "s": "second", "sec": "second", "secs": "second", "min": "minute", "mins": "minute", "h": "hour",
     "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year", "wk": "week", "wks": "week",
@@ -171,6 +262,22 @@ def time_seconds(name: str | None) -> float | None:
 
 _ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
             "annually": "year", "annual": "year", "quarterly": "quarter", "annum": "year"}
+
+
+def unit_info(name: str | None) -> Unit | None:
+    """The unit of a canonical name exactly as claims write it (``"hectare"``), else None."""
+    if not name:
+        return None
+    return UNITS.get(name)
+
+
+def to_base(value: float, unit: str | None) -> tuple[str | None, float]:
+    """(dimension, value in the dimension's base unit) for a canonical unit name; an unknown unit keeps its
+    name as its dimension and its value as it is."""
+    u = unit_info(unit)
+    if u is None:
+        return (unit, value)
+    return (u.dimension, u.to_base(value))
 
 
 def dimension_and_base(value: float, unit: str | None) -> tuple[str, float]:
