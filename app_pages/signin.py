@@ -56,7 +56,8 @@ else:
     with st.form("signin_form", border=True, enter_to_submit=True):
         st.text_input("Name", key="signin_name", autocomplete="username")
         st.text_input("Password", key="signin_password", type="password", autocomplete="current-password")
-        st.form_submit_button("Sign in", type="primary", on_click=sign_in, icon=":material/login:")
+        st.form_submit_button("Sign in", key="signin_submit", type="primary", on_click=sign_in,
+                              icon=":material/login:")
     err = ss.pop("signin_error", None)
     if err:
         st.error(escape_md(err), icon=":material/block:")

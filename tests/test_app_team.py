@@ -323,6 +323,22 @@ def test_each_role_sees_its_screens_and_no_others(db, name, reachable, unreachab
         assert not at.error, (path, [e.value for e in at.error])
 
 
+@pytest.mark.parametrize("path,prefix", [("app_pages/assign.py", "assign_"), ("app_pages/adjudicate.py",
+                                                                             "adjudicate_"),
+                                         ("app_pages/agreement.py", "agreement_"), ("app_pages/users.py", "users_")])
+def test_every_widget_on_a_team_screen_has_a_page_prefixed_key(db, store, team, path, prefix):
+    disagree(store, team)  # something on every screen
+    at = signed_in("boss")
+    at.switch_page(path).run()
+    keys = [w.key for kind in ("button", "selectbox", "text_input", "checkbox", "multiselect", "number_input",
+                               "segmented_control", "pills", "toggle", "download_button", "radio")
+            for w in getattr(at, kind)]
+    assert keys and all(k and (k.startswith(prefix) or k.startswith("sidebar_")) for k in keys), keys
+    signin = new_app().run()
+    assert {w.key for w in signin.text_input} | {b.key for b in signin.button} == {
+        "signin_name", "signin_password", "signin_submit"}
+
+
 def test_a_lead_demoted_while_on_a_lead_screen_loses_it_and_the_library_refuses_the_write(db, store, team):
     at = signed_in("lena")
     at.switch_page("app_pages/assign.py").run()
