@@ -210,7 +210,8 @@ def test_groups_table_and_csv(capsys):
     code, out, _ = run(capsys, "groups", str(DATA))
     assert code == 0
     first = out.splitlines()[0]
-    assert first.endswith("discrepant (values differ by more than 2%)")
+    assert first.endswith("discrepant (no single value lies within 2% of every member's figure, hedges and ranges "
+                          "allowed)")
     code, out, _ = run(capsys, "groups", str(DATA), "--format", "csv", "--min-outlets", "1", "--tolerance", "5%")
     rows = list(csv.DictReader(io.StringIO(out)))
     extracted = run(capsys, "extract", str(DATA))[1].splitlines()

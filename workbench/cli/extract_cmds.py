@@ -444,7 +444,8 @@ def _write_group_table(groups: Sequence[Group], claims: dict[str, Claim], out: I
         out.write("no groups reported by enough outlets (try --min-outlets 1)\n")
         return
     discrepant = sum(1 for g in groups if g.discrepant)
-    out.write(f"{len(groups)} groups, {discrepant} discrepant (values differ by more than {tolerance:.0%})\n")
+    out.write(f"{len(groups)} groups, {discrepant} discrepant (no single value lies within {tolerance:.0%} of every "
+              f"member's figure, hedges and ranges allowed)\n")
     for g in groups:
         rep = claims.get(g.representative)
         span = format_number(g.min_value) if g.min_value == g.max_value else (
