@@ -171,6 +171,92 @@ CASES = {
    [("12,000 fans", "count", 12000, "fans", {"noun": "fans"})]),
   ("s-2", "Port Gazette", "About 12,000 containers were stranded at Eastmouth port on Saturday.",
    [("About 12,000 containers", "count", 12000, "containers", {"noun": "containers", "q": "approx"})])],
+ # two figures of one sentence written alike are two facts, even when they are close
+ "one-sentence": [
+  ("os-1", "Money Desk", "The state pension age rises from 66 to 67 between 2026 and 2028. The Treasury expects to "
+   "save £10bn a year.",
+   [("66", "count", 66, "old-age"), ("67", "count", 67, "new-age"),
+    ("£10bn a year", "money", 10e9, "saving", {"currency": "GBP", "per": "year"})]),
+  ("os-2", "Retirement Weekly", "Workers will have to wait until 67 for their state pension from 2028, which the "
+   "Treasury says will save £10bn a year.",
+   [("67", "count", 67, "new-age"), ("£10bn a year", "money", 10e9, "saving", {"currency": "GBP", "per": "year"})])],
+ # a hedge does not let one article's figure swallow its other figure
+ "hedged-neighbour": [
+  ("hn-1", "Schools Week", "Top grades dip to 27.2%\n\nSome 27.2% of entries were awarded the top grade this year, "
+   "down from 27.6%, the exams regulator said.",
+   [("27.2%", "percent", 27.2, "this-year"), ("Some 27.2%", "percent", 27.2, "this-year", {"q": "approx"}),
+    ("27.6%", "percent", 27.6, "last-year")])],
+ # ... but the same figure in another unit, in one sentence, is one fact
+ "converted-in-sentence": [
+  ("cs-1", "Health Wire", "The extra £85m a year promised by ministers works out at about £1.6m a week.",
+   [("£85m a year", "money", 85e6, "funding", {"currency": "GBP", "per": "year"}),
+    ("about £1.6m a week", "money", 1.6e6, "funding", {"currency": "GBP", "per": "week", "q": "approx"})])],
+ # a headline rounds the body's figure: one fact
+ "rounded-headline": [
+  ("rh-1", "Treasury Times", "Treasury sets £2.5bn flood budget\n\nThe Treasury has set aside £2.48bn for flood "
+   "defences, up from £2.1bn last year.",
+   [("£2.5bn", "money", 2.5e9, "budget", {"currency": "GBP"}), ("£2.48bn", "money", 2.48e9, "budget", {"currency": "GBP"}),
+    ("£2.1bn", "money", 2.1e9, "last-year", {"currency": "GBP"})])],
+}
+
+
+# Stories told by one outlet each, side by side: the same figure of the same kind in unrelated stories, with
+# the traps such a corpus sets — articles on one subject share its words ("airline", "passengers", "delays"),
+# round figures recur ("a quarter", "a year", "45 minutes"), a statistics office or a big firm turns up in
+# several stories. None of these may join claims of different stories.
+CROSS_STORY_TRAPS = {
+ "one-subject": [
+  ("x1-a", "Air Ledger", "Norvik Air to cut 1,800 jobs\n\nNorvik Air will cut 1,800 jobs, roughly 9% of its staff, after "
+   "a full-year loss of $410m. The airline flew 21 million passengers and will delay delivery of new jets.",
+   [("roughly 9%", "percent", 9, "norvik-share", {"q": "approx"}), ("1,800 jobs", "count", 1800, "norvik-jobs", {"noun": "jobs"})]),
+  ("x1-b", "Transit Review", "Airport rail link opens\n\nRidership on the airport rail link is up 9% to 1.2 million "
+   "passengers a month, and delays to airline passengers fell, the operator said.",
+   [("9%", "percent", 9, "link-ridership")])],
+ "round-figures": [
+  ("x2-a", "Evening Chronicle", "Library visits fall\n\nVisits to public libraries fell 7% in the 12 months to March. "
+   "One in four branches now opens on fewer than three days.",
+   [("12 months", "duration", 12, "libraries-period", {"unit": "month"}),
+    ("One in four", "ratio", 0.25, "libraries-branches", {"noun": "branches"})]),
+  ("x2-b", "Family Post", "School meals survey\n\nHelp requests from families rose by a quarter on the year, and "
+   "one in five parents waited more than a year for a reply.",
+   [("a quarter", "ratio", 0.25, "meals-rise"), ("more than a year", "duration", 1, "meals-wait",
+                                                  {"unit": "year", "q": "lower_bound"})])],
+ "shared-source": [
+  ("x3-a", "Retail Week", "Retail sales rose 2% in March, the Office for National Statistics said. Online shopping "
+   "made up 27% of all sales.",
+   [("2%", "percent", 2, "retail-sales", {"attribution": "Office for National Statistics"}),
+    ("27%", "percent", 27, "retail-online")]),
+  ("x3-b", "Jobs Daily", "Youth unemployment rose 2% on the quarter, according to the Office for National Statistics. "
+   "Some 27% of young people are not in work or study.",
+   [("2%", "percent", 2, "youth-unemployment", {"attribution": "Office for National Statistics"}),
+    ("Some 27%", "percent", 27, "youth-inactive", {"q": "approx"})])],
+ "shared-firm": [
+  ("x4-a", "Rail Desk", "Eastline rail costs rise to £41bn\n\nThe cost of the Eastline rail project rose to £41bn, "
+   "and ministers blamed inflation of almost 9%. Separately, carriers ordered 60 Vantor jets in June.",
+   [("£41bn", "money", 41e9, "eastline-cost", {"currency": "GBP"}),
+    ("almost 9%", "percent", 9, "eastline-inflation", {"q": "upper_bound"}),
+    ("60 Vantor jets", "count", 60, "carriers-order", {"noun": "jets"})]),
+  ("x4-b", "Aviation Daily", "Carrier orders 12 Vantor jets\n\nSkyhall ordered 12 Vantor jets worth $1.4bn. Bus "
+   "ridership on its airport routes is up 9% to 800,000 passengers a week.",
+   [("12 Vantor jets", "count", 12, "skyhall-order", {"noun": "jets"}),
+    ("12 Vantor jets", "count", 12, "skyhall-order", {"noun": "jets"}),
+    ("9%", "percent", 9, "skyhall-ridership")])],
+ "two-coincidences": [
+  ("x5-a", "Harbour News", "New ferry service\n\nThe ferry crossing will take 45 minutes, and the service opens 18 "
+   "months late. A single ticket costs £12.",
+   [("45 minutes", "duration", 45, "ferry-crossing", {"unit": "minute"}),
+    ("18 months", "duration", 18, "ferry-delay", {"unit": "month"})]),
+  ("x5-b", "Health Bulletin", "Hospital parking\n\nVisitors wait three-quarters of an hour for a parking space, and "
+   "the new car park is a year and a half behind schedule.",
+   [("three-quarters of an hour", "duration", 0.75, "parking-wait", {"unit": "hour"}),
+    ("a year and a half", "duration", 1.5, "parking-delay", {"unit": "year"})])],
+ "same-count-two-strikes": [
+  ("x6-a", "Port Gazette", "Some 4,000 dockworkers at Harlby port walked out on Monday over pay.",
+   [("Some 4,000", "count", 4000, "harlby-strike", {"noun": "dockworkers", "q": "approx"})]),
+  ("x6-b", "Metro Voice", "About 4,000 bus drivers in Tenmouth walked out on Monday over pay.",
+   [("About 4,000", "count", 4000, "tenmouth-strike", {"noun": "bus drivers", "q": "approx"})]),
+  ("x6-c", "City Wire", "The Harlby port strike by 4,000 workers has halted shipping for a second day.",
+   [("4,000 workers", "count", 4000, "harlby-strike", {"noun": "workers"})])],
 }
 
 
@@ -188,6 +274,13 @@ DISCREPANT = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_same_fact_shares_a_group_and_different_facts_do_not(name):
     claims, facts = build(CASES[name])
+    grouping = group_claims(claims)
+    assert partition(grouping) == fact_partition(facts)
+
+
+@pytest.mark.parametrize("name", sorted(CROSS_STORY_TRAPS))
+def test_the_same_figure_in_unrelated_stories_is_not_grouped(name):
+    claims, facts = build(CROSS_STORY_TRAPS[name])
     grouping = group_claims(claims)
     assert partition(grouping) == fact_partition(facts)
 

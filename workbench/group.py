@@ -387,8 +387,18 @@ def _without_number(claim: Claim) -> str:
 
 
 def context_text(claim: Claim) -> str:
-    """The claim's sentence without its number expression, normalised for comparison."""
-    return " ".join(_words(_without_number(claim)))
+    """The claim's sentence without its number expression and its source, normalised for comparison."""
+    return " ".join(_context_words(claim, _without_number(claim)))
+
+
+def _context_words(claim: Claim, text: str) -> list[str]:
+    """Content words of ``text`` (the claim's sentence without its number), its source's name left out: who
+    said it is not what is said ("retail sales rose 2%, the Office for National Statistics said")."""
+    words = _words(text)
+    if claim.attribution:
+        source = set(_words(claim.attribution))
+        words = [w for w in words if w not in source]
+    return words
 
 
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z\u2019'-]*[A-Za-z]|[A-Z]")
@@ -607,7 +617,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         form_l.append(form_codes.setdefault(form, len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
         text = _without_number(c)
-        words = _words(text)
+        words = _context_words(c, text)
         ctx.append(" ".join(words))
         vk = feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes))
         value_key_l.append(vk)
@@ -912,6 +922,7 @@ class _Scored:
     a: np.ndarray  # claim indices, a < b
     b: np.ndarray
     score: np.ndarray  # 0-100
+    gap: np.ndarray  # relative gap between the two values (0 when their intervals overlap)
     apart_a: np.ndarray  # pairs of one article that state different facts with the same figure
     apart_b: np.ndarray
 
@@ -928,7 +939,7 @@ def _score_pairs(
     a, b, gap, same_article = a[ok], b[ok], gap[ok], same_article[ok]
     if len(a) == 0:
         e = np.empty(0, np.int64)
-        return _Scored(e, e, np.empty(0), e, e)
+        return _Scored(e, e, np.empty(0), np.empty(0), e, e)
     ctx = process.cpdist(p.context[a], p.context[b], scorer=fuzz.token_set_ratio, workers=workers,
                          dtype=np.float32).astype(np.float64) / 100.0
     noun = _noun_agreements(p, a, b)
@@ -973,7 +984,7 @@ def _score_pairs(
     off = np.clip((gap - tolerance) / max(max_gap - tolerance, _TINY), 0.0, 1.0)
     score = 100.0 * text * (1.0 - off ** VALUE_FALLOFF) * names
     score[apart] = 0.0
-    return _Scored(a, b, score, a[apart], b[apart])
+    return _Scored(a, b, score, gap, a[apart], b[apart])
 
 
 def compare(a: Claim, b: Claim, tolerance: float = DEFAULT_TOLERANCE, others: Sequence[Claim] = ()) -> float:
@@ -1160,7 +1171,7 @@ def _read_overrides(p: _Prepared, overrides: Iterable[Override]) -> tuple[list[t
 
 
 def _cluster(
-    p: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray, musts: list[tuple[int, int]],
+    p: _Prepared, a: np.ndarray, b: np.ndarray, score: np.ndarray, gap: np.ndarray, musts: list[tuple[int, int]],
     cannots: list[tuple[int, int]], apart: list[tuple[int, int]], tolerance: float, max_gap: float,
 ) -> list[list[int]]:
     cl = _Clusters(p)
@@ -1180,8 +1191,9 @@ def _cluster(
         for m in members[1:]:
             r = cl.union(r, cl.find(m))
 
-    # strongest links first; ties broken by claim order (claims are sorted by id)
-    order = np.lexsort((b, a, -score))
+    # strongest links first; ties go to the closer values (two figures of one sentence score alike against a
+    # third claim), then to claim order (claims are sorted by id)
+    order = np.lexsort((b, a, gap, -score))
     parent, size, links = cl.parent, cl.size, cl.links
     for i, j in zip(a[order].tolist(), b[order].tolist()):
         while parent[i] != i:
@@ -1302,11 +1314,11 @@ def group_claims(
     a, b = _candidate_pairs(p, max_gap, BLOCK_LIMIT)
     scored = _score_pairs(p, a, b, tolerance, max_gap, workers)
     keep = scored.score >= thr
-    a, b, score = scored.a[keep], scored.b[keep], scored.score[keep]
+    a, b, score, gap = scored.a[keep], scored.b[keep], scored.score[keep], scored.gap[keep]
     apart = list(zip(scored.apart_a.tolist(), scored.apart_b.tolist()))
     del scored, keep
     p.release_text()  # what remains is numbers: keep the peak memory of large inputs down
-    clusters = _cluster(p, a, b, score, musts, cannots, apart, tolerance, max_gap)
+    clusters = _cluster(p, a, b, score, gap, musts, cannots, apart, tolerance, max_gap)
 
     root = np.empty(len(p.claims), dtype=np.int64)
     for k, members in enumerate(clusters):
