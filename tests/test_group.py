@@ -195,7 +195,8 @@ CASES = {
  "rounded-headline": [
   ("rh-1", "Treasury Times", "Treasury sets £2.5bn flood budget\n\nThe Treasury has set aside £2.48bn for flood "
    "defences, up from £2.1bn last year.",
-   [("£2.5bn", "money", 2.5e9, "budget", {"currency": "GBP"}), ("£2.48bn", "money", 2.48e9, "budget", {"currency": "GBP"}),
+   [("£2.5bn", "money", 2.5e9, "budget", {"currency": "GBP"}),
+    ("£2.48bn", "money", 2.48e9, "budget", {"currency": "GBP"}),
     ("£2.1bn", "money", 2.1e9, "last-year", {"currency": "GBP"})])],
 }
 
@@ -206,9 +207,10 @@ CASES = {
 # several stories. None of these may join claims of different stories.
 CROSS_STORY_TRAPS = {
  "one-subject": [
-  ("x1-a", "Air Ledger", "Norvik Air to cut 1,800 jobs\n\nNorvik Air will cut 1,800 jobs, roughly 9% of its staff, after "
-   "a full-year loss of $410m. The airline flew 21 million passengers and will delay delivery of new jets.",
-   [("roughly 9%", "percent", 9, "norvik-share", {"q": "approx"}), ("1,800 jobs", "count", 1800, "norvik-jobs", {"noun": "jobs"})]),
+  ("x1-a", "Air Ledger", "Norvik Air to cut 1,800 jobs\n\nNorvik Air will cut 1,800 jobs, roughly 9% of its staff, "
+   "after a full-year loss of $410m. The airline flew 21 million passengers and will delay delivery of new jets.",
+   [("roughly 9%", "percent", 9, "norvik-share", {"q": "approx"}),
+    ("1,800 jobs", "count", 1800, "norvik-jobs", {"noun": "jobs"})]),
   ("x1-b", "Transit Review", "Airport rail link opens\n\nRidership on the airport rail link is up 9% to 1.2 million "
    "passengers a month, and delays to airline passengers fell, the operator said.",
    [("9%", "percent", 9, "link-ridership")])],
@@ -719,6 +721,176 @@ def test_grouping_the_extractors_claims_on_the_gold_set(gold_dev_path):
     grouping = group_claims([p for _, p in matched])
     p, r, f1 = pairwise(facts, facts, grouping.by_claim)
     assert f1 >= 0.95, (p, r, f1)
+
+
+# ------------------------------------------------------------------------------ corpora, extractor output
+
+# The facts of the sample articles in data/ (five stories, four outlets each): fact -> (outlet, surface) of
+# each claim stating it; a surface stands for all its occurrences in that outlet's article of the story (a
+# fact's name starts with its story: steel = Brennick, tram = Carrowby, wind = Greyhaven, flood =
+# Hollinsford, wait = Tollmere). Claims listed nowhere state a fact of their own. A figure given in another
+# currency ("1.4 billion euros (about $1.5bn)") is a fact of its own here: without exchange rates the
+# workbench compares money in one currency only.
+SAMPLE_STORIES = {"steel": "Brennick", "tram": "Carrowby", "wind": "Greyhaven", "flood": "Hollinsford",
+                  "wait": "Tollmere"}
+SAMPLE_FACTS = {
+    # Brennick steelworks
+    "steel-jobs": [("Daily Meridian", "More than 1,100"), ("Northfield Observer", "1,150"),
+        ("The Lantern", "Nearly 1,200"), ("Westbury Chronicle", "1,150")],
+    "steel-output": [("Daily Meridian", "1,200,000 tonnes"), ("Northfield Observer", "1.2 million tonnes"),
+        ("The Lantern", "1.2m tonnes"), ("Westbury Chronicle", "1.2m tonnes")],
+    "steel-losses": [("Daily Meridian", "$2.7 million every week"), ("Northfield Observer", "$2.7m a week"),
+        ("The Lantern", "about $140m a year"), ("Westbury Chronicle", "$2.7m a week")],
+    "steel-exports": [("Daily Meridian", "68 per cent"), ("Northfield Observer", "68%"),
+        ("The Lantern", "more than two-thirds"), ("Westbury Chronicle", "68%")],
+    "steel-supply-jobs": [("Daily Meridian", "Up to 4,000"), ("Northfield Observer", "between 3,000 and 4,000"),
+        ("The Lantern", "as many as 4,000"), ("Westbury Chronicle", "Between 3,000 and 4,000")],
+    "steel-support": [("Daily Meridian", "US$40 million"), ("Northfield Observer", "$40 million"),
+        ("Westbury Chronicle", "$40m"), ("The Lantern", "$45m"), ("Northfield Observer", "Forty million dollars")],
+    "steel-mill": [("Northfield Observer", "about 300"), ("The Lantern", "around 300")],
+    # Carrowby tram
+    "tram-delay": [("Daily Meridian", "18 months"), ("Fenwick Radio News", "18 months"), ("The Lantern", "18 months"),
+        ("The Lantern", "a year and a half"), ("Westbury Chronicle", "a year and a half")],
+    "tram-cost": [("Daily Meridian", "€1,400 million"), ("Fenwick Radio News", "about €1.55bn"),
+        ("The Lantern", "€1.4bn"), ("Westbury Chronicle", "1.4 billion euros")],
+    "tram-stops": [("Daily Meridian", "thirty-one"), ("Fenwick Radio News", "thirty-one"), ("The Lantern", "31"),
+        ("Westbury Chronicle", "31")],
+    "tram-passengers": [("Daily Meridian", "sixty thousand"), ("Fenwick Radio News", "60k"),
+        ("Westbury Chronicle", "Up to 65,000"), ("Westbury Chronicle", "Up to 65,000 a day"),
+        ("The Lantern", "60,000")],
+    "tram-fare": [("Daily Meridian", "€2.10"), ("Fenwick Radio News", "€2.10"), ("The Lantern", "€2.10"),
+        ("Westbury Chronicle", "€2.10")],
+    "tram-length": [("Daily Meridian", "nearly 14 miles"), ("Fenwick Radio News", "22-kilometre"),
+        ("The Lantern", "22-kilometre")],
+    "tram-trip": [("Daily Meridian", "45 minutes"), ("Fenwick Radio News", "45 minutes"),
+        ("The Lantern", "three-quarters of an hour")],
+    "tram-overrun": [("Daily Meridian", "12%"), ("The Lantern", "12 per cent"),
+        ("Westbury Chronicle", "roughly 12 per cent")],
+    "tram-builders": [("The Lantern", "About 900"), ("Westbury Chronicle", "around 900")],
+    # Greyhaven Bank wind farm
+    "wind-turbines": [("Coastline Courier", "96"), ("Daily Meridian", "Ninety-six"),
+        ("Fenwick Radio News", "ninety-six"), ("Northfield Observer", "96")],
+    "wind-capacity": [("Coastline Courier", "1.2GW"), ("Daily Meridian", "1,200 megawatts"),
+        ("Fenwick Radio News", "1.2 gigawatts"), ("Northfield Observer", "1.2 gigawatts")],
+    "wind-homes": [("Coastline Courier", "900k"), ("Daily Meridian", "nearly a million"),
+        ("Fenwick Radio News", "almost 1 million"), ("Northfield Observer", "900,000")],
+    "wind-distance": [("Coastline Courier", "14 kilometres"), ("Daily Meridian", "nine miles"),
+        ("Fenwick Radio News", "about 14km"), ("Northfield Observer", "14km")],
+    "wind-cost": [("Daily Meridian", "£2,400m"), ("Fenwick Radio News", "£2.4 billion"),
+        ("Northfield Observer", "£2.4bn")],
+    "wind-height": [("Daily Meridian", "853 feet"), ("Fenwick Radio News", "260m"),
+        ("Northfield Observer", "260 metres")],
+    "wind-build-time": [("Daily Meridian", "36 months"), ("Fenwick Radio News", "three years"),
+        ("Northfield Observer", "three years")],
+    "wind-build-jobs": [("Coastline Courier", "1,500"), ("Fenwick Radio News", "around 1,500"),
+        ("Northfield Observer", "1,500"), ("Daily Meridian", "1,500")],
+    "wind-lasting-jobs": [("Coastline Courier", "200"), ("Northfield Observer", "about 200")],
+    "wind-carbon": [("Coastline Courier", "1.8 million tonnes a year"),
+        ("Northfield Observer", "1.8 million tonnes")],
+    "wind-fishing": [("Daily Meridian", "about 110 sq km"), ("Northfield Observer", "about 110 square kilometres")],
+    # Hollinsford flood
+    "flood-homes": [("Coastline Courier", "Nearly 2,500"), ("Northfield Observer", "2,340"),
+        ("The Lantern", "More than 2,300"), ("Vale Post", "About 2,400"), ("Vale Post", "about 2,400")],
+    "flood-evacuated": [("Coastline Courier", "1,850"), ("Northfield Observer", "About 1,850"),
+        ("The Lantern", "Almost 2,000"), ("Vale Post", "Around 1,850")],
+    "flood-rain": [("Coastline Courier", "Some 142mm"), ("Northfield Observer", "142mm"), ("The Lantern", "14.2cm"),
+        ("Vale Post", "142 millimetres")],
+    "flood-rain-period": [("Coastline Courier", "a day and a half"), ("Northfield Observer", "36 hours"),
+        ("The Lantern", "a day and a half"), ("Vale Post", "36 hours")],
+    "flood-level": [("Coastline Courier", "5.8 metres"), ("Northfield Observer", "5.8 metres"),
+        ("The Lantern", "19 feet"), ("Vale Post", "5.8m")],
+    "flood-damage": [("Coastline Courier", "310 million pounds"), ("Northfield Observer", "£310m"),
+        ("The Lantern", "between £280m and £340m"), ("Vale Post", "£0.31bn")],
+    "flood-uninsured": [("Coastline Courier", "one in five"), ("Northfield Observer", "one in five"),
+        ("The Lantern", "A fifth"), ("Vale Post", "Twenty per cent")],
+    "flood-roads": [("Coastline Courier", "two days"), ("Northfield Observer", "at least 48 hours"),
+        ("The Lantern", "two days"), ("Vale Post", "48 hours")],
+    "flood-farmland": [("Coastline Courier", "3,400 hectares"), ("Northfield Observer", "3,400 hectares"),
+        ("The Lantern", "about 8,400 acres"), ("Vale Post", "some 34 square kilometres")],
+    "flood-pumping": [("Coastline Courier", "£1.2m a day"), ("The Lantern", "1.2 million pounds every day"),
+        ("Vale Post", "about £1.2m a day"), ("Northfield Observer", "£1.2m")],
+    "flood-firefighters": [("Northfield Observer", "120"), ("The Lantern", "A hundred and twenty"),
+        ("Vale Post", "120")],
+    # Tollmere waiting list
+    "wait-list": [("Coastline Courier", "48,000"), ("Coastline Courier", "More than 48,000"),
+        ("Fenwick Radio News", "48,612"), ("Northfield Observer", "48,600"), ("Vale Post", "Nearly 50,000")],
+    "wait-funding": [("Coastline Courier", "£85 million a year"), ("Fenwick Radio News", "about £1.6m a week"),
+        ("Fenwick Radio News", "£85m a year"), ("Northfield Observer", "£85m a year"), ("Vale Post", "£1.6m a week")],
+    "wait-growth": [("Coastline Courier", "12 per cent"), ("Fenwick Radio News", "twelve percent"),
+        ("Northfield Observer", "12%"), ("Vale Post", "twelve percent")],
+    "wait-long-share": [("Coastline Courier", "25%"), ("Fenwick Radio News", "One in four"),
+        ("Northfield Observer", "One in four"), ("Vale Post", "A quarter")],
+    "wait-long-weeks": [("Coastline Courier", "18 weeks"), ("Fenwick Radio News", "eighteen weeks"),
+        ("Northfield Observer", "18 weeks"), ("Vale Post", "more than 18 weeks")],
+    "wait-vacancies": [("Coastline Courier", "1,100"), ("Fenwick Radio News", "around 1,100"),
+        ("Northfield Observer", "1,100"), ("Vale Post", "about 1,100")],
+    "wait-beds": [("Coastline Courier", "300-450"), ("Fenwick Radio News", "between 300 and 450"),
+        ("Northfield Observer", "between 300 and 450"), ("Vale Post", "up to 450")],
+    "wait-average": [("Coastline Courier", "more than three months"), ("Northfield Observer", "14 weeks"),
+        ("Vale Post", "14 weeks")],
+}
+
+
+def gold_corpus(path: Path) -> tuple[list[Claim], dict[str, str]]:
+    """The extractor's claims of a gold file, and the gold fact of each claim matched to a gold claim."""
+    from workbench.evaluate import load_gold, match_article
+    from workbench.extract import shared_extractor
+
+    claims: list[Claim] = []
+    facts: dict[str, str] = {}
+    for g in load_gold(path):
+        predicted = shared_extractor().extract(g.article)
+        claims += predicted
+        facts.update({p.id: gc.fact for gc, p in match_article(g, predicted)})
+    return claims, facts
+
+
+def sample_corpus() -> tuple[list[Claim], dict[str, str]]:
+    """The extractor's claims of data/ as `workbench groups data/` reads them, and the fact of each."""
+    from workbench.extract import shared_extractor
+    from workbench.ingest import furniture_spans, in_spans, read_paths
+
+    label = {(SAMPLE_STORIES[fact.split("-")[0]], outlet, surface): fact
+             for fact, entries in SAMPLE_FACTS.items() for outlet, surface in entries}
+    claims: list[Claim] = []
+    facts: dict[str, str] = {}
+    found = set()
+    for article in read_paths([Path(__file__).resolve().parent.parent / "data"]):
+        (story,) = [s for s in SAMPLE_STORIES.values() if s in article.text]
+        furniture = furniture_spans(article.text)
+        for c in shared_extractor().extract(article):
+            if in_spans(c.start, c.end, furniture):
+                continue
+            key = (story, c.outlet, c.surface)
+            claims.append(c)
+            facts[c.id] = label.get(key, c.id)
+            found.add(key)
+    assert set(label) <= found, f"labelled claims the extractor no longer finds: {sorted(set(label) - found)}"
+    return claims, facts
+
+
+HELD_OUT_FILE = Path(__file__).resolve().parent / "data" / "heldout.jsonl"
+
+
+@pytest.mark.parametrize("parts", [("held-out",), ("dev", "held-out"), ("sample",), ("dev", "held-out", "sample")],
+                         ids="+".join)
+def test_corpora_that_mix_stories_group_with_high_pairwise_precision_and_recall(parts, request):
+    """Stories told by one outlet (held-out) beside stories told by several (dev, sample): unrelated stories'
+    figures stay apart, each story's repeated figures group."""
+    claims: list[Claim] = []
+    facts: dict[str, str] = {}
+    for part in parts:
+        if part == "dev":
+            c, f = gold_corpus(request.getfixturevalue("gold_dev_path"))
+        elif part == "held-out":
+            c, f = gold_corpus(HELD_OUT_FILE)
+        else:
+            c, f = sample_corpus()
+        claims += c
+        facts.update(f)
+    grouping = group_claims(claims)
+    p, r, f1 = pairwise(facts, facts, grouping.by_claim)
+    assert p >= 0.95 and r >= 0.95, (p, r, f1)
 
 
 @pytest.mark.parametrize("low,high", [(float("nan"), 1.0), (1.0, float("inf")), (float("-inf"), 0.0)])

@@ -211,3 +211,50 @@ def test_any_finite_values_group_into_one_group_each_whatever_the_order(claims, 
     grouping = group_claims(claims)
     assert sorted(cid for g in grouping.groups for cid in g.claim_ids) == sorted({c.id for c in claims})
     assert group_claims(_shuffled(claims, seed)) == grouping
+
+
+@st.composite
+def sentences_with_two_figures(draw):
+    """Articles whose sentences hold two figures of one kind ("rose from 66 to 67"), and other articles that
+    repeat either figure alone."""
+    claims = []
+    n_articles = draw(st.integers(1, 5))
+    for art in range(n_articles):
+        place = draw(st.sampled_from(PLACES))
+        kind, unit, currency, scale = draw(st.sampled_from(SHAPES))
+        text = ""
+        for _ in range(draw(st.integers(1, 3))):
+            v1 = draw(st.sampled_from(VALUES)) * scale
+            v2 = v1 * draw(st.sampled_from([1.0, 1.01, 1.015, 1.03, 1.1]))
+            pair = draw(st.booleans())
+            start = len(text)
+            s1, s2 = f"{v1:g}", f"{v2:g}"
+            sentence = (f"In {place} the figure went from {s1} to {s2}, officials said." if pair
+                        else f"In {place} the figure reached {s1}, officials said.")
+            q = draw(st.sampled_from([Qualifier.EXACT, Qualifier.APPROX]))
+            at1 = start + sentence.index(s1)
+            claims.append(Claim(article=f"art-{art}", start=at1, end=at1 + len(s1), surface=s1, sentence=sentence,
+                                kind=kind, low=v1, high=v1, qualifier=q, unit=unit, currency=currency,
+                                outlet=OUTLETS[art % len(OUTLETS)], sentence_start=start))
+            if pair:
+                at2 = start + sentence.rindex(s2)
+                claims.append(Claim(article=f"art-{art}", start=at2, end=at2 + len(s2), surface=s2,
+                                    sentence=sentence, kind=kind, low=v2, high=v2, qualifier=Qualifier.EXACT,
+                                    unit=unit, currency=currency, outlet=OUTLETS[art % len(OUTLETS)],
+                                    sentence_start=start))
+            text += sentence + " "
+    return claims
+
+
+@SETTINGS
+@given(sentences_with_two_figures())
+def test_two_figures_of_one_sentence_written_alike_never_share_a_group(claims):
+    grouping = group_claims(claims)
+    by_id = {c.id: c for c in claims}
+    for g in grouping.groups:
+        seen = set()
+        for cid in g.claim_ids:
+            c = by_id[cid]
+            key = (c.article, c.sentence_start, c.kind, c.unit, c.currency, c.per)
+            assert key not in seen, g.claim_ids
+            seen.add(key)
