@@ -7,6 +7,7 @@ import os
 import sqlite3
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     update,
@@ -120,6 +122,22 @@ def make_group(members: Sequence[Claim], like: Group | None = None) -> Group:
 class _DryRun(Exception):
     def __init__(self, report: ImportReport):
         self.report = report
+
+
+_QueueTarget = tuple[str, Any, bool]  # (target kind, column holding the target id, column may be NULL)
+
+
+@dataclass(frozen=True)
+class _QueueWhere:
+    """A queue filter as SQL: plain conditions on ``table``, the status's own state (or None) and the states
+    that must not reach a row, kept apart so that counting can use them differently from paging."""
+
+    table: Any
+    plain: tuple[Any, ...]
+    reached: Any | None
+    absent: tuple[str, ...]
+    reviewer: int | None
+    targets: tuple[_QueueTarget, ...]
 
 
 def _escape_like(text: str) -> str:
@@ -734,33 +752,72 @@ class Store:
                    .join(outlets, outlets.c.id == claims.c.outlet_id)
                    .outerjoin(groups, groups.c.id == claims.c.group_id))
 
+    # Review states as SQL. A claim is in a state when a row in that state targets the claim itself or its
+    # group (a group verdict counts for every member claim); a group when a row targets the group. Each state
+    # is a set of target ids read from an index ("final": final_verdicts; "submitted", "draft", "any":
+    # verdicts, of one reviewer under blind review), so a status filter is a membership test per target:
+    # IN for the state the status needs, an anti-join for the states that must be absent.
+    _STATUS_STATES: dict[ClaimStatus, tuple[str | None, tuple[str, ...]]] = {
+        ClaimStatus.FINAL: ("final", ()),
+        ClaimStatus.SUBMITTED: ("submitted", ("final",)),
+        ClaimStatus.DRAFT: ("draft", ("final", "submitted")),
+        ClaimStatus.UNREVIEWED: (None, ("final", "any")),  # statuses are draft or submitted: "any" is both
+    }
+
     @staticmethod
-    def _verdict_exists(kind: str, target_col: Any, status: str, reviewer: int | None) -> Any:
-        cond = [verdicts.c.target_kind == kind, verdicts.c.target_id == target_col, verdicts.c.status == status]
+    def _state_rows(state: str, reviewer: int | None) -> tuple[Any, list[Any]]:
+        """The table whose rows put a target in ``state``, and the conditions on those rows."""
+        if state == "final":
+            return final_verdicts, []
+        where = [] if state == "any" else [verdicts.c.status == state]
         if reviewer is not None:
-            cond.append(verdicts.c.reviewer_id == reviewer)
-        return exists().where(and_(*cond))
+            where.append(verdicts.c.reviewer_id == reviewer)
+        return verdicts, where
 
-    @staticmethod
-    def _final_exists(kind: str, target_col: Any) -> Any:
-        return exists().where(and_(final_verdicts.c.target_kind == kind, final_verdicts.c.target_id == target_col))
+    def _reached(self, state: str, reviewer: int | None, targets: Sequence[_QueueTarget]) -> Any:
+        """True where a row in ``state`` targets the row or (for claims) its group."""
+        table, where = self._state_rows(state, reviewer)
+        return or_(*[col.in_(select(table.c.target_id).where(table.c.target_kind == kind, *where))
+                     for kind, col, _ in targets])
 
-    def _status_cond(self, status: ClaimStatus, pairs: list[tuple[str, Any]], reviewer: int | None) -> Any:
-        final = or_(*[self._final_exists(k, col) for k, col in pairs])
-        sub = or_(*[self._verdict_exists(k, col, "submitted", reviewer) for k, col in pairs])
-        draft = or_(*[self._verdict_exists(k, col, "draft", reviewer) for k, col in pairs])
-        if status is ClaimStatus.FINAL:
-            return final
-        if status is ClaimStatus.SUBMITTED:
-            return and_(~final, sub)
-        if status is ClaimStatus.DRAFT:
-            return and_(~final, ~sub, draft)
-        return and_(~final, ~sub, ~draft)
+    def _unreached(self, state: str, reviewer: int | None, targets: Sequence[_QueueTarget]) -> Any:
+        """True where no row in ``state`` targets the row nor its group."""
+        table, where = self._state_rows(state, reviewer)
+        conds = []
+        for kind, col, nullable in targets:
+            if self.dialect == "sqlite":
+                # the target ids are listed once and probed per row (a correlated NOT EXISTS costs an index
+                # search per row); target ids are never NULL, a claim's group id may be
+                absent = col.not_in(select(table.c.target_id).where(table.c.target_kind == kind, *where))
+                conds.append(or_(col.is_(None), absent) if nullable else absent)
+            else:
+                # PostgreSQL plans NOT EXISTS as an anti-join (hashed, or index probes under a LIMIT); NOT IN
+                # would turn into a scan of the list per row once the list outgrows work_mem
+                conds.append(~exists().where(table.c.target_kind == kind, table.c.target_id == col, *where))
+        return and_(*conds)
 
-    def _claim_conds(self, f: ClaimFilter) -> list[Any]:
+    def _status_parts(self, status: ClaimStatus | None, reviewer: int | None,
+                      targets: Sequence[_QueueTarget]) -> tuple[Any | None, tuple[str, ...]]:
+        """(condition for the state the status needs or None, states that must not reach the row)."""
+        if status is None:
+            return None, ()
+        need, absent = self._STATUS_STATES[ClaimStatus(status)]
+        return (self._reached(need, reviewer, targets) if need else None), absent
+
+    def _like(self, col: Any, pat: str) -> Any:
+        # SQLite's LIKE ignores ASCII case already and its lower() folds only ASCII, so plain LIKE matches
+        # exactly what lower(x) LIKE lower(p) does, without two function calls per row
+        if self.dialect == "sqlite":
+            return col.like(pat, escape="\\")
+        return col.ilike(pat, escape="\\")
+
+    def _claim_filter(self, f: ClaimFilter) -> _QueueWhere:
+        """The review-queue filter on the claims table alone (outlet, article title and group via subqueries),
+        so counting and paging read claims and the verdict indexes only."""
         conds: list[Any] = []
         if f.outlet:
-            conds.append(outlets.c.name == f.outlet)
+            conds.append(claims.c.outlet_id == select(outlets.c.id).where(outlets.c.name == f.outlet)
+                         .scalar_subquery())
         if f.article_id:
             conds.append(claims.c.article_id == f.article_id)
         if f.group_id:
@@ -768,40 +825,70 @@ class Store:
         if f.kind is not None:
             conds.append(claims.c.kind == Kind(f.kind).value)
         if f.discrepant_only:
-            conds.append(groups.c.discrepant.is_(True))
+            discrepant = claims.c.group_id.in_(select(groups.c.id).where(groups.c.discrepant.is_(True)))
+            if self.dialect == "sqlite":
+                # a hint that this holds for many claims: without it SQLite reads every claim of every
+                # discrepant group and sorts them, rather than walking the queue order up to one page
+                discrepant = func.likelihood(discrepant, literal_column("0.25"))
+            conds.append(discrepant)
         if f.text and f.text.strip():
             pat = _escape_like(f.text.strip())
-            conds.append(or_(claims.c.sentence.ilike(pat, escape="\\"), claims.c.surface.ilike(pat, escape="\\"),
-                             claims.c.noun.ilike(pat, escape="\\"), articles.c.title.ilike(pat, escape="\\")))
+            conds.append(or_(self._like(claims.c.sentence, pat), self._like(claims.c.surface, pat),
+                             self._like(claims.c.noun, pat),
+                             claims.c.article_id.in_(select(articles.c.id).where(self._like(articles.c.title, pat)))))
         if f.assigned_to is not None:
             conds.append(exists().where(and_(assignments.c.user_id == f.assigned_to, or_(
                 and_(assignments.c.target_kind == "claim", assignments.c.target_id == claims.c.id),
                 and_(assignments.c.target_kind == "group", assignments.c.target_id == claims.c.group_id),
                 and_(assignments.c.target_kind == "article", assignments.c.target_id == claims.c.article_id),
             ))))
-        if f.status is not None:
-            conds.append(self._status_cond(ClaimStatus(f.status),
-                                           [("claim", claims.c.id), ("group", claims.c.group_id)], f.status_for))
+        targets = (("claim", claims.c.id, False), ("group", claims.c.group_id, True))
+        reached, absent = self._status_parts(f.status, f.status_for, targets)
+        return _QueueWhere(claims, tuple(conds), reached, absent, f.status_for, targets)
+
+    def _claim_conds(self, f: ClaimFilter) -> list[Any]:
+        return self._where(self._claim_filter(f))
+
+    def _where(self, q: _QueueWhere) -> list[Any]:
+        conds = list(q.plain)
+        if q.reached is not None:
+            conds.append(q.reached)
+        conds += [self._unreached(s, q.reviewer, q.targets) for s in q.absent]
         return conds
+
+    def _count(self, conn: Connection, q: _QueueWhere) -> int:
+        """How many rows match. On SQLite, "no row in these states" is counted as all rows minus those some
+        state reaches: the first count reads one index (or stops early), the second starts from the few
+        targets the states name, instead of probing every row."""
+        if self.dialect != "sqlite" or not q.absent:
+            return conn.execute(select(func.count()).select_from(q.table).where(*self._where(q))).scalar_one()
+        base = list(q.plain) + ([q.reached] if q.reached is not None else [])
+        reached_any = or_(*[self._reached(s, q.reviewer, q.targets) for s in q.absent])
+        every = select(func.count()).select_from(q.table).where(*base).scalar_subquery()
+        excluded = select(func.count()).select_from(q.table).where(*base, reached_any).scalar_subquery()
+        return conn.execute(select(every - excluded)).scalar_one()
+
+    def _claim_ids(self, conn: Connection, q: _QueueWhere, offset: int, limit: int) -> list[str]:
+        return list(conn.execute(select(claims.c.id).where(*self._where(q)).order_by(claims.c.position)
+                                 .offset(max(0, offset)).limit(max(0, limit))).scalars())
 
     def claims_page(self, filters: ClaimFilter | None = None, offset: int = 0,
                     limit: int = 50) -> tuple[list[ClaimRow], int]:
         """One page of the review queue (import order) and the number of claims matching ``filters``."""
         f = filters or ClaimFilter()
-        conds = self._claim_conds(f)
+        q = self._claim_filter(f)
         with self._read() as conn:
-            total = conn.execute(select(func.count()).select_from(self._CLAIM_FROM).where(*conds)).scalar_one()
-            rows = conn.execute(select(*self._CLAIM_COLS).select_from(self._CLAIM_FROM).where(*conds)
-                                .order_by(claims.c.position).offset(max(0, offset)).limit(max(0, limit))).all()
+            total = self._count(conn, q)
+            ids = self._claim_ids(conn, q, offset, limit) if limit > 0 else []
+            rows = conn.execute(select(*self._CLAIM_COLS).select_from(self._CLAIM_FROM)
+                                .where(claims.c.id.in_(ids)).order_by(claims.c.position)).all() if ids else []
             return self._claim_rows(conn, rows, f.status_for), total
 
     def claim_ids_page(self, filters: ClaimFilter | None = None, offset: int = 0, limit: int = 50) -> list[str]:
         """The ids of one page of the review queue, without the count: cheap enough for every keystroke."""
-        conds = self._claim_conds(filters or ClaimFilter())
+        q = self._claim_filter(filters or ClaimFilter())
         with self._read() as conn:
-            return list(conn.execute(select(claims.c.id).select_from(self._CLAIM_FROM).where(*conds)
-                                     .order_by(claims.c.position).offset(max(0, offset)).limit(max(0, limit)))
-                        .scalars())
+            return self._claim_ids(conn, q, offset, limit) if limit > 0 else []
 
     def _claim_rows(self, conn: Connection, rows: Sequence[Any], reviewer: int | None = None) -> list[ClaimRow]:
         if not rows:
@@ -880,7 +967,7 @@ class Store:
                 corrections=tuple(review.load_corrections(conn, corrections.c.claim_id == claim_id)),
             )
 
-    def _group_conds(self, f: GroupFilter) -> list[Any]:
+    def _group_filter(self, f: GroupFilter) -> _QueueWhere:
         conds: list[Any] = []
         if f.outlet:
             conds.append(exists().where(and_(claims.c.group_id == groups.c.id, claims.c.outlet_id == outlets.c.id,
@@ -893,25 +980,28 @@ class Store:
             conds.append(groups.c.n_outlets >= f.min_outlets)
         if f.text and f.text.strip():
             pat = _escape_like(f.text.strip())
-            conds.append(or_(groups.c.label.ilike(pat, escape="\\"), groups.c.noun.ilike(pat, escape="\\"),
+            conds.append(or_(self._like(groups.c.label, pat), self._like(groups.c.noun, pat),
                              exists().where(and_(claims.c.group_id == groups.c.id,
-                                                 claims.c.sentence.ilike(pat, escape="\\")))))
+                                                 self._like(claims.c.sentence, pat)))))
         if f.assigned_to is not None:
             conds.append(exists().where(and_(assignments.c.user_id == f.assigned_to,
                                              assignments.c.target_kind == "group",
                                              assignments.c.target_id == groups.c.id)))
-        if f.status is not None:
-            conds.append(self._status_cond(ClaimStatus(f.status), [("group", groups.c.id)], f.status_for))
-        return conds
+        targets = (("group", groups.c.id, False),)
+        reached, absent = self._status_parts(f.status, f.status_for, targets)
+        return _QueueWhere(groups, tuple(conds), reached, absent, f.status_for, targets)
+
+    def _group_conds(self, f: GroupFilter) -> list[Any]:
+        return self._where(self._group_filter(f))
 
     def groups_page(self, filters: GroupFilter | None = None, offset: int = 0,
                     limit: int = 50) -> tuple[list[GroupRow], int]:
         """Groups ordered for triage: discrepant first, then most outlets, then widest spread."""
         f = filters or GroupFilter()
-        conds = self._group_conds(f)
+        q = self._group_filter(f)
         with self._read() as conn:
-            total = conn.execute(select(func.count()).select_from(groups).where(*conds)).scalar_one()
-            rows = conn.execute(select(groups).where(*conds).order_by(
+            total = self._count(conn, q)
+            rows = conn.execute(select(groups).where(*self._where(q)).order_by(
                 groups.c.discrepant.desc(), groups.c.n_outlets.desc(), groups.c.spread_pct.desc(), groups.c.id,
             ).offset(max(0, offset)).limit(max(0, limit))).all()
             return self._group_rows(conn, rows, f.status_for), total
