@@ -286,7 +286,7 @@ def _figure_cells(point: np.ndarray, floor: np.ndarray, dim: np.ndarray, n_dims:
     raw = np.stack([(np.floor((axis + shift) / width).astype(np.int64) * 2 + g) * max(n_dims, 1) + dim
                     for g, shift in ((0, 0.0), (1, width / 2))], axis=1)
     _, inverse, _ = _unique_inverse(raw.reshape(-1))
-    return inverse.reshape(raw.shape)
+    return inverse.reshape(raw.shape).astype(np.int32)
 
 
 def _floor(dim: str) -> float:
@@ -543,10 +543,6 @@ class _Prepared:
     figure_cells: np.ndarray  # per claim: its figure's cell on each of two grids, shape (n, 2)
     sentence: np.ndarray  # int code of the claim's sentence (article and where the sentence starts)
     form: np.ndarray  # int code of how the figure is written: kind, unit, currency, per
-    stated_lo: np.ndarray  # the stated bounds in the claim's own unit, and the place value of their last
-    stated_hi: np.ndarray  # significant digit ("2,000" -> 1000, "27.2" -> 0.1), for telling a repeat
-    digit_lo: np.ndarray  # of one figure from a different figure
-    digit_hi: np.ndarray
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
@@ -637,13 +633,9 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     point, floor = np.array(point_l, dtype=np.float64), np.array(floor_l, dtype=np.float64)
     value_key = np.array(value_key_l, dtype=np.int64)
     headline = np.array(headline_l, dtype=bool)
-    sentence = np.array(sentence_l, dtype=np.int64)
-    form = np.array(form_l, dtype=np.int64)
+    sentence = np.array(sentence_l, dtype=np.int32)
+    form = np.array(form_l, dtype=np.int32)
     del dim_l, art_l, lo_l, hi_l, point_l, floor_l, value_key_l, headline_l, sentence_l, form_l, sent_codes
-    stated_lo = np.array([min(float(c.low), float(c.high)) for c in cl], dtype=np.float64)
-    stated_hi = np.array([max(float(c.low), float(c.high)) for c in cl], dtype=np.float64)
-    digit_lo = np.array([_last_digit(x) for x in stated_lo.tolist()], dtype=np.float64)
-    digit_hi = np.array([_last_digit(x) for x in stated_hi.tolist()], dtype=np.float64)
     dims = list(dim_codes)
     articles = list(art_codes)
     n_art = len(articles)
@@ -721,7 +713,6 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
         sentence=sentence, form=form,
-        stated_lo=stated_lo, stated_hi=stated_hi, digit_lo=digit_lo, digit_hi=digit_hi,
     )
 
 
@@ -865,26 +856,30 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.nd
         sims.append(p.story.dot(ra, rb))
         names.append(p.evidence_names.dot(ra, rb))
         figures.append(p.article_figures.dot(ra, rb))
-    sim = np.concatenate(sims)[inv]
-    shared_names = np.concatenate(names)[inv]
-    shared_figures = np.concatenate(figures)[inv]
-    del sims, names, figures
-    # the compared figures are no evidence that the articles tell the same story: leave out what either
-    # of them shares with the other article
-    ka, kb = p.value_key[a[diff]], p.value_key[b[diff]]
-    own = (p.story.lookup(xa, ka) * p.story.lookup(xb, ka) + p.story.lookup(xa, kb) * p.story.lookup(xb, kb)
-           - np.where(ka == kb, p.story.lookup(xa, ka) * p.story.lookup(xb, ka), 0.0))
-    cos[diff] = np.maximum(sim - own, 0.0)
-    cells_a, cells_b = p.figure_cells[a[diff]], p.figure_cells[b[diff]]
-    own_cells = (cells_a == cells_b).sum(axis=1)
-    fig = p.article_figures
-    for g in (0, 1):
-        own_cells = own_cells + (fig.lookup(xb, cells_a[:, g]) > 0) + (fig.lookup(xa, cells_b[:, g]) > 0)
-    own_cells -= 2 * (cells_a == cells_b).sum(axis=1)
-    other_figures = np.maximum(shared_figures - own_cells, 0.0) / 2.0  # a figure sits on two grids
+    sims, names, figures = np.concatenate(sims), np.concatenate(names), np.concatenate(figures)
     named = p.evidence_names.ptr[1:] > p.evidence_names.ptr[:-1]
-    strangers = (shared_names == 0) & named[xa] & named[xb]
-    evidence[diff] = np.clip(STORY_EVIDENCE * (shared_names + other_figures - strangers), 0.0, 1.0)
+    fig = p.article_figures
+    step = 1 << 20  # claim pairs at a time: bounded memory
+    for k in range(0, len(diff), step):
+        d = diff[k:k + step]
+        x, y, pair = xa[k:k + step], xb[k:k + step], inv[k:k + step]
+        # the compared figures are no evidence that the articles tell the same story: leave out what either
+        # of them shares with the other article
+        ka, kb = p.value_key[a[d]], p.value_key[b[d]]
+        both_ka = p.story.lookup(x, ka) * p.story.lookup(y, ka)
+        own = both_ka + np.where(ka == kb, 0.0, p.story.lookup(x, kb) * p.story.lookup(y, kb))
+        cos[d] = np.maximum(sims[pair] - own, 0.0)
+        del ka, kb, both_ka, own
+        own_cells = np.zeros(len(d))
+        for g in (0, 1):
+            ca, cb = p.figure_cells[a[d], g], p.figure_cells[b[d], g]
+            own_cells += fig.lookup(y, ca) > 0
+            own_cells += fig.lookup(x, cb) > 0
+            own_cells -= ca == cb
+        other_figures = np.maximum(figures[pair] - own_cells, 0.0) / 2.0  # a figure sits on two grids
+        shared_names = names[pair]
+        strangers = (shared_names == 0) & named[x] & named[y]
+        evidence[d] = np.clip(STORY_EVIDENCE * (shared_names + other_figures - strangers), 0.0, 1.0)
     return cos, evidence
 
 
@@ -915,6 +910,36 @@ def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         missing_y = p.article_names.lookup(p.article[x], rare[y]) == 0
         out[sel[missing_x & missing_y]] = NAME_CONFLICT
     return out
+
+
+def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: np.ndarray,
+             tolerance: float) -> np.ndarray:
+    """Whether pairs of claims of one article state one fact: the article repeats the figure.
+
+    A repeat states the same figure: the same value written the same way (or rounded, as a headline
+    does), or the same value converted into another unit, within the tolerance; and it sits in the headline
+    or reads like the other sentence or counts the same thing. Two figures of one sentence written the same
+    way ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
+    """
+    repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
+    same_form = p.form[a] == p.form[b]
+    lo, hi, digit_lo, digit_hi = _stated(p, np.r_[a, b])
+    n = len(a)
+    same_stated = (_same_stated(lo[:n], lo[n:], digit_lo[:n], digit_lo[n:])
+                   & _same_stated(hi[:n], hi[n:], digit_hi[:n], digit_hi[n:]))
+    close = _gap_arrays(np.maximum(p.point[a], p.point[b]), np.minimum(p.point[a], p.point[b]),
+                        np.maximum(p.floor[a], p.floor[b])) <= tolerance
+    same_value = np.where(same_form, same_stated, close)
+    return repeat & same_value & ~(same_form & (p.sentence[a] == p.sentence[b]))
+
+
+def _stated(p: _Prepared, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The stated bounds of claims in their own unit, and the place value of each one's last digit."""
+    lows = [min(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
+    highs = [max(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
+    return (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
+            np.array([_last_digit(x) for x in lows], dtype=np.float64),
+            np.array([_last_digit(x) for x in highs], dtype=np.float64))
 
 
 @dataclass
@@ -966,18 +991,10 @@ def _score_pairs(
     # A repeat states the same figure: the same value written the same way (or rounded, as a headline
     # does), or the same value converted into another unit, within the tolerance. Two figures of one
     # sentence written the same way ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
-    repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
-    same_form = p.form[a] == p.form[b]
-    same_value = np.where(
-        same_form,
-        _same_stated(p.stated_lo[a], p.stated_lo[b], p.digit_lo[a], p.digit_lo[b])
-        & _same_stated(p.stated_hi[a], p.stated_hi[b], p.digit_hi[a], p.digit_hi[b]),
-        _gap_arrays(np.maximum(p.point[a], p.point[b]), np.minimum(p.point[a], p.point[b]),
-                    np.maximum(p.floor[a], p.floor[b])) <= tolerance,
-    )
-    repeat &= same_value & ~(same_form & (p.sentence[a] == p.sentence[b]))
-    story = np.where(same_article, 1.0, story)
-    apart = same_article & ~repeat
+    inside = np.flatnonzero(same_article)
+    apart = np.zeros(len(a), dtype=bool)
+    apart[inside] = ~_repeats(p, a[inside], b[inside], ctx[inside], noun[inside], tolerance)
+    story[inside] = 1.0
     w = WEIGHTS
     text = w["context"] * ctx + w["story"] * story + w["noun"] * noun
     # values that agree within the tolerance count in full; beyond it, less and less up to the widest gap
