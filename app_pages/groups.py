@@ -389,7 +389,7 @@ with fcol:
         st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
                   disabled=me.user is None)
 
-if me.can(Action.ADJUDICATE):  # team mode: regrouping changes every reviewer's items, so leads do it
+if me.can(Action.REGROUP):  # team mode: regrouping changes every reviewer's items, so leads and admins do it
     with st.expander("Merge or split"):
         st.caption("Stored as reviewer overrides: regrouping keeps them, and verdicts follow their claims.")
         names = {c.id: f"{c.outlet}: {c.surface} — {short(c.sentence, 60)}" for c in detail.claims}

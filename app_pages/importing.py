@@ -18,7 +18,6 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.ingest import SUPPORTED_SUFFIXES, article_from_text, format_bytes, read_bytes
 from workbench.models import Article
 from workbench.store import ImportReport, RefusedFile
-from workbench.store.importer import import_articles_with_extraction
 
 P = "import"
 ss = st.session_state
@@ -43,10 +42,8 @@ def extract_with_progress(bar, start: float, span: float):  # type: ignore[no-un
 
 def store_articles(articles: list[Article], refused: list[RefusedFile],
                    bar) -> ImportReport:  # type: ignore[no-untyped-def]
-    return import_articles_with_extraction(
-        store, articles, refused=refused, actor_id=me.user.id if me.user else None,
-        extractor=extract_with_progress(bar, 0.3, 0.6),
-    )
+    """Through the desk: in team mode the library refuses anyone but a lead or an admin."""
+    return me.import_articles(articles, refused=refused, extractor=extract_with_progress(bar, 0.3, 0.6))
 
 
 def show_report(report: ImportReport) -> None:

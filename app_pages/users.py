@@ -75,22 +75,15 @@ def change(what: str) -> None:
     flash(P, "success", f"**{escape_md(name)}** {done}.")
 
 
-def save_label(label_id: int, keys_in_use: dict[str, int]) -> None:
+def save_label(label_id: int) -> None:
     text = (ss.get("users_label_text") or "").strip()
     key = (ss.get("users_label_key") or "").strip().upper() or None
     try:
-        auth.require(admin.role.value, Action.MANAGE_SCALES)
-        if not text:
-            raise InputError("label", "is empty; give the verdict's name")
-        if key is not None and (len(key) != 1 or not key.isalnum()):
-            raise InputError("key", f"{key!r} is not one letter or digit")
-        if key in RESERVED_KEYS:
+        if key in RESERVED_KEYS:  # the app's own shortcuts; the library checks the rest (and the role)
             raise InputError("key", f"{key} is taken by the app ({', '.join(sorted(RESERVED_KEYS))} are); "
                                     "choose another letter or digit")
-        if key is not None and keys_in_use.get(key, label_id) != label_id:
-            raise InputError("key", f"{key} is already another verdict's key")
-        lab = store.update_label(label_id, actor_id=admin.id, label=text, key=key,
-                                 description=(ss.get("users_label_desc") or "").strip())
+        lab = team.update_label(admin, label_id, label=text, key=key,
+                                description=(ss.get("users_label_desc") or "").strip())
     except WorkbenchError as exc:
         flash(P, "error", f"Label not saved: {escape_md(screen_message(str(exc)))}")
         return
@@ -174,4 +167,4 @@ s2.text_input("Key", key="users_label_key", max_chars=1)
 s3.text_input("Verdict", key="users_label_text")
 st.text_input("What it means", key="users_label_desc")
 st.button("Save label", key="users_save_label", disabled=ss.get("users_label_pick") is None, on_click=save_label,
-          args=(ss.get("users_label_pick"), {lab.key.upper(): lab.id for lab in scale.labels if lab.key}))
+          args=(ss.get("users_label_pick"),))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 import shutil
 import sys
 from datetime import UTC, datetime, timedelta
@@ -26,10 +27,12 @@ if str(ROOT) not in sys.path:
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from ui.session import Desk  # noqa: E402
-from ui.team import agreement_csv_bytes, requested  # noqa: E402
+from ui.team import requested  # noqa: E402
 from ui.widgets import wkey  # noqa: E402
 from workbench.auth import TeamConfig  # noqa: E402
+from workbench.export import agreement_csv_bytes  # noqa: E402
 from workbench.errors import InputError, PermissionDenied  # noqa: E402
+from workbench.models import Article, LinkKind, Override  # noqa: E402
 from workbench.store import GroupFilter, Store, Target, VerdictStatus, import_paths  # noqa: E402
 from workbench.team import Team  # noqa: E402
 
@@ -363,9 +366,15 @@ def test_the_desk_of_a_reviewer_refuses_final_verdicts_and_unassigned_items_what
         desk.save_final(Target.group(g), lab, expected_version=0)
     with pytest.raises(PermissionDenied, match="not in ann's queue"):
         desk.save_verdict(Target.group(g), lab, submit=True)
-    with pytest.raises(PermissionDenied, match="a reviewer may not adjudicate"):
-        desk.add_overrides([])
+    detail = first_group(store)
+    with pytest.raises(PermissionDenied, match="a reviewer may not merge or split groups"):
+        desk.add_overrides([Override(LinkKind.CANNOT, detail.claims[0].id, detail.claims[1].id)])
+    with pytest.raises(PermissionDenied, match="a reviewer may not import articles"):
+        desk.import_articles([Article("probe", "Probe Times", "Probe", "Some 40 people came.")],
+                             extractor=lambda arts: [])
+    assert desk.dashboard().own_only, "the dashboard's figures come from the library, cut to her own"
     assert store.verdicts(Target.group(g)) == [] and store.final_verdict(Target.group(g)) is None
+    assert store.overrides() == [] and store.article_title("probe") is None
 
 
 # --- blind review --------------------------------------------------------------------------------------------
@@ -539,12 +548,86 @@ def test_agreement_screen_shows_pairs_and_the_rows_it_downloads(db, store, team)
         "ann", "ben", pytest.approx(rows[1]["kappa"]))
 
 
-def test_agreement_csv_neutralises_formulas_in_names():
-    rows = [{"scope": "breakdown", "dimension": "story", "key": "=HYPERLINK(\"x\")", "items": 2, "kappa": -0.25}]
-    text = agreement_csv_bytes(rows).decode("utf-8-sig")
-    row = next(csv.DictReader(io.StringIO(text, newline="")))
-    assert row["key"] == "'=HYPERLINK(\"x\")" and row["kappa"] == "-0.25" and row["items"] == "2"
-    assert text.endswith("\r\n")
+def test_the_agreement_download_is_the_librarys_csv(db, store, team):
+    disagree(store, team)
+    at = signed_in("lena")
+    at.switch_page("app_pages/agreement.py").run()
+    [download] = at.get("download_button")
+    rows = team.agreement_rows(user(store, "lena"))
+    assert download.proto.url and agreement_csv_bytes(rows).startswith(b"\xef\xbb\xbfscope,dimension,key")
+
+
+# --- the dashboard: a reviewer sees only their own progress and verdicts ----------------------------------------
+
+def chart_frames(at: AppTest) -> list:
+    """The data behind every chart on the screen (Streamlit sends each as an Arrow table)."""
+    import pyarrow as pa
+
+    return [pa.ipc.open_stream(ds.data.data).read_pandas()
+            for chart in at.get("vega_lite_chart") for ds in chart.proto.datasets]
+
+
+def frame_with(frames: list, column: str):
+    return next(f for f in frames if column in f.columns)
+
+
+def test_the_dashboard_shows_a_reviewer_only_their_own_progress_and_verdicts(db, store, team):
+    lena, ann, ben = (user(store, n) for n in ("lena", "ann", "ben"))
+    shared, own = (Target.claim(c) for c in store.claim_ids_page(None, 0, 2))
+    team.deal(lena, [shared], [ann.id, ben.id], per_item=2)
+    team.assign(lena, own, [ann.id])
+    team.save_verdict(ben, shared, "Inaccurate", submit=True, note="ben-dash-note")
+    team.save_verdict(ann, shared, "Accurate")  # her draft: she has not submitted on the shared claim
+    team.save_verdict(ann, own, "Misleading", submit=True)
+
+    at = signed_in("ann")
+    at.switch_page("app_pages/dashboard.py").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["You covered"], metrics["Your drafts"], metrics["Decided"]) == ("1", "1", "0")
+    assert "Reviewed" not in metrics and "Other reviewers' verdicts stay hidden" in texts(at)
+    frames = chart_frames(at)
+    assert set(frame_with(frames, "reviewer")["reviewer"]) == {"ann"}
+    assert dict(zip(*frame_with(frames, "verdict")[["verdict", "claims"]].T.values)) == {"Misleading": 1}
+    assert frame_with(frames, "share inaccurate")["rated"].sum() == 1
+    assert not re.search(r"\bben\b", texts(at)) and not any((f == "ben").any().any() for f in frames)
+
+    at = signed_in("lena")
+    at.switch_page("app_pages/dashboard.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Reviewed"] == "2"
+    frames = chart_frames(at)
+    assert set(frame_with(frames, "reviewer")["reviewer"]) == {"ann", "ben"}
+    assert dict(zip(*frame_with(frames, "verdict")[["verdict", "claims"]].T.values)) == {
+        "Inaccurate": 1, "Misleading": 1}
+
+
+# --- merging and splitting, importing: leads and admins, through the library -------------------------------------
+
+def test_a_lead_splits_a_group_on_the_groups_screen_and_the_history_names_her(db, store):
+    at = signed_in("lena")
+    at.switch_page("app_pages/groups.py").run()
+    detail = store.group_detail(at.session_state["groups_current"])
+    out = detail.claims[0].id
+    at.multiselect(key=wkey("groups", "split", detail.group.id)).set_value([out]).run()
+    at.button(key="groups_split").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    links = store.overrides()
+    assert links and {(o.kind, o.created_by) for o in links} == {(LinkKind.CANNOT, user(store, "lena").id)}
+    assert store.claim(out).claim.group_id != store.claim(detail.claims[1].id).claim.group_id
+    assert {e.actor for e in store.audit_log(entity="override")} == {"lena"}
+
+
+def test_a_lead_imports_a_pasted_article_as_herself(db, store):
+    at = signed_in("lena")
+    at.switch_page("app_pages/importing.py").run()
+    at.text_area(key="import_paste_text").input("Ferry fares rise\n\nFares rose by 12% on Monday.").run()
+    at.text_input(key="import_paste_outlet").input("Harbour News").run()
+    at.button(key="import_paste_go").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert {m.label: m.value for m in at.metric}["New articles"] == "1"
+    [entry] = [e for e in store.audit_log(entity="import")][-1:]
+    assert entry.actor == "lena" and entry.after["articles_new"] == 1
 
 
 # --- accounts -------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Exports: verdict CSV (safety, exact bytes, round-trip through import-verdicts), history CSV and
-ClaimReview JSON-LD, on SQLite and (when configured) PostgreSQL."""
+"""Exports: verdict CSV (safety, exact bytes, round-trip through import-verdicts), history CSV (names,
+changes without a signed-in user), agreement CSV and ClaimReview JSON-LD, on SQLite and (when configured)
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from storekit import BACKENDS, PgSchema, db_url, make_batch, noun_grouper, store  # noqa: F401 - fixtures
 from workbench import export
 from workbench.cli import main
+from workbench.errors import WorkbenchError
 from workbench.models import Kind
 from workbench.store import ClaimFilter, GroupFilter, SourceInput, Store, Target
 
@@ -260,3 +262,78 @@ def test_cli_export_and_import_verdicts_round_trip(tmp_path, capsys) -> None:
     assert main(["export", "--db", a_url, "--format", "history"]) == 0
     assert "submit_verdict" in capsys.readouterr().out
     assert main(["export", "--db", a_url, "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")]) == 2
+
+
+def test_history_csv_marks_changes_made_without_a_signed_in_user(store: Store) -> None:
+    fill(store, 1)  # an import as the command line makes it: no acting user
+    store.set_setting("claimreview.organisation", "Fact Desk", actor_id=None)
+    rows = parse(export.history_csv_bytes(store))
+    assert [(r["action"], r["actor"], r["affected_user"]) for r in rows] == [
+        ("import", "command line", ""), ("set_setting", "command line", "")]
+    assert list(rows[0]) == list(export.HISTORY_COLUMNS)
+
+
+@given(name=TEXT)
+@settings(max_examples=60, deadline=None)
+def test_history_csv_names_round_trip_and_never_run_as_formulas(tmp_path_factory, name: str) -> None:
+    # the people in the history are untrusted text too (single-user mode takes any name in the sidebar)
+    with Store.open(str(tmp_path_factory.mktemp("h") / "h.db")) as s:
+        name = name.strip()
+        if not name or name in export.RESERVED_NAMES:
+            return
+        try:
+            who = s.ensure_reviewer(name)
+        except WorkbenchError:  # a name the store refuses (e.g. control characters) is never in the history
+            return
+        rows = parse(export.history_csv_bytes(s))
+        [created] = rows
+        for cell in (created["actor"], created["affected_user"]):
+            assert not cell.startswith(export.FORMULA_START)
+            assert export.unsafe_cell(cell) == who.name
+
+
+def test_agreement_csv_exact_bytes() -> None:
+    rows = [
+        {"scope": "overall", "items": 4, "ratings": 8, "reviewers": 2, "percent_agreement": 0.75,
+         "alpha_nominal": 0.5333333333333333, "alpha_ordinal": None},
+        {"scope": "pair", "reviewer_a": "ann", "reviewer_b": "=cmd|' /C calc'!A0", "items": 4, "reviewers": 2,
+         "percent_agreement": 0.75, "expected_agreement": 0.5, "kappa": 0.5},
+        {"scope": "breakdown", "dimension": "story", "key": "-12% \"cut\", or not", "items": 2, "kappa": -0.25},
+    ]
+    assert export.agreement_csv_bytes(rows) == (
+        "\ufeffscope,dimension,key,reviewer_a,reviewer_b,items,ratings,reviewers,percent_agreement,"
+        "expected_agreement,kappa,alpha_nominal,alpha_ordinal\r\n"
+        "overall,,,,,4,8,2,0.75,,,0.5333333333333333,\r\n"
+        "pair,,,ann,'=cmd|' /C calc'!A0,4,,2,0.75,0.5,0.5,,\r\n"
+        "breakdown,story,\"'-12% \"\"cut\"\", or not\",,,2,,,,,-0.25,,\r\n"
+    ).encode("utf-8")
+    assert export.AGREEMENT_COLUMNS == tuple(
+        "scope dimension key reviewer_a reviewer_b items ratings reviewers percent_agreement expected_agreement "
+        "kappa alpha_nominal alpha_ordinal".split())
+
+
+NAME = st.one_of(TEXT, st.sampled_from(["=1+1", "+44", "-x", "@A1", "'q", "\tT"])).map(str.strip).filter(bool)
+
+
+@given(reviewers=st.lists(NAME, min_size=2, max_size=3, unique=True), story=NAME, outlet=NAME,
+       labels=st.lists(st.lists(st.sampled_from(["Accurate", "Inaccurate", "Misleading"]), min_size=3,
+                                max_size=3), min_size=2, max_size=5))
+@settings(max_examples=80, deadline=None)
+def test_agreement_csv_round_trips_real_reports(reviewers, story, outlet, labels) -> None:
+    from workbench.agreement import Rating, agreement_report, report_rows
+
+    ratings = [Rating(f"claim:{i}", who, item[j], story=story, outlet=outlet, kind="count")
+               for i, item in enumerate(labels) for j, who in enumerate(reviewers)]
+    rows = report_rows(agreement_report(ratings))
+    parsed = parse(export.agreement_csv_bytes(rows))
+    assert len(parsed) == len(rows)
+    for want, got in zip(rows, parsed):
+        for col in export.AGREEMENT_COLUMNS:
+            value, cell = want.get(col), got[col]
+            if value is None:
+                assert cell == ""
+            elif isinstance(value, str):
+                assert not cell.startswith(export.FORMULA_START)
+                assert export.unsafe_cell(cell) == value
+            else:
+                assert float(cell) == pytest.approx(value, nan_ok=True), col

@@ -1,19 +1,23 @@
-"""Team workflow on a real database: SQLite always, PostgreSQL too when WORKBENCH_TEST_PG_URL is set."""
+"""Team workflow on a real database: SQLite always, PostgreSQL too when WORKBENCH_TEST_PG_URL is set.
+
+The authorization table at the end covers every role x every action, through each operation that does it."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.auth import LockoutPolicy, TeamConfig
+from workbench.auth import PERMISSIONS, Action, LockoutPolicy, TeamConfig
 from workbench.errors import InputError, PermissionDenied
-from workbench.models import Article, Claim, Grouping, Kind
+from workbench.models import Article, Claim, Grouping, Kind, LinkKind, Override
 from workbench.review import StaleSaveError
-from workbench.store import Role, SourceInput, Target, TargetKind, VerdictStatus, make_group
+from workbench.store import LabelSpec, Role, SourceInput, Target, TargetKind, VerdictStatus, make_group
 from workbench.team import AUTO_ACCEPT_NOTE, AccountLocked, SignInFailed, Team, plan_deal
 
 from storekit import db_url, store  # noqa: F401 - the store tests' fixtures: SQLite, and PostgreSQL when set
@@ -537,3 +541,433 @@ def test_every_write_carries_the_users_id(world):
                     ("submit_verdict", u["r2"].id), ("final_verdict", u["lead"].id)]
     assert all(e.at for e in history(team.store))
     assert isinstance(t.kind, TargetKind)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Every role x every action, through the workflow: each operation the screens (and the command line) use,
+# done as a reviewer, a lead and an admin. A refusal names the role and the action and leaves no trace.
+
+ACTOR_OF = {"reviewer": "r1", "lead": "lead", "admin": "admin"}
+EVERYONE = {"reviewer", "lead", "admin"}
+LEADS = {"lead", "admin"}
+
+#: Who may do what, written out (the permission matrix of workbench.auth, as the workflow enforces it).
+ALLOWED = {
+    Action.MANAGE_USERS: {"admin"},
+    Action.MANAGE_SCALES: {"admin"},
+    Action.CHANGE_SETTINGS: {"admin"},
+    Action.IMPORT_ARTICLES: LEADS,
+    Action.REGROUP: LEADS,
+    Action.ASSIGN_WORK: LEADS,
+    Action.ADJUDICATE: LEADS,
+    Action.SAVE_FINAL_VERDICT: LEADS,
+    Action.SAVE_OWN_VERDICT: EVERYONE,
+    Action.CHANGE_OTHERS_VERDICT: set(),
+    Action.VIEW_OTHERS_BEFORE_SUBMITTING: LEADS,
+    Action.VIEW_AGREEMENT: LEADS,
+    Action.EXPORT: LEADS,
+}
+
+
+@dataclass
+class Ctx:
+    team: Team
+    u: dict
+    claims: dict
+    groups: dict
+    actor: object
+    tmp_path: object
+
+
+@dataclass(frozen=True)
+class Op:
+    """``make(ctx)`` prepares what the operation needs (as others) and returns (act, done): ``act()`` does it
+    as ``ctx.actor``; ``done(result)`` says whether it took effect (``result`` is None after a refusal).
+    ``kind``: "write" and "read" are refused with PermissionDenied; "view" is never refused, it shows less."""
+
+    action: Action
+    name: str
+    make: Callable
+    kind: str = "write"
+
+
+OPS: list[Op] = []
+
+
+def op(action: Action, kind: str = "write"):
+    def deco(fn):
+        OPS.append(Op(action, fn.__name__, fn, kind))
+        return fn
+    return deco
+
+
+def _assign(c: Ctx, target, *who):
+    c.team.assign(c.u["lead"], target, [p.id for p in who])
+
+
+def _disagreement(c: Ctx):
+    t = c.claims["About 4,200"]
+    _assign(c, t, c.u["r2"], c.u["r3"])
+    c.team.save_verdict(c.u["r2"], t, "Accurate", submit=True)
+    c.team.record_correction(c.u["r2"], t.id, low=4100.0)
+    c.team.save_verdict(c.u["r3"], t, "Inaccurate", submit=True)
+    return t
+
+
+@op(Action.MANAGE_USERS)
+def add_user(c):
+    return (lambda: c.team.add_user(c.actor, "newcomer", password="newcomer-pw"),
+            lambda _: c.team.store.user_by_name("newcomer") is not None)
+
+
+@op(Action.MANAGE_USERS)
+def set_role(c):
+    return (lambda: c.team.set_role(c.actor, "rob", Role.LEAD),
+            lambda _: c.team.store.user_by_name("rob").role is Role.LEAD)
+
+
+@op(Action.MANAGE_USERS)
+def set_disabled(c):
+    return (lambda: c.team.set_disabled(c.actor, "rob"), lambda _: c.team.store.user_by_name("rob").disabled)
+
+
+@op(Action.MANAGE_USERS)
+def set_someone_elses_password(c):
+    return (lambda: c.team.set_password(c.actor, "ria", "ria-new-password"),
+            lambda _: c.team.store.password_hash(c.u["r3"].id) is not None)
+
+
+@op(Action.MANAGE_SCALES)
+def update_label(c):
+    lab = c.team.store.default_scale().label("Misleading")
+    return (lambda: c.team.update_label(c.actor, lab.id, description="True figure, wrong impression"),
+            lambda _: c.team.store.default_scale().label("Misleading").description == "True figure, wrong impression")
+
+
+@op(Action.MANAGE_SCALES)
+def create_scale(c):
+    specs = [LabelSpec("True", 2, "T"), LabelSpec("False", 1, "F", inaccurate=True)]
+    return (lambda: c.team.create_scale(c.actor, "True or false", specs),
+            lambda _: "True or false" in {s.name for s in c.team.store.scales()})
+
+
+@op(Action.MANAGE_SCALES)
+def set_default_scale(c):
+    other = c.team.create_scale(c.u["admin"], "Two-way", [LabelSpec("Right", 2), LabelSpec("Wrong", 1)])
+    return (lambda: c.team.set_default_scale(c.actor, other.id),
+            lambda _: c.team.store.default_scale().id == other.id)
+
+
+@op(Action.CHANGE_SETTINGS)
+def set_setting(c):
+    return (lambda: c.team.set_setting(c.actor, "claimreview.organisation", "Fact Desk"),
+            lambda _: c.team.store.get_setting("claimreview.organisation") == "Fact Desk")
+
+
+@op(Action.IMPORT_ARTICLES)
+def import_articles(c):
+    art = Article("gazette-strike", "Gazette", "Ports reopen", "Ports reopened after 12 days of strikes.")
+    return (lambda: c.team.import_articles(c.actor, [art], grouper=by_noun_grouper,
+                                           extractor=lambda arts: _claims_for(arts[0], [("12 days", Kind.COUNT,
+                                                                                          12, "days")])),
+            lambda _: c.team.store.article_title("gazette-strike") == "Ports reopen")
+
+
+@op(Action.IMPORT_ARTICLES)
+def import_paths(c):
+    path = c.tmp_path / "courier.txt"
+    path.write_text("Dockers return\n\nDockers returned to work on Monday.", encoding="utf-8")
+    return (lambda: c.team.import_paths(c.actor, [path], outlet="Courier", extractor=lambda arts: []),
+            lambda _: c.team.store.counts()["articles"] == 3)
+
+
+@op(Action.REGROUP)
+def merge_groups(c):
+    a, b = c.claims["£48m"].id, c.claims["About 4,200"].id
+    return (lambda: c.team.add_override(c.actor, LinkKind.MUST, a, b, grouper=by_noun_grouper),
+            lambda _: [(o.kind, o.created_by) for o in c.team.store.overrides()] == [(LinkKind.MUST, c.actor.id)])
+
+
+@op(Action.REGROUP)
+def split_group(c):
+    links = [Override(LinkKind.CANNOT, c.claims["£48m"].id, c.claims["£50m"].id)]
+    return (lambda: c.team.add_overrides(c.actor, links, grouper=by_noun_grouper),
+            lambda _: [o.kind for o in c.team.store.overrides()] == [LinkKind.CANNOT])
+
+
+@op(Action.REGROUP)
+def remove_override(c):
+    c.team.add_override(c.u["lead"], "cannot_link", c.claims["4,300"].id, c.claims["About 4,200"].id,
+                        grouper=by_noun_grouper)
+    (stored,) = c.team.store.overrides()
+    return (lambda: c.team.remove_override(c.actor, stored.id, grouper=by_noun_grouper),
+            lambda _: c.team.store.overrides() == [])
+
+
+@op(Action.ASSIGN_WORK)
+def assign(c):
+    t = c.claims["£48m"]
+    return (lambda: c.team.assign(c.actor, t, [c.u["r2"].id]),
+            lambda _: [a.user_id for a in c.team.store.assignments(target=t)] == [c.u["r2"].id])
+
+
+@op(Action.ASSIGN_WORK)
+def unassign(c):
+    t = c.claims["£48m"]
+    _assign(c, t, c.u["r2"])
+    return (lambda: c.team.unassign(c.actor, t, c.u["r2"].id), lambda _: c.team.store.assignments(target=t) == [])
+
+
+@op(Action.ASSIGN_WORK)
+def deal(c):
+    t = c.claims["£50m"]
+    return (lambda: c.team.deal(c.actor, [t], [c.u["r2"].id, c.u["r3"].id], per_item=2),
+            lambda _: len(c.team.store.assignments(target=t)) == 2)
+
+
+@op(Action.ADJUDICATE, "read")
+def adjudication_queue(c):
+    t = _disagreement(c)
+    return (lambda: c.team.adjudication_queue(c.actor), lambda items: [i.target for i in items] == [t])
+
+
+@op(Action.SAVE_FINAL_VERDICT)
+def decide(c):
+    t = c.claims["£48m"]
+    return (lambda: c.team.decide(c.actor, t, "Misleading", expected_version=0),
+            lambda _: c.team.store.final_verdict(t) is not None)
+
+
+@op(Action.SAVE_FINAL_VERDICT)
+def accept_agreed(c):
+    manual = Team(c.team.store, TeamConfig(cookie_secret=COOKIE, auto_accept_agreement=False))
+    t = c.claims["£50m"]
+    _assign(c, t, c.u["r2"], c.u["r3"])
+    manual.save_verdict(c.u["r2"], t, "Accurate", submit=True)
+    manual.save_verdict(c.u["r3"], t, "Accurate", submit=True)
+    return (lambda: manual.accept_agreed(c.actor), lambda _: c.team.store.final_verdict(t) is not None)
+
+
+@op(Action.SAVE_OWN_VERDICT)
+def save_own_verdict(c):
+    t = c.claims["£48m"]
+    _assign(c, t, c.actor)
+    return (lambda: c.team.save_verdict(c.actor, t, "Accurate", submit=True),
+            lambda _: c.team.store.verdict(t, c.actor.id).status is VerdictStatus.SUBMITTED)
+
+
+@op(Action.SAVE_OWN_VERDICT)
+def add_own_source(c):
+    t = c.claims["£48m"]
+    _assign(c, t, c.actor)
+    return (lambda: c.team.add_source(c.actor, t, SourceInput(url="https://ons.example.org/strike")),
+            lambda _: [s.url for s in c.team.store.verdict(t, c.actor.id).sources] == [
+                "https://ons.example.org/strike"])
+
+
+@op(Action.SAVE_OWN_VERDICT)
+def remove_own_source(c):
+    t = c.claims["£48m"]
+    _assign(c, t, c.actor)
+    src = c.team.add_source(c.actor, t, SourceInput(url="https://ons.example.org/strike"))
+    return (lambda: c.team.remove_source(c.actor, src.id),
+            lambda _: c.team.store.verdict(t, c.actor.id).sources == ())
+
+
+@op(Action.SAVE_OWN_VERDICT)
+def record_own_correction(c):
+    t = c.claims["About 4,200"]
+    _assign(c, t, c.actor)
+    return (lambda: c.team.record_correction(c.actor, t.id, low=4100.0),
+            lambda _: [x.reviewer_id for x in c.team.store.corrections(t.id)] == [c.actor.id])
+
+
+@op(Action.CHANGE_OTHERS_VERDICT)
+def save_another_reviewers_verdict(c):
+    t = c.claims["£50m"]
+    _assign(c, t, c.actor, c.u["r2"])
+    c.team.save_verdict(c.u["r2"], t, "Accurate")
+    return (lambda: c.team.save_verdict(c.actor, t, "Inaccurate", reviewer_id=c.u["r2"].id),
+            lambda _: c.team.store.verdict(t, c.u["r2"].id).label == "Inaccurate")
+
+
+@op(Action.CHANGE_OTHERS_VERDICT)
+def remove_another_reviewers_source(c):
+    t = c.claims["£50m"]
+    _assign(c, t, c.actor, c.u["r2"])
+    src = c.team.add_source(c.u["r2"], t, SourceInput(url="https://ons.example.org/strike"))
+    return (lambda: c.team.remove_source(c.actor, src.id),
+            lambda _: c.team.store.verdict(t, c.u["r2"].id).sources == ())
+
+
+@op(Action.CHANGE_OTHERS_VERDICT)
+def record_another_reviewers_correction(c):
+    t = c.claims["4,300"]
+    _assign(c, t, c.actor, c.u["r2"])
+    return (lambda: c.team.record_correction(c.actor, t.id, reviewer_id=c.u["r2"].id, low=1.0),
+            lambda _: c.team.store.corrections(t.id) != [])
+
+
+@op(Action.VIEW_OTHERS_BEFORE_SUBMITTING, "view")
+def review_view_before_submitting(c):
+    t = c.claims["4,300"]
+    _assign(c, t, c.actor, c.u["r2"])
+    c.team.save_verdict(c.u["r2"], t, "Misleading", submit=True)
+    return (lambda: c.team.review_view(c.actor, t), lambda view: [v.reviewer for v in view.others] == ["rob"])
+
+
+@op(Action.VIEW_OTHERS_BEFORE_SUBMITTING, "view")
+def dashboard_before_submitting(c):
+    t = c.claims["4,300"]
+    _assign(c, t, c.actor, c.u["r2"])
+    c.team.save_verdict(c.u["r2"], t, "Misleading", submit=True)
+    return (lambda: c.team.dashboard(c.actor),
+            lambda d: not d.own_only and [p.reviewer for p in d.stats.per_reviewer] == ["rob"]
+            and dict(d.stats.verdict_distribution) == {"Misleading": 1})
+
+
+@op(Action.VIEW_AGREEMENT, "read")
+def agreement(c):
+    _disagreement(c)
+    return (lambda: c.team.agreement(c.actor), lambda report: report.n_items == 1)
+
+
+@op(Action.VIEW_AGREEMENT, "read")
+def agreement_rows(c):
+    _disagreement(c)
+    return (lambda: c.team.agreement_rows(c.actor), lambda rows: rows[0]["items"] == 1)
+
+
+@op(Action.VIEW_AGREEMENT, "read")
+def ratings(c):
+    _disagreement(c)
+    return (lambda: c.team.ratings(c.actor), lambda rows: sorted(r.reviewer for r in rows) == ["ria", "rob"])
+
+
+@op(Action.VIEW_AGREEMENT, "read")
+def correction_agreement(c):
+    _disagreement(c)
+    return (lambda: c.team.correction_agreement(c.actor), lambda res: res.n_items == 1)
+
+
+def _decided(c):
+    c.team.decide(c.u["lead"], c.claims["£48m"], "Inaccurate", expected_version=0, note="ONS says £41m")
+
+
+@op(Action.EXPORT, "read")
+def verdict_csv(c):
+    _decided(c)
+    return (lambda: c.team.verdict_csv(c.actor), lambda data: b"ONS says \xc2\xa341m" in data)
+
+
+@op(Action.EXPORT, "read")
+def history_csv(c):
+    _decided(c)
+    return (lambda: c.team.history_csv(c.actor), lambda data: b"final_verdict" in data)
+
+
+@op(Action.EXPORT, "read")
+def claimreview_json(c):
+    _decided(c)
+    return (lambda: c.team.claimreview_json(c.actor), lambda text: '"alternateName": "Inaccurate"' in text)
+
+
+def test_every_action_has_operations_and_the_table_is_the_matrix():
+    assert {o.action for o in OPS} == set(Action)
+    for action, roles in ALLOWED.items():
+        assert {r.value for r in PERMISSIONS if action in PERMISSIONS[r]} == roles, action
+
+
+@pytest.mark.parametrize("role", sorted(ACTOR_OF))
+@pytest.mark.parametrize("operation", OPS, ids=lambda o: f"{o.action.name.lower()}:{o.name}")
+def test_every_role_and_operation(world, tmp_path, role, operation):
+    team, u, claims, groups, _ = world
+    actor = u[ACTOR_OF[role]]
+    act, done = operation.make(Ctx(team, u, claims, groups, actor, tmp_path))
+    allowed = role in ALLOWED[operation.action]
+    before = [e.id for e in team.store.audit_log()]
+    if operation.kind == "view":
+        assert done(act()) is allowed
+        assert [e.id for e in team.store.audit_log()] == before
+    elif allowed:
+        result = act()
+        assert done(result)
+        if operation.kind == "write":
+            new = [e for e in team.store.audit_log() if e.id not in set(before)]
+            assert new and all(e.actor_id == actor.id for e in new), [(e.action, e.actor) for e in new]
+    else:
+        with pytest.raises(PermissionDenied) as refused:
+            act()
+        assert str(refused.value) == f"a {role} may not {operation.action.value}"
+        assert [e.id for e in team.store.audit_log()] == before, "a refused request leaves no trace"
+        if operation.kind == "write":
+            assert not done(None)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Scale edits, reserved names, the dashboard
+
+
+def test_label_edits_are_checked_in_the_library(world):
+    team, u, *_ = world
+    scale = team.store.default_scale()
+    lab, other = scale.label("Misleading"), next(x for x in scale.labels if x.key and x.label != "Misleading")
+    with pytest.raises(InputError, match="label: is empty"):
+        team.update_label(u["admin"], lab.id, label="  ")
+    with pytest.raises(InputError, match="is not one letter or digit"):
+        team.update_label(u["admin"], lab.id, key="MM")
+    with pytest.raises(InputError, match=f"{other.key.upper()} is already the key of {other.label!r}"):
+        team.update_label(u["admin"], lab.id, key=other.key.lower())
+    with pytest.raises(InputError, match="is already another verdict"):
+        team.update_label(u["admin"], lab.id, label=other.label)
+    saved = team.update_label(u["admin"], lab.id, label="Misleading framing", key="z")
+    assert (saved.label, saved.key) == ("Misleading framing", "Z")
+    assert team.store.audit_log(entity="scale_label")[-1].actor_id == u["admin"].id
+
+
+@pytest.mark.parametrize("name", ["command line", "Not Signed In", "  COMMAND LINE "])
+def test_the_historys_marks_are_not_account_names(world, name):
+    team, u, *_ = world
+    with pytest.raises(InputError, match="is how the history names changes made without a signed-in user"):
+        team.add_user(u["admin"], name)
+
+
+def test_a_reviewer_sees_only_their_own_figures_on_the_dashboard(world):
+    team, u, claims, groups, _ = world
+    team.assign(u["lead"], groups["workers"], [u["r1"].id, u["r2"].id])
+    team.assign(u["lead"], claims["£48m"], [u["r2"].id, u["r3"].id])
+    team.save_verdict(u["r2"], claims["£48m"], "Inaccurate", submit=True)
+    team.save_verdict(u["r3"], claims["£48m"], "Misleading", submit=True)
+    team.save_verdict(u["r2"], groups["workers"], "Misleading", submit=True)
+    team.save_verdict(u["r1"], claims["4,300"], "Accurate")  # a draft on a claim of the assigned group
+
+    before = team.dashboard(u["r1"])
+    assert before.own_only and before.stats.reviewed_claims == 0 and before.stats.verdict_distribution == ()
+    assert [(p.reviewer, p.drafts, p.submitted) for p in before.stats.per_reviewer] == [("rae", 1, 0)]
+    assert all(o.rated == 0 for o in before.stats.by_outlet)
+    assert before.stats.claims == 4 and before.stats.articles == 2
+
+    team.save_verdict(u["r1"], groups["workers"], "Accurate", submit=True)
+    team.save_verdict(u["r1"], claims["4,300"], "Inaccurate", submit=True)  # the claim's own verdict wins
+    mine = team.dashboard(u["r1"])
+    assert mine.stats.reviewed_claims == 2  # the group's two claims
+    assert dict(mine.stats.verdict_distribution) == {"Accurate": 1, "Inaccurate": 1}
+    assert {o.outlet: (o.claims, o.rated, o.inaccurate) for o in mine.stats.by_outlet} == {
+        "Daily": (2, 1, 0), "Herald": (2, 1, 1)}
+    # the lead sees everyone, and the reviewer's own row is the row the lead sees for them
+    everyone = team.dashboard(u["lead"])
+    assert not everyone.own_only
+    assert [p.reviewer for p in everyone.stats.per_reviewer] == ["rae", "ria", "rob"]
+    assert mine.stats.per_reviewer == tuple(p for p in everyone.stats.per_reviewer if p.reviewer == "rae")
+    assert everyone.stats == team.store.stats()
+
+
+def test_the_dashboard_shows_a_reviewer_finals_only_on_what_they_covered(world):
+    team, u, claims, _, _ = world
+    team.decide(u["lead"], claims["£50m"], "Misleading", expected_version=0)
+    team.assign(u["lead"], claims["£48m"], [u["r1"].id])
+    team.save_verdict(u["r1"], claims["£48m"], "Accurate", submit=True)
+    assert team.dashboard(u["r1"]).stats.final_claims == 0
+    team.decide(u["lead"], claims["£48m"], "Accurate", expected_version=0)
+    assert team.dashboard(u["r1"]).stats.final_claims == 1
+    assert team.dashboard(u["lead"]).stats.final_claims == 2

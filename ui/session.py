@@ -1,15 +1,18 @@
 """Who is working, and the one path every write from the screens takes.
 
 :func:`current_user` is the single place that decides who the current user is; :class:`Desk` is the single
-place screens write through, so every write carries that user's id. In single-user mode the sidebar's
-reviewer picker (:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same
-session value, :func:`current_user` ends the session once it has expired, and :class:`Desk` hands every
-write to :class:`workbench.team.Team`, which checks the user's role and assignments before writing.
+place the screens shared by both modes (review, groups, import, dashboard) write and read verdicts through,
+so every write carries that user's id. In single-user mode the sidebar's reviewer picker
+(:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same session value,
+:func:`current_user` ends the session once it has expired, and :class:`Desk` hands every write to
+:class:`workbench.team.Team`, which checks the user's role and assignments before writing. The team-only
+screens (assign, adjudicate, agreement, users) write through the :class:`~workbench.team.Team` that
+:func:`ui.team.guard` gives them, which checks the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -17,10 +20,13 @@ import streamlit as st
 from workbench import auth
 from workbench.auth import Action
 from workbench.errors import PermissionDenied
-from workbench.models import Override
+from workbench.models import Article, Override
 from workbench.store import (
     Correction,
     FinalVerdict,
+    GroupFilter,
+    ImportReport,
+    RefusedFile,
     RegroupReport,
     Source,
     SourceInput,
@@ -29,7 +35,8 @@ from workbench.store import (
     User,
     Verdict,
 )
-from workbench.team import ReviewView, Team
+from workbench.store.importer import import_articles_with_extraction
+from workbench.team import Dashboard, ReviewView, Team
 
 USER_KEY = "app_user_id"  # session value: the id of the user every write is made as
 PICKER_KEY = "sidebar_reviewer"
@@ -179,9 +186,32 @@ class Desk:
                                              note=note)
 
     def add_overrides(self, links: Sequence[Override]) -> RegroupReport:
-        if self.team is not None:  # regrouping changes every reviewer's items: a lead's decision
-            auth.require(self.me().role.value, Action.ADJUDICATE)
+        """Merge or split groups (team mode: leads and admins, see :mod:`workbench.team`)."""
+        if self.team is not None:
+            return self.team.add_overrides(self.me(), links)
         return self.store.add_overrides(links, actor_id=self.me().id)
+
+    def remove_override(self, override_id: int) -> RegroupReport:
+        if self.team is not None:
+            return self.team.remove_override(self.me(), override_id)
+        return self.store.remove_override(override_id, actor_id=self.me().id)
+
+    def import_articles(self, articles: Sequence[Article], *, refused: Sequence[RefusedFile] = (),
+                        extractor: Callable[[Sequence[Article]], list] | None = None) -> ImportReport:
+        """Extract and store articles. Team mode: as the signed-in user, leads and admins only. Single-user
+        mode: as the chosen reviewer, or (nobody chosen yet) as the operator, as at the command line."""
+        if self.team is not None:
+            return self.team.import_articles(self.me(), articles, refused=refused, extractor=extractor)
+        return import_articles_with_extraction(self.store, articles, refused=refused, extractor=extractor,
+                                               actor_id=self.user.id if self.user else None)
+
+    def dashboard(self, *, discrepancies: int = 25) -> Dashboard:
+        """The dashboard's figures: everything in single-user mode; in team mode what the user's role lets
+        them see (a reviewer only their own progress and verdicts, see :class:`workbench.team.Dashboard`)."""
+        if self.team is not None:
+            return self.team.dashboard(self.me(), discrepancies=discrepancies)
+        rows, total = self.store.groups_page(GroupFilter(discrepant_only=True), 0, discrepancies)
+        return Dashboard(self.store.stats(), False, tuple(rows), total)
 
     def review_view(self, target: Target) -> ReviewView | None:
         """Team mode: what the user may see of the verdicts on ``target`` (blind review); else None."""

@@ -26,7 +26,7 @@ from typing import Any
 import streamlit as st
 
 from ui.session import USER_KEY, current_user
-from workbench import auth
+from workbench import auth, export
 from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError
 from workbench.store import Store, Target, TargetKind, User
@@ -225,22 +225,7 @@ def guard(store: Store, action: Action) -> tuple[User, Team]:
 
 # --- files ---------------------------------------------------------------------------------------------------
 
-def agreement_csv_bytes(rows: list[dict[str, Any]]) -> bytes:
-    """The agreement rows (``Team.agreement_rows``) as CSV in the exports' dialect: UTF-8 with BOM, CRLF,
-    numbers as numbers, text cells (reviewer names, story titles) with spreadsheet formulas neutralised."""
-    import csv
-    import io
-
-    from workbench.agreement import CSV_COLUMNS
-    from workbench.export import fmt_number, safe_cell
-
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(CSV_COLUMNS)
-    for r in rows:
-        w.writerow([fmt_number(v) if isinstance(v, (int, float)) else safe_cell("" if v is None else str(v))
-                    for v in (r.get(c) for c in CSV_COLUMNS)])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+agreement_csv_bytes = export.agreement_csv_bytes  # the agreement screen's download; written by the library
 
 
 # --- naming the things that are assigned and judged ---------------------------------------------------------

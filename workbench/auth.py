@@ -67,6 +67,7 @@ class Action(str, enum.Enum):
     MANAGE_SCALES = "manage verdict scales"
     CHANGE_SETTINGS = "change settings"
     IMPORT_ARTICLES = "import articles"
+    REGROUP = "merge or split groups"
     ASSIGN_WORK = "assign work"
     ADJUDICATE = "adjudicate"
     SAVE_FINAL_VERDICT = "save a final verdict"
@@ -80,6 +81,7 @@ class Action(str, enum.Enum):
 _LEAD_ACTIONS = frozenset(
     {
         Action.IMPORT_ARTICLES,
+        Action.REGROUP,
         Action.ASSIGN_WORK,
         Action.ADJUDICATE,
         Action.SAVE_FINAL_VERDICT,
@@ -92,8 +94,10 @@ _LEAD_ACTIONS = frozenset(
 
 #: The permission matrix. A reviewer may only save their own verdicts: they cannot change a final verdict,
 #: nor see others' verdicts before submitting (blind review), nor export (an export shows every reviewer's
-#: verdicts). Nobody changes another reviewer's verdict: each verdict is one person's independent judgement
-#: (the data agreement is measured on); a lead who disagrees records a final verdict instead.
+#: verdicts). Nor may they merge or split groups: regrouping changes which claims every group verdict
+#: covers and what other reviewers were assigned, so it is a lead's decision, like assigning work.
+#: Nobody changes another reviewer's verdict: each verdict is one person's independent judgement (the data
+#: agreement is measured on); a lead who disagrees records a final verdict instead.
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.ADMIN: _LEAD_ACTIONS | {Action.MANAGE_USERS, Action.MANAGE_SCALES, Action.CHANGE_SETTINGS},
     Role.LEAD: _LEAD_ACTIONS,

@@ -10,18 +10,29 @@ cell that itself begins with an apostrophe gets one more, so :func:`import_verdi
 exactly. Numeric cells are written as plain numbers. Export followed by ``workbench import-verdicts``
 round-trips: importing a file into a database holding the same claims, then exporting, gives the same bytes.
 
+The history CSV names people, not ids: ``actor`` is who made the change, ``affected_user`` whom it is
+about (the account of a role change or sign-in, the reviewer an item was assigned to or taken from, the
+reviewers whose agreement was accepted). A change made without a signed-in user is marked: the actor of a
+failed sign-in or a lockout is ``not signed in``; any other is ``command line`` (the operator who holds the
+database: the ``workbench`` command, and single-user mode, which has no sign-in). Team mode refuses those
+two names for accounts, so the marks cannot be mistaken for a person.
+
+The agreement CSV (:func:`agreement_csv_bytes`) is written by the same cell writer.
+
 Public API::
 
-    VERDICT_COLUMNS, HISTORY_COLUMNS
+    VERDICT_COLUMNS, HISTORY_COLUMNS, AGREEMENT_COLUMNS, ACTOR_COMMAND_LINE, ACTOR_NOT_SIGNED_IN
     verdict_rows(store, filters=None, *, reviewer=None, final_only=False, published_from=None,
                  published_to=None) -> Iterator[VerdictRow]
     write_verdict_csv(store, out, **same filters) -> int          # out: path or text stream
     verdict_csv_bytes(store, **same filters) -> bytes
-    write_history_csv(store, out, *, since=None, actor_id=None) -> int;  history_csv_bytes(store, ...) -> bytes
+    write_history_csv(store, out, *, since=None, actor_id=None, entity=None) -> int
+    history_csv_bytes(store, ...) -> bytes
+    write_agreement_csv(rows, out) -> int;  agreement_csv_bytes(rows) -> bytes   # rows: Team.agreement_rows
     claimreview(store, *, organisation=None, review_url=None, **same filters) -> list[dict]
     claimreview_json(store, ...) -> str
     import_verdicts(store, source, *, overwrite=False, actor_id=None) -> VerdictImportReport
-    safe_cell(text) -> str;  unsafe_cell(text) -> str
+    safe_cell(text) -> str;  unsafe_cell(text) -> str;  csv_cell(value, numeric=False) -> str
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ import io
 import json
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
@@ -39,10 +50,11 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from workbench import review
+from workbench.agreement import CSV_COLUMNS
 from workbench.errors import InputError, WorkbenchError
 from workbench.store import Store
 from workbench.store.schema import final_verdicts, scale_labels, sources, users, verdicts
-from workbench.store.types import ClaimFilter, SourceInput, Target, TargetKind
+from workbench.store.types import AuditEntry, ClaimFilter, SourceInput, Target, TargetKind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
@@ -70,6 +82,16 @@ def fmt_number(x: float | int | None) -> str:
     if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
         return str(int(x))
     return repr(float(x))
+
+
+def csv_cell(value: Any, numeric: bool = False) -> str:
+    """One cell of every CSV this module writes: a number in a numeric column as a plain number, anything
+    else as text with spreadsheet formulas neutralised (``None`` is an empty cell)."""
+    if value is None:
+        return ""
+    if numeric and isinstance(value, (int, float)):
+        return fmt_number(value)
+    return safe_cell(str(value))
 
 
 def parse_number(text: str, where: str) -> float | None:
@@ -115,7 +137,11 @@ class VerdictRow:
 
 VERDICT_COLUMNS = tuple(f.name for f in fields(VerdictRow))
 NUMERIC = {"low", "high", "rating_value", "source_figure", "gap", "gap_pct"}
-HISTORY_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "before", "after")
+HISTORY_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "affected_user", "before", "after")
+ACTOR_COMMAND_LINE = "command line"  # the actor of a change made without a signed-in user
+ACTOR_NOT_SIGNED_IN = "not signed in"  # the actor of a failed sign-in or a lockout
+RESERVED_NAMES = (ACTOR_COMMAND_LINE, ACTOR_NOT_SIGNED_IN)  # not for accounts: the history uses them
+_ANONYMOUS_ACTIONS = frozenset({"sign_in_failed", "account_locked"})
 
 _SOURCE_KEYS = ("url", "title", "publisher", "accessed", "archived_url", "value", "unit", "as_of", "note")
 
@@ -184,14 +210,7 @@ def verdict_rows(
 
 
 def _cells(row: VerdictRow) -> list[str]:
-    out = []
-    for name in VERDICT_COLUMNS:
-        v = getattr(row, name)
-        if name in NUMERIC:
-            out.append(fmt_number(v))
-        else:
-            out.append(safe_cell("" if v is None else str(v)))
-    return out
+    return [csv_cell(getattr(row, name), name in NUMERIC) for name in VERDICT_COLUMNS]
 
 
 def _writer(out: IO[str]):  # type: ignore[no-untyped-def]
@@ -235,18 +254,45 @@ def verdict_csv_bytes(store: Store, **filters: Any) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+def _affected_ids(e: AuditEntry) -> list[int]:
+    """The users a change is about: the account itself, an assignment's reviewer, the agreeing reviewers."""
+    if e.entity == "user" and e.entity_id and e.entity_id.isdigit():
+        return [int(e.entity_id)]
+    ids: list[int] = []
+    for side in (e.after, e.before):
+        if not isinstance(side, dict):
+            continue
+        if e.entity == "assignment" and isinstance(side.get("user_id"), int):
+            ids.append(side["user_id"])
+        if e.action == "auto_accept" and isinstance(side.get("reviewers"), list):
+            ids += [i for i in side["reviewers"] if isinstance(i, int)]
+    return list(dict.fromkeys(ids))
+
+
+def _actor_name(e: AuditEntry) -> str:
+    if e.actor_id is None:
+        return ACTOR_NOT_SIGNED_IN if e.action in _ANONYMOUS_ACTIONS else ACTOR_COMMAND_LINE
+    return e.actor or f"user {e.actor_id}"
+
+
 def write_history_csv(store: Store, out: str | os.PathLike[str] | IO[str], *, since: str | None = None,
                       actor_id: int | None = None, entity: str | None = None) -> int:
-    """Every change from the audit log, oldest first: who, when (UTC), what, before and after (JSON)."""
+    """Every change from the audit log, oldest first: who made it (see the module docstring for changes
+    made without a signed-in user), when (UTC), what, whom it is about, before and after (JSON, which keeps
+    the stored ids)."""
+    names = {u.id: u.name for u in store.users()}
     n = 0
     with _Target(out) as fh:
         w = _writer(fh)
         w.writerow(HISTORY_COLUMNS)
         for e in store.iter_audit(since=since, actor_id=actor_id, entity=entity):
-            cells = [str(e.id), e.at, e.actor or "", e.action, e.entity, e.entity_id or "",
-                     "" if e.before is None else json.dumps(e.before, ensure_ascii=False, sort_keys=True),
-                     "" if e.after is None else json.dumps(e.after, ensure_ascii=False, sort_keys=True)]
-            w.writerow([cells[0]] + [safe_cell(c) for c in cells[1:]])
+            affected = ", ".join(names.get(i, f"user {i}") for i in _affected_ids(e))
+            w.writerow([
+                str(e.id), csv_cell(e.at), csv_cell(_actor_name(e)), csv_cell(e.action), csv_cell(e.entity),
+                csv_cell(e.entity_id), csv_cell(affected),
+                csv_cell(None if e.before is None else json.dumps(e.before, ensure_ascii=False, sort_keys=True)),
+                csv_cell(None if e.after is None else json.dumps(e.after, ensure_ascii=False, sort_keys=True)),
+            ])
             n += 1
     return n
 
@@ -254,6 +300,33 @@ def write_history_csv(store: Store, out: str | os.PathLike[str] | IO[str], *, si
 def history_csv_bytes(store: Store, **kw: Any) -> bytes:
     buf = io.StringIO(newline="")
     write_history_csv(store, buf, **kw)
+    return buf.getvalue().encode("utf-8")
+
+
+# --- agreement -----------------------------------------------------------------------------------------------
+
+AGREEMENT_COLUMNS = CSV_COLUMNS
+_AGREEMENT_TEXT = frozenset({"scope", "dimension", "key", "reviewer_a", "reviewer_b"})
+
+
+def write_agreement_csv(rows: Sequence[Mapping[str, Any]], out: str | os.PathLike[str] | IO[str]) -> int:
+    """Write agreement rows (:meth:`workbench.team.Team.agreement_rows`, keys :data:`AGREEMENT_COLUMNS`) in
+    the dialect of the other exports: statistics as plain numbers, the text cells (reviewer names, story
+    titles, outlets) with formulas neutralised. Returns the number of rows."""
+    n = 0
+    with _Target(out) as fh:
+        w = _writer(fh)
+        w.writerow(AGREEMENT_COLUMNS)
+        for r in rows:
+            w.writerow([csv_cell(r.get(c), c not in _AGREEMENT_TEXT) for c in AGREEMENT_COLUMNS])
+            n += 1
+    return n
+
+
+def agreement_csv_bytes(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """:func:`write_agreement_csv` as bytes (UTF-8 with a byte-order mark, CRLF line ends)."""
+    buf = io.StringIO(newline="")
+    write_agreement_csv(rows, buf)
     return buf.getvalue().encode("utf-8")
 
 

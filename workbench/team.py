@@ -11,26 +11,48 @@ anything is written. The rules, whatever the request:
   submitted verdict is then locked for them (they may have seen the others); drafts are private;
 - once an item has a final verdict its reviewers' verdicts are closed.
 
-Assignments, role changes, sign-ins and automatic acceptances are written to the audit log, so the
+Every other write the team screens make goes through here too, checked against the permission matrix
+(:data:`workbench.auth.PERMISSIONS`):
+
+- importing articles (:meth:`Team.import_articles`, :meth:`Team.import_paths`): leads and admins;
+- merging and splitting groups (:meth:`Team.add_overrides`, :meth:`Team.remove_override`): leads and
+  admins. Not reviewers: regrouping changes which claims every group verdict covers and which items other
+  reviewers were assigned (a split group's new half is nobody's assignment), and it can join a group a
+  reviewer has not judged to one they have, showing them its verdicts. It is a decision about everyone's
+  work, like assigning it;
+- the verdict scale (:meth:`Team.update_label`, :meth:`Team.create_scale`, :meth:`Team.set_default_scale`)
+  and settings (:meth:`Team.set_setting`): admins;
+- exports (:meth:`Team.verdict_csv`, :meth:`Team.history_csv`, :meth:`Team.claimreview_json`): leads and
+  admins, since an export shows every reviewer's verdicts.
+
+What a viewer may read is decided here as well: :meth:`Team.review_view` (blind review) and
+:meth:`Team.dashboard`, which shows a reviewer only their own progress and verdicts.
+
+Methods that take ``actor`` None treat it as the operator at the command line, who holds the database
+itself. Assignments, role changes, sign-ins and automatic acceptances are written to the audit log, so the
 history export shows who did what and when.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from workbench import agreement as agr
-from workbench import auth, review
+from workbench import auth, export, review
 from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError, PermissionDenied, StoreError, WorkbenchError
-from workbench.store import Store, audit
+from workbench.models import Article, LinkKind, Override
+from workbench.store import Grouper, Store, audit
 from workbench.store import engine as eng
+from workbench.store.importer import Progress, import_articles_with_extraction
+from workbench.store.importer import import_paths as _import_paths
 from workbench.store.schema import (
     articles,
     assignments,
@@ -48,9 +70,20 @@ from workbench.store.types import (
     Assignment,
     Correction,
     FinalVerdict,
+    GroupFilter,
+    GroupRow,
+    ImportReport,
+    LabelSpec,
+    OutletRating,
+    RefusedFile,
+    RegroupReport,
+    ReviewerProgress,
     Role,
+    Scale,
+    ScaleLabel,
     Source,
     SourceInput,
+    Stats,
     Target,
     TargetKind,
     User,
@@ -61,6 +94,7 @@ from workbench.store.types import (
 __all__ = [
     "AccountLocked",
     "AdjudicationItem",
+    "Dashboard",
     "QueueItem",
     "ReviewView",
     "SaveResult",
@@ -126,6 +160,26 @@ class AdjudicationItem:
     agreed: bool  # all submitted verdicts carry the same label
     ready: bool  # every assignee has submitted (or, unassigned, enough reviews are in)
     final: FinalVerdict | None
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """The dashboard's figures as ``viewer`` may see them.
+
+    Leads and admins see everyone's (``own_only`` False: :meth:`Store.stats`). A reviewer sees only their
+    own (``own_only`` True), since blind review keeps other reviewers' verdicts, and whether they have
+    submitted, from them: ``per_reviewer`` holds only their row; ``reviewed_claims``,
+    ``verdict_distribution`` and the ``rated``/``inaccurate`` counts of ``by_outlet`` count the claims their
+    own submitted verdicts cover (a claim's own verdict before its group's); ``final_claims`` counts those
+    of them with a final verdict (which they may see once they have submitted). Counts of claims, articles,
+    outlets and groups carry no verdicts and are the same for everyone. ``discrepant`` lists the first
+    discrepant groups with the review status the viewer may see (a reviewer's own, no final labels).
+    """
+
+    stats: Stats
+    own_only: bool
+    discrepant: tuple[GroupRow, ...]
+    discrepant_total: int
 
 
 def _auth_role(user: User) -> auth.Role:
@@ -237,8 +291,12 @@ class Team:
         display_name: str | None = None,
         external_id: str | None = None,
     ) -> User:
-        """Create an account; ``actor`` None is the command line. A password is hashed with argon2id."""
+        """Create an account; ``actor`` None is the command line. A password is hashed with argon2id. The
+        names the history export gives changes made without a signed-in user are refused."""
         role = Role(role)
+        if (name or "").strip().casefold() in export.RESERVED_NAMES:
+            raise InputError("user name", f"{name.strip()!r} is how the history names changes made without a "
+                                          "signed-in user; choose another name")
         with self._read() as conn:
             who = self._operator(conn, actor, Action.MANAGE_USERS)
         pw_hash = auth.hash_password(password) if password is not None else None
@@ -738,6 +796,233 @@ class Team:
             return out
 
         return self._write(_do)
+
+    # --- importing ----------------------------------------------------------------------------------------
+
+    def import_articles(
+        self,
+        actor: User | int | None,
+        new_articles: Sequence[Article],
+        *,
+        refused: Sequence[RefusedFile] = (),
+        jobs: int = 1,
+        dry_run: bool = False,
+        grouper: Grouper | None = None,
+        extractor: Callable[[Sequence[Article]], list[Any]] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Extract and store articles already read (see
+        :func:`workbench.store.importer.import_articles_with_extraction`) as ``actor``: leads and admins."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.IMPORT_ARTICLES)
+        return import_articles_with_extraction(
+            self.store, new_articles, refused=refused, jobs=jobs, dry_run=dry_run, actor_id=who.id if who else None,
+            grouper=grouper, extractor=extractor, progress=progress)
+
+    def import_paths(
+        self,
+        actor: User | int | None,
+        paths: Sequence[str | os.PathLike[str]],
+        *,
+        outlet: str | None = None,
+        encoding: str | None = None,
+        jobs: int = 1,
+        dry_run: bool = False,
+        grouper: Grouper | None = None,
+        extractor: Callable[[Sequence[Article]], list[Any]] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Read files or folders, extract and store (see :func:`workbench.store.importer.import_paths`) as
+        ``actor``: leads and admins."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.IMPORT_ARTICLES)
+        return _import_paths(self.store, paths, outlet=outlet, encoding=encoding, jobs=jobs, dry_run=dry_run,
+                             actor_id=who.id if who else None, grouper=grouper, extractor=extractor,
+                             progress=progress)
+
+    # --- merging and splitting groups ---------------------------------------------------------------------
+
+    def add_overrides(
+        self, actor: User | int, links: Sequence[Override], *, grouper: Grouper | None = None
+    ) -> RegroupReport:
+        """Record that pairs of claims do (must_link: merge) or do not (cannot_link: split) state the same
+        fact, and regroup; leads and admins (see the module docstring). Audited as the actor."""
+        with self._read() as conn:
+            who = self._actor(conn, actor, Action.REGROUP)
+        return self.store.add_overrides(links, actor_id=who.id, grouper=grouper)
+
+    def add_override(
+        self, actor: User | int, kind: LinkKind | str, claim_a: str, claim_b: str, *, grouper: Grouper | None = None
+    ) -> RegroupReport:
+        """One link of :meth:`add_overrides`."""
+        return self.add_overrides(actor, [Override(LinkKind(kind), claim_a, claim_b)], grouper=grouper)
+
+    def remove_override(self, actor: User | int, override_id: int, *, grouper: Grouper | None = None) -> RegroupReport:
+        """Take back a merge or split and regroup; leads and admins."""
+        with self._read() as conn:
+            who = self._actor(conn, actor, Action.REGROUP)
+        return self.store.remove_override(override_id, actor_id=who.id, grouper=grouper)
+
+    # --- verdict scale and settings -----------------------------------------------------------------------
+
+    def update_label(
+        self,
+        actor: User | int | None,
+        label_id: int,
+        *,
+        label: str | None = None,
+        rating_value: int | None | type[Ellipsis] = ...,
+        position: int | None = None,
+        key: str | None | type[Ellipsis] = ...,
+        inaccurate: bool | None = None,
+        description: str | None = None,
+    ) -> ScaleLabel:
+        """Edit one label of a verdict scale (admins). A label is not empty; a key is one letter or digit,
+        stored in capitals, not used by another label of the same scale (``key=None`` clears it)."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_SCALES)
+        scale = next((sc for sc in self.store.scales() if any(x.id == label_id for x in sc.labels)), None)
+        if scale is None:
+            raise StoreError(f"no scale label with id {label_id}")
+        if label is not None:
+            label = label.strip()
+            if not label:
+                raise InputError("label", "is empty; give the verdict's name")
+            if any(x.label == label and x.id != label_id for x in scale.labels):
+                raise InputError("label", f"{label!r} is already another verdict of the scale {scale.name!r}")
+        if key is not ... and key is not None:
+            key = str(key).strip().upper()
+            if len(key) != 1 or not key.isalnum():
+                raise InputError("key", f"{key!r} is not one letter or digit")
+            taken = next((x for x in scale.labels if x.id != label_id and (x.key or "").upper() == key), None)
+            if taken is not None:
+                raise InputError("key", f"{key} is already the key of {taken.label!r}")
+        return self.store.update_label(label_id, actor_id=who.id if who else None, label=label,
+                                       rating_value=rating_value, position=position, key=key,
+                                       inaccurate=inaccurate, description=description)
+
+    def create_scale(
+        self, actor: User | int | None, name: str, labels: Sequence[LabelSpec], *, make_default: bool = False
+    ) -> Scale:
+        """Add a verdict scale (admins)."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_SCALES)
+        return self.store.create_scale(name, labels, actor_id=who.id if who else None, make_default=make_default)
+
+    def set_default_scale(self, actor: User | int | None, scale_id: int) -> None:
+        """Make a scale the one verdicts are given on (admins)."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.MANAGE_SCALES)
+        self.store.set_default_scale(scale_id, actor_id=who.id if who else None)
+
+    def set_setting(self, actor: User | int | None, key: str, value: Any) -> None:
+        """Change a setting (admins), e.g. ``claimreview.organisation``."""
+        with self._read() as conn:
+            who = self._operator(conn, actor, Action.CHANGE_SETTINGS)
+        self.store.set_setting(key, value, actor_id=who.id if who else None)
+
+    # --- exports ------------------------------------------------------------------------------------------
+
+    def verdict_csv(self, actor: User | int, **filters: Any) -> bytes:
+        """The verdict CSV (:func:`workbench.export.verdict_csv_bytes`): leads and admins."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.EXPORT)
+        return export.verdict_csv_bytes(self.store, **filters)
+
+    def history_csv(self, actor: User | int, **kw: Any) -> bytes:
+        """The history CSV (:func:`workbench.export.history_csv_bytes`): leads and admins."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.EXPORT)
+        return export.history_csv_bytes(self.store, **kw)
+
+    def claimreview_json(self, actor: User | int, **kw: Any) -> str:
+        """ClaimReview JSON-LD (:func:`workbench.export.claimreview_json`): leads and admins."""
+        with self._read() as conn:
+            self._actor(conn, actor, Action.EXPORT)
+        return export.claimreview_json(self.store, **kw)
+
+    # --- dashboard ----------------------------------------------------------------------------------------
+
+    def dashboard(self, viewer: User | int, *, discrepancies: int = 25) -> Dashboard:
+        """The dashboard's figures as ``viewer`` may see them (see :class:`Dashboard`), with the first
+        ``discrepancies`` discrepant groups in triage order."""
+        with self._read() as conn:
+            user = self._load_user(conn, viewer.id if isinstance(viewer, User) else viewer)
+            everyone = auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING)
+            own = None if everyone else self._own_stats(conn, user)
+        if everyone:
+            rows, total = self.store.groups_page(GroupFilter(discrepant_only=True), 0, discrepancies)
+            return Dashboard(self.store.stats(), False, tuple(rows), total)
+        rows, total = self.store.groups_page(GroupFilter(discrepant_only=True, status_for=user.id), 0, discrepancies)
+        rows = [replace(r, final_label=None, final_version=0) for r in rows]
+        return Dashboard(own, True, tuple(rows), total)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _own_stats(conn: Connection, user: User) -> Stats:
+        """:class:`Stats` from ``user``'s own verdicts only (see :class:`Dashboard`)."""
+        def count(table: Any, *where: Any) -> int:
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+        mine = conn.execute(select(verdicts.c.target_kind, verdicts.c.target_id, verdicts.c.status,
+                                   verdicts.c.label_id).where(verdicts.c.reviewer_id == user.id)).all()
+        submitted = [r for r in mine if r.status == VerdictStatus.SUBMITTED.value]
+        drafts = len(mine) - len(submitted)
+        group_ids = sorted({r.target_id for r in submitted if r.target_kind == "group"})
+        claim_label = {r.target_id: r.label_id for r in submitted if r.target_kind == "claim"}
+        group_label = {r.target_id: r.label_id for r in submitted if r.target_kind == "group"}
+        # every claim a submitted verdict covers: its own verdict, else its group's
+        covered: dict[str, int | None] = {}
+        size: dict[str, int] = {}
+        for i in range(0, len(group_ids), 500):
+            chunk = group_ids[i:i + 500]
+            size.update(conn.execute(select(groups.c.id, groups.c.size).where(groups.c.id.in_(chunk))).all())
+            for r in conn.execute(select(claims.c.id, claims.c.group_id).where(claims.c.group_id.in_(chunk))):
+                covered[r.id] = group_label[r.group_id]
+        covered.update(claim_label)
+        ids = sorted(covered)
+        outlet_of: dict[str, str] = {}
+        group_of: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            for r in conn.execute(select(claims.c.id, claims.c.group_id, outlets.c.name)
+                                  .join(outlets, outlets.c.id == claims.c.outlet_id)
+                                  .where(claims.c.id.in_(ids[i:i + 500]))):
+                outlet_of[r.id], group_of[r.id] = r.name, r.group_id
+        covered = {cid: lab for cid, lab in covered.items() if cid in outlet_of}  # claims still stored
+        final_targets = {(r.target_kind, r.target_id) for r in conn.execute(
+            select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
+        finals = sum(1 for cid in covered if ("claim", cid) in final_targets
+                     or (group_of.get(cid) is not None and ("group", group_of[cid]) in final_targets))
+        labels = {r.id: r for r in conn.execute(select(scale_labels))}
+        dist: Counter = Counter()
+        rated: Counter = Counter()
+        inaccurate: Counter = Counter()
+        for cid, lab_id in covered.items():
+            if lab_id is None:
+                continue
+            dist[lab_id] += 1
+            lab = labels[lab_id]
+            if lab.rating_value is not None:
+                rated[outlet_of[cid]] += 1
+                inaccurate[outlet_of[cid]] += int(bool(lab.inaccurate))
+        reviewed = sum(1 for lab in covered.values() if lab is not None)
+        per_outlet = sorted(conn.execute(select(outlets.c.name, func.count(claims.c.id))
+                                         .join(claims, claims.c.outlet_id == outlets.c.id)
+                                         .group_by(outlets.c.name)).all())
+        ordered = sorted(labels.values(), key=lambda lab: (lab.scale_id, lab.position))
+        progress = ()
+        if mine:  # as Store.stats counts it: own claim verdicts plus the members of own group verdicts
+            n_claims = len({r.target_id for r in submitted if r.target_kind == "claim"})
+            progress = (ReviewerProgress(reviewer_id=user.id, reviewer=user.name, drafts=drafts,
+                                         submitted=len(submitted),
+                                         claims_covered=n_claims + sum(size.get(g, 0) for g in group_ids)),)
+        return Stats(
+            claims=count(claims), articles=count(articles), outlets=count(outlets), groups=count(groups),
+            discrepant_groups=count(groups, groups.c.discrepant.is_(True)), reviewed_claims=reviewed,
+            final_claims=finals, per_reviewer=progress,
+            verdict_distribution=tuple((lab.label, dist[lab.id]) for lab in ordered if lab.id in dist),
+            by_outlet=tuple(OutletRating(outlet=name, claims=n, rated=rated[name], inaccurate=inaccurate[name])
+                            for name, n in per_outlet),
+        )
 
     # --- agreement ----------------------------------------------------------------------------------------
 
