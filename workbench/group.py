@@ -249,12 +249,12 @@ def _per_word(per: str) -> str:
     return _stem(words[-1]) if words else "?"
 
 
-def _per_form(per: str | None) -> str:
-    """How a rate is written per: "a day", "each day" and "daily" are one form."""
-    if not per:
-        return ""
-    secs = units.time_seconds(per)
-    return f"{secs:g}s" if secs else _per_word(per)
+@lru_cache(maxsize=1 << 12)
+def _form(kind: Kind, unit: str | None, currency: str | None, per: str | None) -> tuple[Kind, str, str, str]:
+    """How a figure is written: kind, unit, currency and per ("a day", "each day" and "daily" are one per)."""
+    secs = units.time_seconds(per) if per else None
+    per_form = "" if not per else f"{secs:g}s" if secs else _per_word(per)
+    return kind, units.canonical_unit(unit) or "", (currency or "").upper(), per_form
 
 
 @lru_cache(maxsize=1 << 16)
@@ -609,8 +609,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         headline_l.append(_is_headline(c))
         where = c.sentence_start if c.sentence_start is not None else c.sentence
         sentence_l.append(sent_codes.setdefault((ak, where), len(sent_codes)))
-        form = (c.kind, units.canonical_unit(c.unit), (c.currency or "").upper(), _per_form(c.per))
-        form_l.append(form_codes.setdefault(form, len(form_codes)))
+        form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
         text = _without_number(c)
         words = _context_words(c, text)
