@@ -92,10 +92,12 @@ de-duplicated first and scored once) with ``workers``.
 
 Clustering
 ----------
-Links are merged strongest first. A merge is refused when it would join a cannot-link pair, put two
-different values of one article together, stretch the group's values beyond :data:`MAX_GAP`, or when fewer
-than :data:`LINKAGE` of the pairs across the two sides link directly (average-linkage style), so a chain of
-weak links cannot glue unrelated facts together. Must-link overrides are merged before anything else.
+Links are merged strongest first (of equal links, the one between closer values first: two figures of one
+sentence score alike against a third claim). A merge is refused when it would join a cannot-link pair
+(a reviewer's, or two claims of one article that are not a repeat), put two different values of one
+article together, stretch the group's values beyond :data:`MAX_GAP`, or when fewer than :data:`LINKAGE` of
+the pairs across the two sides link directly (average-linkage style), so a chain of weak links cannot glue
+unrelated facts together. Must-link overrides are merged before anything else.
 
 Discrepancy
 -----------
