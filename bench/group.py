@@ -320,7 +320,7 @@ def compare_with_all_pairs(claims: list[Claim], grouping, n: int, t_group: float
     ia, ib = np.triu_indices(m, k=1)
     scored = G._score_pairs(prepared, sample[ia], sample[ib], G.DEFAULT_TOLERANCE, G.MAX_GAP, args.workers)
     links = scored.score >= G.DEFAULT_THRESHOLD
-    la, lb, ls = scored.a[links], scored.b[links], scored.score[links]
+    la, lb, ls, lg = scored.a[links], scored.b[links], scored.score[links], scored.gap[links]
     ca, cb = G._candidate_pairs(prepared, G.MAX_GAP, G.BLOCK_LIMIT)
     found = np.isin(la * len(prepared.ids) + lb, ca * len(prepared.ids) + cb)
     ids = prepared.ids
@@ -333,7 +333,7 @@ def compare_with_all_pairs(claims: list[Claim], grouping, n: int, t_group: float
           f"they would put two different figures of one article in one group, or stretch a group)")
     # the same clustering on all pairs of the sample: does blocking change the groups?
     apart = list(zip(scored.apart_a.tolist(), scored.apart_b.tolist()))
-    clusters = G._cluster(prepared, la, lb, ls, [], [], apart, G.DEFAULT_TOLERANCE, G.MAX_GAP)
+    clusters = G._cluster(prepared, la, lb, ls, lg, [], [], apart, G.DEFAULT_TOLERANCE, G.MAX_GAP)
     in_sample = set(sample.tolist())
     same_pairs = [(x, y) for members in clusters if len(members) > 1
                   for i, x in enumerate(members) for y in members[i + 1:] if x in in_sample and y in in_sample]
