@@ -15,8 +15,8 @@ from itertools import islice
 import streamlit as st
 
 from ui import resources
+from ui.session import desk
 from ui.text import escape_md, screen_message, short
-from workbench import export
 from workbench.errors import WorkbenchError
 from workbench.store import ClaimFilter
 
@@ -25,6 +25,7 @@ PREVIEW_ROWS = 200
 ANY = ""
 ss = st.session_state
 store = resources.store()
+me = desk(store)
 
 
 def current_options() -> dict:
@@ -44,9 +45,7 @@ def prepare() -> None:
     reviewer = opts["reviewer"]
     actor = store.user_by_name(reviewer) if reviewer else None
     try:
-        verdicts = export.verdict_csv_bytes(store, **opts)
-        history = export.history_csv_bytes(store, actor_id=actor.id if actor else None)
-        jsonld = export.claimreview_json(store, **opts).encode("utf-8")
+        verdicts, history, jsonld = me.export_files(opts, history_actor_id=actor.id if actor else None)
     except WorkbenchError as exc:
         ss.pop("export_prepared", None)
         ss["export_error"] = screen_message(str(exc))

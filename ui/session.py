@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from workbench import auth
+from workbench import auth, export
 from workbench.auth import Action
 from workbench.errors import PermissionDenied
 from workbench.models import Article, Override
@@ -212,6 +212,18 @@ class Desk:
             return self.team.dashboard(self.me(), discrepancies=discrepancies)
         rows, total = self.store.groups_page(GroupFilter(discrepant_only=True), 0, discrepancies)
         return Dashboard(self.store.stats(), False, tuple(rows), total)
+
+    def export_files(self, options: dict, *, history_actor_id: int | None = None) -> tuple[bytes, bytes, bytes]:
+        """The verdict CSV, the history CSV and ClaimReview JSON-LD for ``options`` (the export filters).
+        Team mode: through the library, which lets only leads and admins export."""
+        if self.team is not None:
+            me = self.me()
+            return (self.team.verdict_csv(me, **options),
+                    self.team.history_csv(me, actor_id=history_actor_id),
+                    self.team.claimreview_json(me, **options).encode("utf-8"))
+        return (export.verdict_csv_bytes(self.store, **options),
+                export.history_csv_bytes(self.store, actor_id=history_actor_id),
+                export.claimreview_json(self.store, **options).encode("utf-8"))
 
     def review_view(self, target: Target) -> ReviewView | None:
         """Team mode: what the user may see of the verdicts on ``target`` (blind review); else None."""
