@@ -253,6 +253,45 @@ def test_rates(text, surface, expect):
     check(find(text, surface), expect)
 
 
+# a rate adverb later in the counted thing's clause, after its verb
+CLAUSE_RATES = [
+    ("Around 52,000 lorries used the tunnel daily.", "52,000", "day"),
+    ("Some 7,500 pilgrims walk the route weekly in summer.", "7,500", "week"),
+    ("The mill sends 420 tonnes of paper monthly to the port.", "420 tonnes", "month"),
+    ("Nearly 3 million people visit the gardens each year.", "3 million", "year"),
+    ("About 900 foxes are culled every year.", "900", "year"),
+    ("Roughly 11,000 tourists come to the island a year.", "11,000", "year"),
+    ("The shelter takes in 640 dogs yearly.", "640", "year"),
+    ("The charity hands out 2 million meals per annum.", "2 million", "year"),
+    ("The fund pays £4m to the hospital annually.", "£4m", "year"),
+    ("The museum drew 350,000 visitors per annum.", "350,000", "year"),
+]
+NO_CLAUSE_RATE = [
+    # a length of time, not a rate
+    ("Fourteen volunteers spent a day on patrol.", "Fourteen"),
+    ("About 300 engineers took a year to rebuild it.", "300"),
+    ("Some 2,000 posts will go over the next year.", "2,000"),
+    ("Complaints rose by 240 to 1,900 in a year.", "1,900"),
+    ("Some 45 guards patrol the border a day on foot.", "45"),
+    # the adverb belongs to another clause or describes a noun
+    ("The line carries 80,000 commuters, and trains run daily.", "80,000"),
+    ("The 31 victims were named, with updates posted daily.", "31"),
+    ("Claims of 5,000 were the highest monthly total on record.", "5,000"),
+    # another figure sits between the two
+    ("The 12 ferries carry 600 cars daily.", "12"),
+]
+
+
+@pytest.mark.parametrize("text,surface,per", CLAUSE_RATES, ids=[r[0][:40] for r in CLAUSE_RATES])
+def test_rate_adverb_later_in_the_clause(text, surface, per):
+    check(find(text, surface), dict(per=per))
+
+
+@pytest.mark.parametrize("text,surface", NO_CLAUSE_RATE, ids=[r[0][:40] for r in NO_CLAUSE_RATE])
+def test_no_rate_from_another_clause_or_a_length_of_time(text, surface):
+    assert find(text, surface).per is None
+
+
 # ------------------------------------------------------------------------------------------ attribution
 
 ATTRIBUTION = [

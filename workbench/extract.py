@@ -454,6 +454,49 @@ _RATE = re.compile(
 )
 _RATE_ADVERB = {"annually": "year", "per annum": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "monthly": "month", "hourly": "hour", "a year": "year"}
+# a rate stated later in the counted thing's clause, after its verb: "40,000 vehicles crossed it daily",
+# "3 million people visit the park each year". The scan stops at the clause's end (punctuation, a
+# conjunction or relative word) and at another figure, which the rate would belong to instead.
+_CLAUSE_RATE = re.compile(
+    r"(?i)\b(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
+    r"(?!\s+(?!(?:in|on|at|to|for|from|by|with|during|last|this|across|through|now|too|again)\b)[a-z])"
+    r"|(?:each|every|per)\s+(?P<eunit>day|week|month|year|hour|night|annum)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously|beforehand))"
+    r"|(?<!\bin\s)(?<!\bfor\s)(?<!\bover\s)(?<!\bwithin\s)(?<!\bafter\s)(?<!\bjust\s)(?<!\bthe\s)"
+    r"(?:a|an)\s+(?P<aunit>day|week|month|year)\s*$)"
+)
+_CLAUSE_END = re.compile(
+    r"(?i)[,.;:!?()\u2013\u2014\d]|\s-\s|\b(?:and|but|or|nor|while|whereas|which|who|whom|whose|that|when|where|"
+    r"because|although|though|if|unless|until|since|after|before|as|than|whether|so)\b"
+)
+# verbs whose object is a length of time, not a rate: "12 officers spent a day there", "it took a year"
+_DURATION_VERBS = re.compile(
+    r"(?i)\b(?:spen[dt]s?|spending|t[ao]ok|takes?|taken|taking|lasts?|lasted|lasting|wait(?:s|ed|ing)?|"
+    r"serve[sd]?|serving|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|needs?|needed|needing)\b"
+)
+_CLAUSE_UNIT = {"annum": "year", "nightly": "night"}
+
+
+def _clause_rate(s: str, pos: int) -> str | None:
+    """The rate a later word of the same clause puts on the figure whose counted thing ends at ``pos``."""
+    stop = _CLAUSE_END.search(s, pos)
+    end = stop.start() if stop else len(s)
+    if end - pos > 80:
+        return None
+    m = _CLAUSE_RATE.search(s, pos, end)  # the clause's end counts as the end of the text
+    if not m:
+        return None
+    if m.group("adv"):
+        w = m.group("adv").lower()
+        return _CLAUSE_UNIT.get(w) or _RATE_ADVERB.get(w, w)
+    if m.group("eunit"):
+        u = m.group("eunit").lower()
+        return _CLAUSE_UNIT.get(u, u)
+    if _DURATION_VERBS.search(s, pos, m.start()):
+        return None
+    return m.group("aunit").lower()
+
+
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|to|or)\s*$")
 _HEDGE_AFTER = re.compile(rf"(?i)(?:\s+(?:or more|or so|or fewer|or less|or thereabouts|odd)\b|[-‑]plus\b|\+)")
 _HEDGE_BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(\"“'‘]))(?P<h>{_alt(N.HEDGES_BEFORE)})\s*$")
@@ -1070,9 +1113,13 @@ class Extractor:
                 mr2 = _RATE.match(s, after_noun)
                 if mr2:
                     per = _rate_unit(mr2)
+            if kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and per is None:
+                per = _clause_rate(s, after_noun)
             ma2 = re.match(r"(?i)\s+(or more|or fewer|or less|or so)\b", s[after_noun:])
             if ma2 and qualifier is Qualifier.EXACT:
                 qualifier = Qualifier(N.HEDGES_AFTER[ma2.group(1).lower()])
+        elif kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and per is None and not repeat:
+            per = _clause_rate(s, pos)
 
         # counts that are not claims: "one" alone, "the two presidents"
         if kind is Kind.COUNT and a.words and not scaled:
@@ -1180,7 +1227,8 @@ def _rate_unit(m: re.Match) -> str:
         u = m.group("unit").lower().replace("-", " ")
         return {"liter": "litre", "kilometer": "kilometre", "capita": "person", "head": "person"}.get(u, u)
     if m.group("noun"):
-        return m.group("noun").lower()
+        u = m.group("noun").lower()
+        return "year" if u == "annum" else u
     if m.group("slash"):
         u = m.group("slash").lower()
         return {"yr": "year", "hr": "hour", "h": "hour", "head": "person"}.get(u, u)
