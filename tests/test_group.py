@@ -123,6 +123,22 @@ CASES = {
    [("One in four", "ratio", 0.25, "foodbank", {"noun": "households"})]),
   ("r-2", "North Mail", "A survey by the charity found that 25% of Tarnby households rely on food banks.",
    [("25%", "percent", 25, "foodbank")])],
+ # one story, one figure, two different things counted, neither report naming the other's: two facts
+ "different-things-counted": [
+  ("n-1", "Coast Radio", "Ferry strike\n\nSome 2,400 passengers were stranded at Pellow harbour on Monday as ferry "
+   "crews walked out over pay. The strike is the third this year.",
+   [("Some 2,400", "count", 2400, "stranded", {"noun": "passengers", "q": "approx"})]),
+  ("n-2", "Port Gazette", "Pellow harbour strike\n\nAbout 2,400 cars queued at Pellow harbour on Monday as ferry "
+   "crews walked out over pay, the port said.",
+   [("About 2,400", "count", 2400, "queued", {"noun": "cars", "q": "approx"})])],
+ # one fact counted by two words, one report using the other's word too: one fact
+ "same-fact-counted-by-other-words": [
+  ("w-1", "Steel News", "Steel plant to close\n\nThe Corby Vale steelworks will close next year with the loss of "
+   "1,800 jobs, its owner said.",
+   [("1,800 jobs", "count", 1800, "closure", {"noun": "jobs"})]),
+  ("w-2", "Midland Post", "Corby Vale closure\n\nSome 1,800 steelworkers will lose their jobs when the Corby Vale "
+   "plant shuts next year.",
+   [("Some 1,800", "count", 1800, "closure", {"noun": "steelworkers", "q": "approx"})])],
  "currency": [
   ("c-1", "City Paper", "The Harbour Bridge repair will cost £48m, the city council said.",
    [("£48m", "money", 48e6, "gbp", {"currency": "GBP"})]),
@@ -252,6 +268,31 @@ CROSS_STORY_TRAPS = {
    "the new car park is a year and a half behind schedule.",
    [("three-quarters of an hour", "duration", 0.75, "parking-wait", {"unit": "hour"}),
     ("a year and a half", "duration", 1.5, "parking-delay", {"unit": "year"})])],
+ # one article gives two figures twice, the second time in an aside on another subject: the story's own
+ # sentence joins the other reports, the aside (which counts other things) stays apart though it reads alike
+ "aside-with-the-same-figures": [
+  ("k-1", "Lakeside Herald", "Tunnel fire kills 14\n\nAt least 14 people died when fire swept through the Kessel "
+   "rail tunnel on Friday night, officials said. About 300 passengers were on the train at the time. Repairs are "
+   "expected to cost £60m and take 18 months. The tunnel, opened in 1971, is used by some 25,000 passengers on "
+   "a typical weekday.",
+   [("At least 14", "count", 14, "dead", {"noun": "people", "q": "lower_bound"}),
+    ("About 300", "count", 300, "on-board", {"noun": "passengers", "q": "approx"}),
+    ("£60m", "money", 60e6, "repair-cost", {"currency": "GBP"}),
+    ("some 25,000", "count", 25000, "riders", {"noun": "passengers", "q": "approx"})]),
+  ("k-2", "Valley Times", "Kessel tunnel death toll rises to 16\n\nThe death toll from Friday's fire in the "
+   "Kessel tunnel has risen to 16, rescuers said. Nearly 300 passengers were led out of the burning train. "
+   "Engineers put the cost of repairs at £55m to £65m. Around 25,000 passengers use the line on a normal "
+   "weekday.",
+   [("Nearly 300", "count", 300, "on-board", {"noun": "passengers", "q": "upper_bound"}),
+    ("£55m to £65m", "money", 55e6, "repair-cost", {"currency": "GBP", "high": 65e6, "q": "range"}),
+    ("Around 25,000", "count", 25000, "riders", {"noun": "passengers", "q": "approx"})]),
+  ("k-3", "National Wire", "Fourteen dead in Kessel tunnel blaze\n\nAt least 14 people were confirmed dead after "
+   "the fire in the Kessel tunnel. The government has set aside £60 million to restore the line. Separately, "
+   "the city's new arena will hold 25,000 fans and cost £60m, its owners said.",
+   [("At least 14", "count", 14, "dead", {"noun": "people", "q": "lower_bound"}),
+    ("£60 million", "money", 60e6, "repair-cost", {"currency": "GBP"}),
+    ("25,000 fans", "count", 25000, "arena-seats", {"noun": "fans"}),
+    ("£60m", "money", 60e6, "arena-cost", {"currency": "GBP"})])],
  "same-count-two-strikes": [
   ("x6-a", "Port Gazette", "Some 4,000 dockworkers at Harlby port walked out on Monday over pay.",
    [("Some 4,000", "count", 4000, "harlby-strike", {"noun": "dockworkers", "q": "approx"})]),

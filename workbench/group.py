@@ -158,6 +158,9 @@ BACKGROUND = 30  # unrelated articles assumed besides the input when weighing wo
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
 STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: above 1, rare names outweigh a story type's stock words
 NAME_CONFLICT = 0.3  # score kept when two sentences name different places, firms or people
+NOUN_CONFLICT = 0.6  # score kept when two claims count different things and neither article names the other's
+TOPIC_FLOOR = 0.5  # score kept by the less topical of one article's two same-figure claims, when none of
+# its sentence's words is found in another article
 NAME_MIN_LETTERS = 3  # shorter capitalised words ("GW", "Q", "FY") are symbols and abbreviations, not names
 STORY_EVIDENCE = 0.5  # story evidence of each name, and each figure besides the compared one, that two
 # articles share; two make the story certain, and two articles that both name someone or somewhere but
@@ -545,6 +548,8 @@ class _Prepared:
     figure_cells: np.ndarray  # per claim: its figure's cell on each of two grids, shape (n, 2)
     sentence: np.ndarray  # int code of the claim's sentence (article and where the sentence starts)
     form: np.ndarray  # int code of how the figure is written: kind, unit, currency, per
+    noun_words: _Sparse  # per noun code (head word): the story features of the noun's words
+    topic: np.ndarray  # per claim: share of its sentence's content words that another article also uses
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
@@ -588,6 +593,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     # and its figures; repeats are dropped later
     feat_art = array("i")
     feat_id = array("i")
+    word_claim = array("i")  # each content word of each claim's sentence: the claim and the word's feature
+    word_fid = array("i")
     # names: capitalised words that the input also writes capitalised inside a sentence and never in lower
     # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name
     name_text: list[str | None] = []
@@ -619,7 +626,10 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         vk = feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes))
         value_key_l.append(vk)
         feat_art.extend([ak] * (len(words) + 1))
-        feat_id.extend([feat_codes.setdefault(w, len(feat_codes)) for w in words])
+        word_claim.extend([len(ctx) - 1] * len(words))
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
+        feat_id.extend(codes)
+        word_fid.extend(codes)
         feat_id.append(vk)
         lower_seen.update(_LOWER.findall(text))
         cs = _name_candidates(text)
@@ -642,15 +652,37 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     n_art = len(articles)
     noun_codes: dict[str, int] = {}
     noun_code = np.array([noun_codes.setdefault(h, len(noun_codes)) if h else -1 for h in heads], dtype=np.int64)
+    # the words of each counted noun, as story features ("nursing posts" -> nurs, post)
+    nw_row, nw_col = [], []
+    first_noun: dict[str, str] = {}
+    for c, h in zip(cl, heads):
+        if h is not None and h not in first_noun:
+            first_noun[h] = c.noun or h
+    for h, code in noun_codes.items():
+        for w in set(_words(first_noun[h])) | {h}:
+            f = feat_codes.get(w)
+            if f is not None:
+                nw_row.append(code)
+                nw_col.append(f)
+    noun_words, _, _ = _Sparse.from_pairs(len(noun_codes), np.array(nw_row, dtype=np.int64),
+                                          np.array(nw_col, dtype=np.int64))
 
     # Story vectors: words and figures weighed by rarity, idf ** STORY_POWER, over the input plus a virtual
     # background of unrelated articles (so a small, one-story input does not call its own story's words
     # common); each article's norm is padded, so that one shared word does not make two short articles one
     # story.
-    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32),
-                                             np.frombuffer(feat_id, dtype=np.int32))
-    del feat_art, feat_id, present
+    fids = np.frombuffer(feat_id, dtype=np.int32)
+    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
+    del feat_art, present
     df = np.bincount(cols, minlength=len(feat_codes))
+    # how topical each claim's sentence is: the share of its content words that another article uses too
+    # (a sentence on another subject, "the city's new stadium will hold 40,000 fans", uses words no other
+    # report of the story has)
+    words_of = np.frombuffer(word_claim, dtype=np.int32)
+    elsewhere = df[np.frombuffer(word_fid, dtype=np.int32)] > 1  # a claim's words are in its own article
+    n_words = np.bincount(words_of, minlength=n)
+    topic = np.bincount(words_of, weights=elsewhere, minlength=n) / np.maximum(n_words, 1)
+    del fids, feat_id, word_claim, word_fid, words_of, elsewhere
     idf = np.log1p((n_art + BACKGROUND) / np.maximum(df, 1))
     w = idf[cols] ** STORY_POWER
     norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n_art) + STORY_PADDING)
@@ -713,7 +745,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
-        sentence=sentence, form=form,
+        sentence=sentence, form=form, noun_words=noun_words, topic=topic,
     )
 
 
@@ -913,6 +945,47 @@ def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+def _noun_factor(p: _Prepared, a: np.ndarray, b: np.ndarray, noun: np.ndarray) -> np.ndarray:
+    """NOUN_CONFLICT when two counts of different articles count different things ("40,000 fans", "40,000
+    vehicles") and no word of either's noun is found in the other claim's article; 1 otherwise. Two reports
+    of one fact may count it by different words ("1,800 jobs", "1,800 steelworkers will lose their jobs"),
+    but then one tends to use the other's word somewhere. Measures name what they measure by their unit."""
+    out = np.ones(len(a))
+    is_count = np.array([d.split("/")[0] == "count" for d in p.dims], dtype=bool)
+    sel = np.flatnonzero((noun == 0.0) & (p.article[a] != p.article[b]) & is_count[p.dim[a]])
+    if len(sel):
+        x, y = a[sel], b[sel]
+
+        def found(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+            which, cols, _ = p.noun_words.expand(p.noun_code[u])
+            hit = p.story.lookup(p.article[v][which], cols) > 0
+            return np.bincount(which, weights=hit, minlength=len(u)) > 0
+
+        out[sel[~found(x, y) & ~found(y, x)]] = NOUN_CONFLICT
+    return out
+
+
+def _topic_factor(p: _Prepared, a: np.ndarray, b: np.ndarray, apart: np.ndarray) -> np.ndarray:
+    """Per claim: TOPIC_FLOOR to 1 by how topical its sentence is against the claims of its own article that
+    state the same figure as another fact (``apart`` pairs); 1 for claims with no such rival.
+
+    When one article gives a figure twice for two facts ("set aside €85 million for a new crossing" and
+    "the new stadium will ... cost €85m"), the one whose words other articles also use is the likelier
+    match for them.
+    """
+    factor = np.ones(len(p.claims))
+    x, y = a[apart], b[apart]
+    if len(x):
+        best = np.zeros(len(p.claims))
+        np.maximum.at(best, x, p.topic[y])
+        np.maximum.at(best, y, p.topic[x])
+        rival = np.unique(np.r_[x, y])
+        top = np.maximum(best[rival], p.topic[rival])
+        share = np.where(top > 0, p.topic[rival] / np.maximum(top, _TINY), 1.0)
+        factor[rival] = TOPIC_FLOOR + (1.0 - TOPIC_FLOOR) * share
+    return factor
+
+
 def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: np.ndarray,
              tolerance: float) -> np.ndarray:
     """Whether pairs of claims of one article state one fact: the article repeats the figure.
@@ -1000,7 +1073,9 @@ def _score_pairs(
     text = w["context"] * ctx + w["story"] * story + w["noun"] * noun
     # values that agree within the tolerance count in full; beyond it, less and less up to the widest gap
     off = np.clip((gap - tolerance) / max(max_gap - tolerance, _TINY), 0.0, 1.0)
-    score = 100.0 * text * (1.0 - off ** VALUE_FALLOFF) * names
+    score = 100.0 * text * (1.0 - off ** VALUE_FALLOFF) * names * _noun_factor(p, a, b, noun)
+    topic = _topic_factor(p, a, b, apart)
+    score *= np.where(same_article, 1.0, topic[a] * topic[b])
     score[apart] = 0.0
     return _Scored(a, b, score, gap, a[apart], b[apart])
 
