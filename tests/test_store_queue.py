@@ -267,3 +267,45 @@ def test_status_cases(queue: Queue, wanted: ClaimStatus, reviewer: str | None, e
     flt = ClaimFilter(status=wanted, status_for=q.users[reviewer] if reviewer else None)
     page, total = q.store.claims_page(flt, 0, 100)
     assert {c.id for c in page} == want and total == len(want)
+
+
+# --- the queue indexes -----------------------------------------------------------------------------------------
+
+def test_queue_index_migration_goes_down_and_up_with_the_data(queue: Queue) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from workbench.store import engine as eng
+    from workbench.store.schema import TRIGRAM_INDEXES
+
+    q = queue
+    ids = q.claim_ids
+    q.store.save_verdict(Target.group(q.group_of[ids[0]]), q.users["bob"], "Accurate", submit=True)
+    q.store.save_verdict(Target.claim(ids[1]), q.users["ann"], None, note="draft")
+    q.store.save_final_verdict(Target.claim(ids[2]), q.users["ann"], "Inaccurate", expected_version=0)
+    filters = [ClaimFilter(status=s, status_for=r) for s in ClaimStatus for r in (None, q.users["ann"])]
+    filters.append(ClaimFilter(text="troops"))
+    before = [q.store.claims_page(f, 0, 100) for f in filters]
+    counts = q.store.counts()
+
+    def indexes() -> set[str]:
+        insp = inspect(q.store.engine)
+        return {ix["name"] for table in ("verdicts", "claims", "articles") for ix in insp.get_indexes(table)}
+
+    trigram = q.store.dialect == "postgresql" and _trigram_available(q.store)
+    assert "ix_verdicts_state" in indexes()
+    assert (set(TRIGRAM_INDEXES) <= indexes()) is trigram
+    eng.run_write(q.store.engine, lambda conn: command.downgrade(eng._alembic_config(conn), "0001"))
+    assert "ix_verdicts_state" not in indexes() and not set(TRIGRAM_INDEXES) & indexes()
+    q.store.close()
+    store = Store.open(q.store.url)  # upgrades again
+    q.store = store
+    assert store.info().revision == eng.head_revision()
+    assert "ix_verdicts_state" in indexes() and (set(TRIGRAM_INDEXES) <= indexes()) is trigram
+    assert store.counts() == counts
+    assert [store.claims_page(f, 0, 100) for f in filters] == before
+
+
+def _trigram_available(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'").scalar() == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from workbench.store.schema import metadata
+from workbench.store.schema import include_object, metadata
 
 config = context.config
 
@@ -34,6 +34,7 @@ def _run(connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    union,
     update,
 )
 
@@ -138,6 +140,7 @@ class _QueueWhere:
     absent: tuple[str, ...]
     reviewer: int | None
     targets: tuple[_QueueTarget, ...]
+    either: tuple[Any, ...] = ()  # at least one must hold (the free-text match: claim text, article title)
 
 
 def _escape_like(text: str) -> str:
@@ -780,19 +783,23 @@ class Store:
         return or_(*[col.in_(select(table.c.target_id).where(table.c.target_kind == kind, *where))
                      for kind, col, _ in targets])
 
-    def _unreached(self, state: str, reviewer: int | None, targets: Sequence[_QueueTarget]) -> Any:
-        """True where no row in ``state`` targets the row nor its group."""
+    def _unreached(self, state: str, reviewer: int | None, targets: Sequence[_QueueTarget],
+                   few_rows: bool = False) -> Any:
+        """True where no row in ``state`` targets the row nor its group.
+
+        ``few_rows``: the query stops after a few rows (a page near the start of the queue)."""
         table, where = self._state_rows(state, reviewer)
         conds = []
         for kind, col, nullable in targets:
-            if self.dialect == "sqlite":
-                # the target ids are listed once and probed per row (a correlated NOT EXISTS costs an index
-                # search per row); target ids are never NULL, a claim's group id may be
+            if self.dialect == "sqlite" and not few_rows:
+                # SQLite lists the target ids once and probes the list per row, cheaper than an index search
+                # per row when many rows are read; target ids are never NULL, a claim's group id may be
                 absent = col.not_in(select(table.c.target_id).where(table.c.target_kind == kind, *where))
                 conds.append(or_(col.is_(None), absent) if nullable else absent)
             else:
-                # PostgreSQL plans NOT EXISTS as an anti-join (hashed, or index probes under a LIMIT); NOT IN
-                # would turn into a scan of the list per row once the list outgrows work_mem
+                # an index search per row read (SQLite, first pages: no need to list every verdict first);
+                # PostgreSQL plans NOT EXISTS as an anti-join, hashed or index searches as the rows read
+                # require (NOT IN would scan the list per row once it outgrows work_mem)
                 conds.append(~exists().where(table.c.target_kind == kind, table.c.target_id == col, *where))
         return and_(*conds)
 
@@ -831,11 +838,12 @@ class Store:
                 # discrepant group and sorts them, rather than walking the queue order up to one page
                 discrepant = func.likelihood(discrepant, literal_column("0.25"))
             conds.append(discrepant)
+        either: tuple[Any, ...] = ()
         if f.text and f.text.strip():
             pat = _escape_like(f.text.strip())
-            conds.append(or_(self._like(claims.c.sentence, pat), self._like(claims.c.surface, pat),
-                             self._like(claims.c.noun, pat),
-                             claims.c.article_id.in_(select(articles.c.id).where(self._like(articles.c.title, pat)))))
+            either = (or_(self._like(claims.c.sentence, pat), self._like(claims.c.surface, pat),
+                          self._like(claims.c.noun, pat)),
+                      claims.c.article_id.in_(select(articles.c.id).where(self._like(articles.c.title, pat))))
         if f.assigned_to is not None:
             conds.append(exists().where(and_(assignments.c.user_id == f.assigned_to, or_(
                 and_(assignments.c.target_kind == "claim", assignments.c.target_id == claims.c.id),
@@ -844,40 +852,64 @@ class Store:
             ))))
         targets = (("claim", claims.c.id, False), ("group", claims.c.group_id, True))
         reached, absent = self._status_parts(f.status, f.status_for, targets)
-        return _QueueWhere(claims, tuple(conds), reached, absent, f.status_for, targets)
+        return _QueueWhere(claims, tuple(conds), reached, absent, f.status_for, targets, either)
 
     def _claim_conds(self, f: ClaimFilter) -> list[Any]:
         return self._where(self._claim_filter(f))
 
-    def _where(self, q: _QueueWhere) -> list[Any]:
+    def _where(self, q: _QueueWhere, few_rows: bool = False, *, either: bool = True) -> list[Any]:
         conds = list(q.plain)
+        if either and q.either:
+            conds.append(or_(*q.either))
         if q.reached is not None:
             conds.append(q.reached)
-        conds += [self._unreached(s, q.reviewer, q.targets) for s in q.absent]
+        conds += [self._unreached(s, q.reviewer, q.targets, few_rows) for s in q.absent]
         return conds
 
     def _count(self, conn: Connection, q: _QueueWhere) -> int:
-        """How many rows match. On SQLite, "no row in these states" is counted as all rows minus those some
-        state reaches: the first count reads one index (or stops early), the second starts from the few
-        targets the states name, instead of probing every row."""
-        if self.dialect != "sqlite" or not q.absent:
+        """How many rows match. On SQLite, "to review" (no verdict of any kind) is counted as all rows minus
+        those a verdict or final verdict reaches: the first count reads one index, the second starts from the
+        targets the verdict tables name, instead of probing every row against them. (A status that needs a
+        verdict starts from those targets anyway.)"""
+        if self._by_arms(q):
+            arms = union(*[select(claims.c.id).where(arm, *self._where(q, either=False)) for arm in q.either])
+            return conn.execute(select(func.count()).select_from(arms.subquery())).scalar_one()
+        if self.dialect != "sqlite" or q.reached is not None or not q.absent:
             return conn.execute(select(func.count()).select_from(q.table).where(*self._where(q))).scalar_one()
-        base = list(q.plain) + ([q.reached] if q.reached is not None else [])
         reached_any = or_(*[self._reached(s, q.reviewer, q.targets) for s in q.absent])
+        base = list(q.plain) + ([or_(*q.either)] if q.either else [])
         every = select(func.count()).select_from(q.table).where(*base).scalar_subquery()
         excluded = select(func.count()).select_from(q.table).where(*base, reached_any).scalar_subquery()
         return conn.execute(select(every - excluded)).scalar_one()
 
+    _FEW_ROWS = 2000  # pages ending before this row are read with an index search per claim
+
+    def _by_arms(self, q: _QueueWhere) -> bool:
+        """Whether to search each alternative of the free-text match on its own (PostgreSQL): the claim text
+        through its trigram indexes, the article title through its own and then the claims by article. An
+        OR across the two tables would make PostgreSQL read every claim."""
+        return self.dialect == "postgresql" and len(q.either) > 1 and q.table is claims
+
     def _claim_ids(self, conn: Connection, q: _QueueWhere, offset: int, limit: int) -> list[str]:
-        return list(conn.execute(select(claims.c.id).where(*self._where(q)).order_by(claims.c.position)
-                                 .offset(max(0, offset)).limit(max(0, limit))).scalars())
+        offset, limit = max(0, offset), max(0, limit)
+        few = offset + limit <= self._FEW_ROWS
+        if self._by_arms(q):
+            # the first offset + limit claims of each alternative, in queue order (each planned on its own:
+            # an index search for a rare word, the queue order for a common one), merged
+            rest = self._where(q, few, either=False)
+            arms = union(*[select(claims.c.id, claims.c.position).where(arm, *rest).order_by(claims.c.position)
+                           .limit(offset + limit).subquery().select() for arm in q.either]).subquery()
+            return list(conn.execute(select(arms.c.id).order_by(arms.c.position).offset(offset).limit(limit))
+                        .scalars())
+        return list(conn.execute(select(claims.c.id).where(*self._where(q, few)).order_by(claims.c.position)
+                                 .offset(offset).limit(limit)).scalars())
 
     def claims_page(self, filters: ClaimFilter | None = None, offset: int = 0,
                     limit: int = 50) -> tuple[list[ClaimRow], int]:
         """One page of the review queue (import order) and the number of claims matching ``filters``."""
         f = filters or ClaimFilter()
         q = self._claim_filter(f)
-        with self._read() as conn:
+        with self._queue_read() as conn:
             total = self._count(conn, q)
             ids = self._claim_ids(conn, q, offset, limit) if limit > 0 else []
             rows = conn.execute(select(*self._CLAIM_COLS).select_from(self._CLAIM_FROM)
@@ -887,8 +919,18 @@ class Store:
     def claim_ids_page(self, filters: ClaimFilter | None = None, offset: int = 0, limit: int = 50) -> list[str]:
         """The ids of one page of the review queue, without the count: cheap enough for every keystroke."""
         q = self._claim_filter(filters or ClaimFilter())
-        with self._read() as conn:
+        with self._queue_read() as conn:
             return self._claim_ids(conn, q, offset, limit) if limit > 0 else []
+
+    @contextmanager
+    def _queue_read(self) -> Iterator[Connection]:
+        """A read transaction for queue queries. On PostgreSQL each is planned for its own values: a prepared
+        statement's generic plan knows neither how rare the searched text is nor how many targets a review
+        state has, and would read every claim where an index finds a handful."""
+        with self._read() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+            yield conn
 
     def _claim_rows(self, conn: Connection, rows: Sequence[Any], reviewer: int | None = None) -> list[ClaimRow]:
         if not rows:
@@ -999,7 +1041,7 @@ class Store:
         """Groups ordered for triage: discrepant first, then most outlets, then widest spread."""
         f = filters or GroupFilter()
         q = self._group_filter(f)
-        with self._read() as conn:
+        with self._queue_read() as conn:
             total = self._count(conn, q)
             rows = conn.execute(select(groups).where(*self._where(q)).order_by(
                 groups.c.discrepant.desc(), groups.c.n_outlets.desc(), groups.c.spread_pct.desc(), groups.c.id,
