@@ -912,8 +912,12 @@ class Store:
         with self._queue_read() as conn:
             total = self._count(conn, q)
             ids = self._claim_ids(conn, q, offset, limit) if limit > 0 else []
-            rows = conn.execute(select(*self._CLAIM_COLS).select_from(self._CLAIM_FROM)
-                                .where(claims.c.id.in_(ids)).order_by(claims.c.position)).all() if ids else []
+            rows: list[Any] = []
+            for i in range(0, len(ids), 500):
+                rows += conn.execute(select(*self._CLAIM_COLS).select_from(self._CLAIM_FROM)
+                                     .where(claims.c.id.in_(ids[i:i + 500]))).all()
+            at = {cid: k for k, cid in enumerate(ids)}
+            rows.sort(key=lambda r: at[r.id])
             return self._claim_rows(conn, rows, f.status_for), total
 
     def claim_ids_page(self, filters: ClaimFilter | None = None, offset: int = 0, limit: int = 50) -> list[str]:

@@ -265,8 +265,8 @@ audit_log = Table(
 Index("ix_verdicts_target", verdicts.c.target_kind, verdicts.c.target_id)
 Index("ix_assignments_target", assignments.c.target_kind, assignments.c.target_id)
 # The targets in one review state ("claims with a submitted verdict", "groups with a draft by reviewer 3"),
-# read from the index alone.
-Index("ix_verdicts_state", verdicts.c.target_kind, verdicts.c.status, verdicts.c.reviewer_id, verdicts.c.target_id)
+# read from the index alone; and one target's verdicts in one state (the latest submitted verdict).
+Index("ix_verdicts_state", verdicts.c.target_kind, verdicts.c.status, verdicts.c.target_id, verdicts.c.reviewer_id)
 
 # Trigram indexes for the free-text filter (ILIKE '%...%'), PostgreSQL only and only where the pg_trgm
 # extension is available: created by migration 0002 when it can be, so they are not part of this metadata.

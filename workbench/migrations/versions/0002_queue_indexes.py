@@ -1,7 +1,7 @@
 """Queue indexes: review states read from one index; trigram indexes for the free-text filter on PostgreSQL.
 
-``ix_verdicts_state`` (target kind, status, reviewer, target id) lists the claims or groups in one review
-state without reading the verdict rows. On PostgreSQL, when the pg_trgm extension is installed or this role
+``ix_verdicts_state`` (target kind, status, target id, reviewer) lists the claims or groups in one review
+state without reading the verdict rows, and finds one target's verdicts in one state. On PostgreSQL, when the pg_trgm extension is installed or this role
 may install it, GIN trigram indexes on the claim sentence, surface and noun and on the article title let the
 free-text filter (ILIKE '%...%') find its rows without reading every claim; without the extension the filter
 works as before, by reading the claims.
@@ -24,7 +24,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('verdicts', schema=None) as batch_op:
-        batch_op.create_index('ix_verdicts_state', ['target_kind', 'status', 'reviewer_id', 'target_id'],
+        batch_op.create_index('ix_verdicts_state', ['target_kind', 'status', 'target_id', 'reviewer_id'],
                               unique=False)
     conn = op.get_bind()
     if conn.dialect.name == 'postgresql':
