@@ -932,8 +932,8 @@ class Store:
         statement's generic plan knows neither how rare the searched text is nor how many targets a review
         state has, and would read every claim where an index finds a handful."""
         with self._read() as conn:
-            if self.dialect == "postgresql":
-                conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+            if self.dialect == "postgresql" and (conn.dialect.server_version_info or (0,)) >= (12,):
+                conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")  # PostgreSQL 12 on
             yield conn
 
     def _claim_rows(self, conn: Connection, rows: Sequence[Any], reviewer: int | None = None) -> list[ClaimRow]:
