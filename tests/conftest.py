@@ -16,3 +16,15 @@ def gold_dev_path() -> Path:
     if not GOLD_DEV.exists():
         pytest.skip(f"gold set not found at {GOLD_DEV} (it lives beside a CI clone, not in the project)")
     return GOLD_DEV
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """AppTest runs the app script as ``__main__`` and leaves it there; a process started afterwards with the
+    ``spawn`` method would then re-run the app script in the child. Put the real ``__main__`` back."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    yield
+    if sys.modules.get("__main__") is not main:
+        sys.modules["__main__"] = main

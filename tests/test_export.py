@@ -104,7 +104,7 @@ def test_group_rows_compute_each_claims_own_gap(store: Store) -> None:
 
 TRICKY = st.sampled_from(["", "NA", "N/A", "null", "007", "0", "-0", "1e5", "=1+1", "+1", "-2", "@x", "\tx",
                           "\rx", "'x", "''=x", '"', '""', 'say "hi"', "a,b", "a\nb", "a\r\nb", "\n", " ", "é€😀"])
-TEXT = st.one_of(TRICKY, st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=40),
+TEXT = st.one_of(TRICKY, st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=40),
                  st.lists(TRICKY, min_size=2, max_size=4).map("".join))
 
 
