@@ -78,6 +78,7 @@ class Claim:
     currency: str | None = None
     unit: str | None = None
     noun: str | None = None
+    quantity: str | None = None  # what the value is a value of: "homes destroyed", "cloud sales, change"
     attribution: str | None = None
     per: str | None = None  # rates: "£48m a day" -> per="day"
     outlet: str | None = None
@@ -156,6 +157,7 @@ class Group:
     spread_pct: float
     discrepant: bool
     label: str = ""  # short human label: the representative's noun/surface
+    quantity: str | None = None  # what the group's claims measure, from its members' quantity phrases
 
     @property
     def size(self) -> int:
