@@ -16,7 +16,7 @@ import sys
 import time
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
-from workbench.errors import ExitCode
+from workbench.errors import ExitCode, InputError
 from workbench.ingest import DEFAULT_MAX_BYTES, format_bytes, furniture_spans, in_spans, read_paths
 from workbench.models import Article, Claim, Group, Grouping, Kind
 
@@ -104,7 +104,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "qualifier accuracy and the non-claim hits."
         ),
     )
-    e.add_argument("gold", metavar="GOLD.jsonl", help="gold file")
+    e.add_argument("gold", metavar="FILE", nargs="+",
+                   help="gold file (GOLD.jsonl); with --format quantity-set, one or more quantity-set JSON files")
+    e.add_argument("--format", dest="gold_format", choices=("gold", "quantity-set"), default="gold",
+                   help="gold (default): the project's gold JSON Lines; quantity-set: public sets of sentences "
+                        "with gold quantities (a JSON list of {text, quantities: [{value, normalized_unit}]}), "
+                        "scored by value and by value and unit")
     e.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     e.add_argument("--misses", action="store_true", help="also list every disagreement with the gold set")
     e.set_defaults(func=cmd_eval)
@@ -183,9 +188,20 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.gold_format == "quantity-set":
+        from workbench.evaluate_sets import evaluate_sets, format_sets
+
+        scores = evaluate_sets(args.gold)
+        if args.json:
+            print(json.dumps([sc.to_dict() for sc in scores], ensure_ascii=False, indent=2))
+        else:
+            print(format_sets(scores, misses=args.misses))
+        return int(ExitCode.OK)
     from workbench.evaluate import evaluate, format_report
 
-    report = evaluate(args.gold)
+    if len(args.gold) != 1:
+        raise InputError(args.gold[1], "one gold file at a time (several files are for --format quantity-set)")
+    report = evaluate(args.gold[0])
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:

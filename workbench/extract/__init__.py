@@ -30,16 +30,14 @@ Decisions the rules take from context (each has table-driven cases in tests/test
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
-import types
-import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from workbench import numbers as N
+from workbench.extract.lexicon import lexicon, unit_after
 from workbench.ingest import furniture_spans
 from workbench.models import Article, Claim, Kind, Qualifier
 
@@ -578,59 +576,17 @@ _ATTR_BAD.discard("")
 
 # ---------------------------------------------------------------------------------------------- extractor
 
-class _QuantulumLayer:
-    """quantulum3, loaded once, with its process-wide side effects neutralised."""
+class Extractor:
+    """Reads numeric claims from articles. Cheap to build; the unit lexicon is read once per process."""
 
     def __init__(self) -> None:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
-            warnings.filterwarnings("ignore", category=UserWarning, module=r"quantulum3.*")
-            from quantulum3 import load, parser
-        # parse() calls logging.basicConfig on every call; give it a logging module where that is a no-op.
-        shim = types.ModuleType("logging")
-        shim.__dict__.update(logging.__dict__)
-        shim.basicConfig = lambda *a, **k: None  # type: ignore[attr-defined]
-        parser.logging = shim  # type: ignore[attr-defined]
-        self.parser = parser
-        units = load.units("en_US")
-        self.symbols = units.symbols
-        self.surfaces_lower = units.surfaces_lower
-        self._warm = False
-
-    def parse(self, sentence: str) -> list:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", category=UserWarning)
-            try:
-                return self.parser.parse(sentence)
-            except Exception:  # quantulum3 raises on odd input; its candidates are optional
-                return []
-
-    def warm(self) -> None:
-        if not self._warm:
-            self.parse("It cost $1.2bn and took 3 hours over 12 km.")
-            self._warm = True
-
-    def knows_unit(self, token: str) -> bool:
-        return bool(self.symbols.get(token) or self.surfaces_lower.get(token.lower()))
-
-
-class Extractor:
-    """Reads numeric claims from articles. Build one per process (quantulum3 loads once) and reuse it."""
-
-    def __init__(self, quantulum: str = "auto") -> None:
-        """``quantulum``: "auto" asks quantulum3 only about sentences with a unit our tables do not know;
-        "always" parses every sentence that may hold a number with it as well."""
-        if quantulum not in ("auto", "always"):
-            raise ValueError(f"quantulum must be 'auto' or 'always', not {quantulum!r}")
-        self.mode = quantulum
-        self._q: _QuantulumLayer | None = None
-        self._lock = threading.Lock()
+        pass
 
     # -- public API ------------------------------------------------------------------------------------
 
     def warm(self) -> None:
-        """Load quantulum3's unit tables now rather than on the first sentence that needs them."""
-        self._quantulum().warm()
+        """Read the unit lexicon now rather than on the first sentence that needs it."""
+        lexicon()
 
     def extract(self, article: Article) -> list[Claim]:
         text = article.text
@@ -660,7 +616,7 @@ class Extractor:
                 yield from self.extract(a)
             return
         window = max(4, jobs * 8)
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(self.mode,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
             pending: list = []
             batch: list[Article] = []
             it = iter(articles)
@@ -683,13 +639,6 @@ class Extractor:
 
     # -- internals -------------------------------------------------------------------------------------
 
-    def _quantulum(self) -> _QuantulumLayer:
-        if self._q is None:
-            with self._lock:
-                if self._q is None:
-                    self._q = _QuantulumLayer()
-        return self._q
-
     def _claim(self, article: Article, text: str, sentence: str, s0: int, e: _Expr,
                attribution: str | None) -> Claim:
         start, end = s0 + e.start, s0 + e.end
@@ -710,15 +659,12 @@ class Extractor:
         exprs: list[_Expr] = []
         consumed_until = -1
         i = 0
-        qcache: dict[str, list] = {}
-        if self.mode == "always":
-            qcache[s] = self._quantulum().parse(s)
         while i < len(atoms):
             a = atoms[i]
             if a.start < consumed_until:
                 i += 1
                 continue
-            e, used = self._expression(s, atoms, i, blocked, title_case, first_word_end, qcache)
+            e, used = self._expression(s, atoms, i, blocked, title_case, first_word_end)
             if (e is None and used == 1 and not a.words and i + 1 < len(atoms) and not atoms[i + 1].words
                     and re.fullmatch(r"[-–‑]", s[a.end:atoms[i + 1].start])):
                 used = 2
@@ -728,34 +674,17 @@ class Extractor:
             i += max(1, used)
         return exprs
 
-    def _quantulum_unit(self, s: str, a_start: int, num_end: int, qcache: dict[str, list]) -> tuple[str, int] | None:
-        """Ask quantulum3 whether a unit our tables do not know follows the number at s[a_start:num_end]."""
-        m = re.match(r"\s?([^\W\d_][\w/²³]*(?:\s+[^\W\d_][\w]*)?)", s[num_end:])
-        if not m:
+    @staticmethod
+    def _lexicon_unit(s: str, num_end: int) -> tuple[str, int] | None:
+        """A unit from the quantulum3-derived lexicon written right after the number ("30 knots", "5 psi",
+        "64GB", "120Hz") that our own tables do not list."""
+        m = re.match(r"\s?([^\W\d_][\w/²³]*)", s[num_end:])
+        if not m or m.group(1).lower() in _NP_STOP:
             return None
-        first = m.group(1).split()[0]
-        if first.lower() in _NP_STOP or len(first) < 2:
-            return None
-        q = self._quantulum()
-        if self.mode == "auto" and not q.knows_unit(first) and not q.knows_unit(m.group(1)):
-            return None
-        if s not in qcache:
-            qcache[s] = q.parse(s)
-        for quant in qcache[s]:
-            qs, qe = quant.span
-            if qs <= a_start < qe or (qs < num_end <= qe):
-                ent = quant.unit.entity.name
-                if ent not in N.QUANTULUM_MEASURE_ENTITIES:
-                    continue
-                unit_text = s[num_end:qe].strip()
-                if not unit_text or any(w.lower() in _NP_STOP for w in unit_text.split()):
-                    continue
-                name = N.QUANTULUM_UNIT_NAMES.get(quant.unit.name, quant.unit.name)
-                return name, qe
-        return None
+        return unit_after(s, num_end)
 
     def _expression(self, s: str, atoms: list[_Atom], i: int, blocked: list[tuple[int, int]],
-                    title_case: bool, first_word_end: int, qcache: dict[str, list]) -> tuple[_Expr | None, int]:
+                    title_case: bool, first_word_end: int) -> tuple[_Expr | None, int]:
         a = atoms[i]
         used = 1
         start, num_start = a.start, a.start
@@ -963,9 +892,9 @@ class Extractor:
 
         if kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+)?$", s[:start]):
             kind, unit = Kind.MEASURE, "magnitude"
-        # quantulum3 for units our tables do not know ("30 knots", "5 psi", "20 mg")
+        # the lexicon for units our tables do not know ("30 knots", "5 psi", "64GB")
         if kind is None and hyphen_noun is None and not strong and not a.words:
-            qu = self._quantulum_unit(s, a.start, pos, qcache)
+            qu = self._lexicon_unit(s, pos)
             if qu:
                 unit, qend = qu
                 kind = Kind.MEASURE
@@ -1597,9 +1526,9 @@ def _clean_attr(who: str) -> str | None:
 _WORKER: Extractor | None = None
 
 
-def _worker_init(mode: str) -> None:
+def _worker_init() -> None:
     global _WORKER
-    _WORKER = Extractor(mode)
+    _WORKER = Extractor()
     _WORKER.warm()
 
 

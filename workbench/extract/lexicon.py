@@ -1,0 +1,114 @@
+"""The unit and currency lexicon derived from quantulum3 and CLDR (``lexicon.json``, built by
+:mod:`workbench.extract.build_lexicon`), read once and indexed for lookups after a number.
+
+Our own tables in :mod:`workbench.units` and :mod:`workbench.numbers` come first (their names are the
+claim contract's); the lexicon adds the hundreds of units and currencies they do not list, under
+quantulum3's unit names brought to ours by :func:`workbench.units.canonical_unit`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from workbench import units as U
+
+PATH = Path(__file__).resolve().parent / "lexicon.json"
+
+# quantulum3 entities whose units are measures of a thing; anything else ("dimensionless", "instance
+# frequency") is not read as a unit.
+MEASURE_ENTITIES = {
+    "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure", "data storage",
+    "frequency", "force", "density", "volumetric flow", "acceleration", "current", "electric potential",
+    "data transfer rate", "torque", "angle", "luminous flux", "radioactivity", "radiation absorbed dose",
+    "sound level", "mass flow", "linear mass density", "charge", "capacitance", "electrical resistance",
+}
+# Commodities and accounting units that CLDR lists with currency codes but news does not write as money.
+_NOT_MONEY = {"XAU", "XAG", "XPD", "XPT", "XDR", "XXX", "XTS", "XBA", "XBB", "XBC", "XBD", "XFO", "XFU",
+              "XRE", "XSU", "XUA"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    surfaces: dict[str, str]  # lower-case surface ("gigabytes", "pound-force") -> unit name
+    symbols: dict[str, str]  # symbol as written ("GB", "Hz", "µm") -> unit name
+    ambiguous: frozenset[str]  # surfaces and symbols that are also everyday words ("at", "pa")
+    currency_names: dict[str, str]  # lower-case name ("finnish markka") -> ISO 4217 code
+    currency_symbols: dict[str, str]  # symbol with a non-letter in it ("HK$", "CN¥") -> code
+    currency_codes: frozenset[str]
+    max_words: int
+
+
+def _name(q_name: str) -> str:
+    canon = U.canonical_unit(q_name) or q_name
+    return canon
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(PATH.read_text(encoding="utf-8"))
+    surfaces: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for q_name, u in data["units"].items():
+        if u["entity"] not in MEASURE_ENTITIES:
+            continue
+        name = _name(q_name)
+        for s in u["surfaces"]:
+            surfaces.setdefault(s.lower().replace("-", " "), name)
+        for s in u["symbols"]:
+            symbols.setdefault(s, name)
+    names: dict[str, str] = {}
+    csyms: dict[str, str] = {}
+    codes: set[str] = set()
+    for code, c in data["currencies"].items():
+        if code in _NOT_MONEY:
+            continue
+        codes.add(code)
+        for n in c["names"]:
+            if " " in n or n in ("dollar", "euro", "pound", "yen", "yuan", "rupee", "peso", "rouble", "ruble",
+                                 "franc", "won", "rand", "reais"):
+                names.setdefault(n, code)
+        for s in c["symbols"]:
+            if re.search(r"[^A-Za-z.]", s) and not s.isspace():
+                csyms.setdefault(s, code)
+    max_words = max((len(k.split()) for k in surfaces), default=1)
+    return Lexicon(surfaces, symbols, frozenset(data.get("common_words", ())), names, csyms, frozenset(codes),
+                   min(max_words, 5))
+
+
+_TOKENS = re.compile(r"[^\W\d_][\w²³/'’.-]*|[°º]\w*|[µμ]\w+")
+
+
+def unit_after(s: str, pos: int) -> tuple[str, int] | None:
+    """The lexicon unit written at ``s[pos:]`` right after a number, as (name, end): the longest surface
+    of up to a few words ("cubic feet per second"), else a symbol ("GB", "Hz"). Everyday words that are
+    also unit symbols count only when written against the digits."""
+    lx = lexicon()
+    m = re.match(r"[ \u00a0]?", s[pos:])
+    attached = m is None or m.end() == 0
+    p = pos + (m.end() if m else 0)
+    toks: list[tuple[int, int]] = []
+    q = p
+    for _ in range(lx.max_words):
+        t = _TOKENS.match(s, q)
+        if not t:
+            break
+        toks.append((t.start(), t.end()))
+        nxt = re.match(r"[ -]", s[t.end():t.end() + 1])
+        if not nxt:
+            break
+        q = t.end() + 1
+    for k in range(len(toks), 0, -1):
+        end = toks[k - 1][1]
+        phrase = s[p:end]
+        stripped = phrase.rstrip(".")
+        end -= len(phrase) - len(stripped)
+        low = stripped.lower().replace("-", " ")
+        if low in lx.surfaces and (attached or low not in lx.ambiguous) and len(low) > 2:
+            return lx.surfaces[low], end
+        if k == 1 and stripped in lx.symbols and (attached or stripped.lower() not in lx.ambiguous):
+            return lx.symbols[stripped], end
+    return None
