@@ -448,13 +448,17 @@ def test_sentence_splitter_keeps_abbreviations_and_times_inside():
                                              "Dr. Jones said 5.5% was fair."]
 
 
-def test_quantulum_does_not_configure_logging(caplog):
-    import logging
+def test_extraction_never_imports_quantulum3():
+    """Units come from the lexicon built from quantulum3 once; the library itself is not loaded at run time."""
+    import subprocess
+    import sys
 
-    root = logging.getLogger()
-    before = list(root.handlers)
-    Extractor(quantulum="always").extract(Article(id="x", outlet="", title="", text="Winds hit 40 knots."))
-    assert root.handlers == before
+    code = ("import sys; from workbench.extract import extract_text; "
+            "cs = extract_text('Winds hit 40 knots; the 64GB phone costs USD2,450.'); "
+            "print(len(cs), 'quantulum3' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["3", "False"]
 
 
 def test_importing_and_extracting_emits_no_warning():

@@ -131,7 +131,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
     "m2": "square metre", "m²": "square metre",
     "kg": "kilogram", "g": "gram", "mg": "milligram", "t": "tonne", "lb": "pound", "lbs": "pound", "oz": "ounce",
-    "l": "litre", "L": "litre", "ml": "millilitre", "bbl": "barrel", "m3": "cubic metre", "m³": "cubic metre",
+    "l": "litre", "L": "litre", "ml": "millilitre", "mL": "millilitre", "bbl": "barrel", "m3": "cubic metre", "m³": "cubic metre",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour",
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",

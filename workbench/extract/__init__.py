@@ -198,7 +198,20 @@ def non_claim_spans(sentence: str) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------------------------- atoms
 
-_NUMERAL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?|"
+# Fractions: "10 1/2", "7 3/4", "1/4 mile", "½"; a lone "a/b" only before a word or a percent sign, so
+# dates and references ("9/11", "24/7", "3/2019") stay out.
+_FRACTION_DENS = r"(?:2|3|4|8|16|32|10|100)"
+_SLASH_FRACTION = re.compile(
+    rf"(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0-])?(?P<num>[1-9]\d?)/(?P<den>{_FRACTION_DENS})(?![\d/])"
+    r"(?=(?P<word>\s*(?:%|[^\W\d_])))?"
+)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR_FRACTION = re.compile(rf"(?<![\w.,])(?:(?P<whole>\d+)\s?)?(?P<frac>[{''.join(_VULGAR)}])")
+# Numerals; a letter may touch the digits (codes and symbols are told apart later: "USD2,450", "HS2");
+# thousands grouped by commas (also Indian lakh grouping "12,34,567" and tokenised "80, 000") or spaces.
+_NUMERAL = re.compile(r"(?<![\d.,_])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                      r"\d{1,3}(?:, \d{3})+(?![\d,])|"
+                      r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?|\.\d+)")
 _NW_UNIT = "|".join(sorted(N.UNITS_WORDS, key=len, reverse=True))
 _NW_TENS = "|".join(N.TENS_WORDS)
@@ -361,6 +374,21 @@ def _find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
     for m in _NUMBER_WORDS.finditer(s):
         for a in _word_atoms(s, m.start(), m.end()):
             add(a)
+    for m in _SLASH_FRACTION.finditer(s):
+        if not (m.group("whole") or m.group("word")):
+            continue
+        v = int(m.group("num")) / int(m.group("den"))
+        if v >= 1:
+            continue
+        v += int(m.group("whole") or 0)
+        a = _Atom(m.start(), m.end(), v, False, raw=m.group(0))
+        # a slash reference blocked as a non-claim is released when it reads as a fraction of something
+        taken = [t for t in taken if not (a.start <= t[0] and t[1] <= a.end and re.fullmatch(r"\d+/\d+", s[t[0]:t[1]]))]
+        if not _overlaps((a.start, a.end), taken):
+            atoms.append(a)
+            taken.append((a.start, a.end))
+    for m in _VULGAR_FRACTION.finditer(s):
+        add(_Atom(m.start(), m.end(), int(m.group("whole") or 0) + _VULGAR[m.group("frac")], False, raw=m.group(0)))
     for m in _NUMERAL.finditer(s):
         v = N.parse_numeral(m.group(0))
         if v is None:
@@ -428,10 +456,85 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CUR_PREFIX = re.compile(rf"(?:(?<![A-Za-z])(?:{_alt(k for k in N.CURRENCY_SYMBOLS if not k[0].isalpha() or '$' in k)})|"
-                         rf"\b(?:{_alt(N.CURRENCY_CODES)}|Rs\.?)\s?)$")
-_CUR_AFTER_CODE = re.compile(rf"\s?(?:{_alt(N.CURRENCY_CODES)})\b")
-_CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(N.CURRENCY_WORDS)})\b")
+_LEX = lexicon()
+# Currency symbols, codes and names: ours first, then every one the CLDR-derived lexicon knows.
+_CURRENCY_SYMBOLS = {**_LEX.currency_symbols, **N.CURRENCY_SYMBOLS}
+_CURRENCY_CODES = set(N.CURRENCY_CODES) | set(_LEX.currency_codes) - set(_LEX.common_codes)
+# ISO codes that are also English words written in capitals ("ALL", "TOP"): a currency only in our own table.
+_COMMON_WORD_CODES = set(_LEX.common_codes) - set(N.CURRENCY_CODES)
+_CURRENCY_WORDS = {**{n: c for n, c in _LEX.currency_names.items()},
+                   **{n + "s": c for n, c in _LEX.currency_names.items() if not n.endswith(("s", "yen", "yuan", "won", "rand", "baht", "renminbi"))},
+                   **N.CURRENCY_WORDS}
+# A symbol with letters before "$" may be written lower-case and spaced in tokenised text ("hk $", "c $").
+_DOLLAR_LETTERS = sorted({k[:-1] for k in _CURRENCY_SYMBOLS if k.endswith("$") and k[:-1].replace(".", "").isalpha()},
+                         key=len, reverse=True)
+_CUR_PREFIX = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _CURRENCY_SYMBOLS if not k[0].isalpha() and k != '$')})"
+    rf"|(?<![A-Za-z])(?:(?:{_alt(_DOLLAR_LETTERS)})\s?|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
+    rf"|\b(?:{_alt(_CURRENCY_CODES)}|Rs\.?|RM|PS(?=\d))"
+    r")\s?$")
+_CUR_AFTER_CODE = re.compile(
+    rf"\s?(?P<m>M(?=[A-Z]{{3}}\b))?(?P<code>{_alt(_CURRENCY_CODES)}|(?i:{_alt(N.CURRENCY_CODES)}))\b"
+    rf"|\s?(?P<sym>{_alt(k for k in _CURRENCY_SYMBOLS if not re.search('[A-Za-z]', k))})(?![\w$€£¥])"
+)
+
+
+class _CodeAfter:
+    """A currency written after the amount as a code or symbol ("115USD", "10 $", "100元", "30 MUSD")."""
+
+    __slots__ = ("currency", "end", "scale")
+
+    def __init__(self, currency: str, end: int, scale: float) -> None:
+        self.currency, self.end, self.scale = currency, end, scale
+
+
+def _currency_after(s: str, pos: int) -> _CodeAfter | None:
+    m = _CUR_AFTER_CODE.match(s, pos)
+    if not m:
+        return None
+    if m.group("sym"):
+        code = _currency_symbol(m.group("sym"))
+        return _CodeAfter(code, m.end(), 1.0) if code else None
+    code = m.group("code").upper()
+    code = "CNY" if code == "RMB" else code
+    scale = 1e6 if m.group("m") else 1.0
+    end = m.end()
+    msw = _SCALE_WORD.match(s, end)  # "75 USD million"
+    if msw and scale == 1.0:
+        scale = N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        end = msw.end()
+    return _CodeAfter(code, end, scale)
+
+
+
+def _currency_symbol(written: str) -> str | None:
+    """The ISO code of a currency written before a number: "$", "US$", "hk $", "EUR", "RM"."""
+    sym = re.sub(r"\s+", "", written).rstrip(".")
+    if sym.endswith("$"):
+        sym = sym[:-1].upper() + "$"
+        if sym[:-1] in _CURRENCY_CODES:
+            return sym[:-1]  # "usd$", "nzd$"
+        if sym not in _CURRENCY_SYMBOLS:
+            sym = "$"
+    if sym in ("RMB",):
+        return "CNY"
+    if sym == "RM":
+        return "MYR"
+    if sym == "PS":
+        return "GBP"  # the pound sign after a lossy conversion to ASCII, written against the digits
+    return _CURRENCY_SYMBOLS.get(sym) or _CURRENCY_SYMBOLS.get(sym + ".") or (sym if sym in _CURRENCY_CODES else None)
+
+
+def _currency_before(s: str, start: int) -> tuple[str, int] | None:
+    """(code, where its symbol starts) of a currency written just before ``s[start:]``."""
+    m = _CUR_PREFIX.search(s, max(0, start - 8), start)
+    if not m:
+        return None
+    code = _currency_symbol(m.group(0))
+    return (code, m.start()) if code else None
+
+
+_CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(_CURRENCY_WORDS)})\b")
 _SUBUNIT = re.compile(r"(?i)\s*(?:cents?|pence)\b|p\b")
 _SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
 _SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b")
@@ -701,12 +804,7 @@ class Extractor:
 
         # identifiers: "COVID-19", "F-35", "HS2" (letters attached) and labels: "Windows 11", "route 66"
         if not a.words:
-            if re.search(r"[A-Za-z][-‑]$", before) or re.search(r"[A-Za-z]$", before):
-                return None, 1
-            if re.match(r"[A-Za-z]", s[a.end:]) and not re.match(
-                    r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B|km|cm|mm|kg|mg|ha|ft|mi|mph|kph|kmh|km/h|kW|MW|GW|TW|"
-                    r"kWh|MWh|GWh|TWh|bbl|lbs?|oz|ml|min|mins|hrs?|yrs?|pc|pct|C|F|g|t|l|L|h|s|W|m2|m3|km2|p)(?![A-Za-z])",
-                    s[a.end:]):
+            if _glued_identifier(s, a):
                 return None, 1
             mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", s[a.end:])
             if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
@@ -729,7 +827,7 @@ class Extractor:
                     if not (wl in ("day", "year", "week") and w[0].islower() and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
                         return None, 1
                 if (w[0].isupper() and wb.start() >= first_word_end and not title_case
-                        and not _CUR_PREFIX.search(s, max(0, a.start - 6), a.start)
+                        and not _currency_before(s, a.start)
                         and wl not in _NOT_NAME_CAPS and wl not in _MONTH_WORDS and not w.isupper()
                         and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", s[a.end:])):
                     return None, 1
@@ -750,13 +848,9 @@ class Extractor:
             neg = True
             start = mneg.start()
         # currency before: "$", "US$", "£", "EUR "
-        mc = _CUR_PREFIX.search(s, max(0, start - 6), start)
+        mc = _currency_before(s, start)
         if mc and kind is None:
-            sym = mc.group(0).strip().rstrip(".")
-            currency = N.CURRENCY_SYMBOLS.get(sym) or N.CURRENCY_SYMBOLS.get(sym + ".") or (
-                "CNY" if sym == "RMB" else sym if sym in N.CURRENCY_CODES else None)
-            if currency:
-                start = mc.start()
+            currency, start = mc
         if neg:
             value = -value
 
@@ -766,7 +860,7 @@ class Extractor:
             if ms:
                 suf = ms.group(0)
                 after = s[ms.end():]
-                is_metre = suf == "m" and currency is None and (
+                is_metre = suf == "m" and currency is None and (re.match(r"[23²³](?!\d)", after) is not None or
                     _looks_like_metres(after, s) or _race_distance(s, a))
                 if suf in ("b", "B", "M") and currency is None:
                     ms = None
@@ -783,13 +877,14 @@ class Extractor:
 
         # currency code or word after: "5m USD", "48 million pounds", "2.3 billion dollar"
         if kind is None and currency is None:
-            mcode = _CUR_AFTER_CODE.match(s, pos)
+            mcode = _currency_after(s, pos)
             mword = _CUR_WORD.match(s, pos)
             msub = _SUBUNIT.match(s, pos) if not scaled else None
             if mcode:
-                currency = mcode.group(0).strip()
-                currency = "CNY" if currency == "RMB" else currency
-                pos = mcode.end()
+                currency = mcode.currency
+                value *= mcode.scale
+                scaled = scaled or mcode.scale != 1.0
+                pos = mcode.end
             elif mword:
                 word = mword.group(0).strip().lower()
                 if word == "won" and not scaled:
@@ -798,7 +893,7 @@ class Extractor:
                     kind, unit = Kind.MEASURE, "pound"
                     pos = mword.end()
                 else:
-                    currency = N.CURRENCY_WORDS[word]
+                    currency = _CURRENCY_WORDS[word]
                     pos = mword.end()
             elif msub and not a.words:
                 word = msub.group(0).strip().lower()
@@ -1094,12 +1189,11 @@ class Extractor:
         u2: str | None = None
         cur2: str | None = None
         if not b.words:
-            if re.search(r"[A-Za-z]$", s[:b.start]):
+            if _glued_identifier(s, b):
                 return None, 0
-            mc = _CUR_PREFIX.search(s, max(0, b.start - 6), b.start)
+            mc = _currency_before(s, b.start)
             if mc:
-                sym = mc.group(0).strip()
-                cur2 = N.CURRENCY_SYMBOLS.get(sym) or (sym if sym in N.CURRENCY_CODES else None)
+                cur2 = mc[0]
             ms = _SCALE_SUFFIX.match(s, pos)
             if ms and not (ms.group(0) == "m" and currency is None and cur2 is None and _looks_like_metres(s[ms.end():], s)):
                 if not (ms.group(0) in ("b", "B", "M") and currency is None and cur2 is None):
@@ -1111,12 +1205,14 @@ class Extractor:
             pos = msw.end()
         v *= scale
         mword = _CUR_WORD.match(s, pos)
-        mcode = _CUR_AFTER_CODE.match(s, pos)
+        mcode = _currency_after(s, pos)
         if cur2 is None and mcode:
-            cur2 = mcode.group(0).strip()
-            pos = mcode.end()
+            cur2 = mcode.currency
+            v *= mcode.scale
+            scale *= mcode.scale
+            pos = mcode.end
         elif cur2 is None and mword and not (mword.group(0).strip().lower() == "won" and scale == 1):
-            cur2 = N.CURRENCY_WORDS[mword.group(0).strip().lower()]
+            cur2 = _CURRENCY_WORDS[mword.group(0).strip().lower()]
             pos = mword.end()
         if cur2:
             k2 = Kind.MONEY
@@ -1149,6 +1245,36 @@ class Extractor:
         if k2 is not None and kind is not None and (k2 != kind or (u2 and unit and u2 != unit)):
             return None, 0
         return (v, pos, k2, u2, cur2, scale), 1
+
+
+_GLUED_SUFFIX = re.compile(
+    rf"(?:{_alt(set(N.UNIT_SYMBOLS) | set(N.SCALE_SUFFIXES) | set(N.CURRENCY_CODES) | {'pc', 'pct', 'p'})})(?![A-Za-z])"
+)
+
+
+def _glued_identifier(s: str, a: _Atom) -> bool:
+    """Whether letters written against the numeral make it part of a code or name ("HS2", "F-35", "L202",
+    "A320neo", "3D") rather than a quantity: a scale suffix, a currency code or symbol, or a unit symbol
+    against the digits ("£48m", "USD2,450", "RM18.40", "64GB", "120Hz", "32m2") is a quantity, unless more
+    digits follow it ("24m212")."""
+    before = s[:a.start]
+    if re.search(r"[A-Za-z][-‑]$", before):
+        return not re.search(r"(?i)\bminus[-‑]$", before)
+    if re.search(r"[A-Za-z]$", before):
+        # a code against the digits is a currency only before an amount ("USD2,450", "RM18.40", "USD115"),
+        # not before the short number of a name ("COP28", "G20", "A4")
+        if not _currency_before(s, a.start) or not re.fullmatch(r"\d{3,}|\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+", a.raw) and not _SCALE_SUFFIX.match(s, a.end):
+            return True
+    if not re.match(r"[A-Za-zµμ°]", s[a.end:]):
+        return False
+    m = _GLUED_SUFFIX.match(s, a.end)
+    end = m.end() if m else None
+    if end is None:
+        lx = unit_after(s, a.end)
+        end = lx[1] if lx else None
+    if end is None:
+        return True
+    return bool(re.match(r"[\w]", s[end:end + 1]))
 
 
 def _rate_unit(m: re.Match) -> str:

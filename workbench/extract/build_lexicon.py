@@ -65,6 +65,7 @@ def build() -> dict:
     except (OSError, ValueError):
         pass
     forms = {f.lower() for u in out_units.values() for f in u["surfaces"] + u["symbols"]}
+    english = set(common)
     common &= forms
 
     en = Locale("en")
@@ -91,6 +92,8 @@ def build() -> dict:
         "units": out_units,
         "common_words": sorted(common),
         "currencies": currencies,
+        # currency codes that are also everyday English words ("all", "top"): read as codes only when ours
+        "english_words": sorted(c.lower() for c in currencies if c.lower() in english),
     }
 
 

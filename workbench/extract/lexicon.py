@@ -39,6 +39,7 @@ class Lexicon:
     currency_names: dict[str, str]  # lower-case name ("finnish markka") -> ISO 4217 code
     currency_symbols: dict[str, str]  # symbol with a non-letter in it ("HK$", "CN¥") -> code
     currency_codes: frozenset[str]
+    common_codes: frozenset[str]  # codes that are everyday English words ("ALL", "TOP")
     max_words: int
 
 
@@ -75,8 +76,9 @@ def lexicon() -> Lexicon:
             if re.search(r"[^A-Za-z.]", s) and not s.isspace():
                 csyms.setdefault(s, code)
     max_words = max((len(k.split()) for k in surfaces), default=1)
-    return Lexicon(surfaces, symbols, frozenset(data.get("common_words", ())), names, csyms, frozenset(codes),
-                   min(max_words, 5))
+    common = frozenset(data.get("common_words", ()))
+    common_codes = frozenset(c for c in codes if c.lower() in set(data.get("english_words", ())))
+    return Lexicon(surfaces, symbols, common, names, csyms, frozenset(codes), common_codes, min(max_words, 5))
 
 
 _TOKENS = re.compile(r"[^\W\d_][\w²³/'’.-]*|[°º]\w*|[µμ]\w+")
