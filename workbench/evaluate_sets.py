@@ -9,7 +9,8 @@ quantity whose value agrees within 1% (percentages as numbers; a gold value in a
 of the same dimension is compared after conversion, so ``50 cent`` agrees with ``$0.50``). The
 value+unit score asks, besides, that the unit agree: the same currency, the same unit after
 :func:`workbench.units.canonical_unit`, the same counted noun (head word, singular) or, for a gold ``-``, a
-bare number; a rate's ``per`` is part of its unit (``dollar per share``).
+bare number; a rate's ``per`` is part of its unit (``dollar per share``). The sets write ``degree`` for
+degrees whose scale the sentence leaves unstated; any degree unit agrees with it.
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ def unit_agrees(g: GoldQuantity, c: Claim) -> bool:
         return False
     if gk.kind == "bare":
         return ck.kind in ("bare", "noun")
+    if gk.kind == "unit" and gk.name == "degree" and ck.kind == "unit":
+        return ck.name in ("degree", "celsius", "fahrenheit")  # the set's "degree" leaves the scale unstated
     if gk.kind == "unit" and ck.kind == "unit":
         gu, cu = U.lookup(gk.name), U.lookup(ck.name)
         return gk.name == ck.name or bool(gu and cu and gu.dimension == cu.dimension

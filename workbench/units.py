@@ -69,8 +69,13 @@ UNITS: dict[str, Unit] = dict([
     # temperature; base: degree Celsius
     _u("celsius", "temperature", 1), _u("fahrenheit", "temperature", 5 / 9, -160 / 9),
     _u("kelvin", "temperature", 1, -273.15),
+    # age; base: year of age (an age is not a length of time: it is not grouped with durations)
+    _u("year of age", "age", 1), _u("month of age", "age", 1 / 12), _u("week of age", "age", 7 / 365.25),
+    _u("day of age", "age", 1 / 365.25),
+    # torque; base: newton metre
+    _u("newton metre", "torque", 1), _u("pound-foot", "torque", 1.3558179483314004),
     # other
-    _u("magnitude", "magnitude", 1), _u("degree", "angle", 1),
+    _u("magnitude", "magnitude", 1), _u("degree", "angle", 1), _u("horsepower", "power", 745.69987158227022),
 ])
 
 # Units of the duration kind (a claim in one of these is a duration, not a measure).
@@ -122,6 +127,12 @@ UNIT_WORDS: dict[str, str] = {
     "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour",
     "knots": "knot", "metres per second": "metre per second", "meters per second": "metre per second",
     "magnitude": "magnitude",
+    # common misspellings of the temperature scales
+    "celcius": "celsius", "farenheit": "fahrenheit", "fahrenheight": "fahrenheit", "centigrade": "celsius",
+    # torque and engine power
+    "pound-feet": "pound-foot", "pound-foot": "pound-foot", "pound feet": "pound-foot", "lb-ft": "pound-foot",
+    "lb ft": "pound-foot", "newton metres": "newton metre", "newton metre": "newton metre",
+    "newton meters": "newton metre", "newton-metres": "newton metre", "horsepower": "horsepower",
 }
 # Symbols, case-sensitive; may be written against the digits ("41.2C", "12km", "9.6 GW").
 UNIT_SYMBOLS: dict[str, str] = {
@@ -137,7 +148,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
     "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
     "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute", "s": "second",
-    "yrs": "year", "yr": "year",
+    "yrs": "year", "yr": "year", "Nm": "newton metre", "hp": "horsepower", "bhp": "horsepower",
 }
 # Symbols that are only a unit when written against the digits ("41.2C", "24h"), never after a space.
 ATTACHED_ONLY_SYMBOLS = {"C", "F", "K", "g", "t", "l", "h", "s", "W", "L", "m"}

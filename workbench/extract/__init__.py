@@ -143,9 +143,12 @@ _NOT_CLAIM_PATTERNS = [
     r"#\d+\b",
     # fractions and references written with a slash
     r"\b\d+/\d+\b",
-    # ages that describe a person or bound a group: "aged 34", "aged 65 and over", "aged 16 to 24"
-    r"\baged\s+(?:over\s+|under\s+|above\s+|below\s+|between\s+|from\s+)?\d{1,3}(?![\d,.]\d)"
-    r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d))?(?:\s*\+|\s+(?:and|or)\s+(?:over|above|older|under|younger|below))?",
+    # ages that bound a group: "aged 65 and over", "aged 16 to 24", "aged under 18", "aged 50+" (a person's
+    # age, "aged 34", is a claim in years of age)
+    r"\baged\s+(?:over\s+|under\s+|above\s+|below\s+|between\s+|from\s+)\d{1,3}(?![\d,.]\d)"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d))?",
+    r"\baged\s+\d{1,3}(?![\d,.]\d)"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d)|\s*\+|\s+(?:and|or)\s+(?:over|above|older|under|younger|below))",
     # service and phone numbers after a verb of calling: "call 101", "dial 999" (not "call 500 volunteers")
     r"\b(?i:call|dial|ring|phone|text|telephone|tel\.?)\s*:?\s+\+?\d(?:[\d -]*\d)?(?![\d,.]?\d)(?!\s+[a-z]+s\b)",
 ]
@@ -470,7 +473,8 @@ _DOLLAR_LETTERS = sorted({k[:-1] for k in _CURRENCY_SYMBOLS if k.endswith("$") a
                          key=len, reverse=True)
 _CUR_PREFIX = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _CURRENCY_SYMBOLS if not k[0].isalpha() and k != '$')})"
-    rf"|(?<![A-Za-z])(?:(?:{_alt(_DOLLAR_LETTERS)})\s?|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
+    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s"
+    rf"|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
     rf"|\b(?:{_alt(_CURRENCY_CODES)}|Rs\.?|RM|PS(?=\d))"
     r")\s?$")
 _CUR_AFTER_CODE = re.compile(
@@ -534,14 +538,25 @@ def _currency_before(s: str, start: int) -> tuple[str, int] | None:
     return (code, m.start()) if code else None
 
 
-_CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(_CURRENCY_WORDS)})\b")
+_CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(_CURRENCY_WORDS)})\b(?![-‑]\w)")
 _SUBUNIT = re.compile(r"(?i)\s*(?:cents?|pence)\b|p\b")
 _SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
 _SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
 _UNIT_WORD_RE = re.compile(rf"(?i)(?:\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
 _UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w/²³])")
-_DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b)(?:\s*(?P<scale>celsius|centigrade|fahrenheit|c\b|f\b))?")
+_DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b|\s*deg\b\.?)"
+                      r"(?:\s*(?P<scale>celsius|centigrade|centigrate|celcius|fahrenheit|farenheit|fahrenheight|c\b|f\b))?")
+# A turn, slope or bearing named before the figure makes its degrees an angle: "rotate it 90°", "a slope of
+# 32.5 degrees", "banked at 30 degrees".
+_ANGLE_BEFORE = re.compile(
+    r"(?i)\b(?:rotat\w*|turn\w*|tilt\w*|angle\w*|slope\w*|inclin\w*|bank\w*|lean\w*|pitch\w*|arc|"
+    r"bearing|heading|veer\w*|swivel\w*|spin\w*|twist\w*|gradient|latitude|longitude)\b[^.;:!?]{0,30}$"
+)
+# Ages: "five years old", "a 49-year-old", "18 months of age", "a 87 yo man", "a man of age 87".
+_AGE_AFTER_UNIT = re.compile(r"(?i)(?:[-‑\s]+old\b|\s+of\s+age\b)")
+_AGE_ABBREV = re.compile(r"(?i)\s*(?:yo|y/o|y\.o\.|yrs?\.?\s+old)(?![\w/])")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age(?:\s+of)?|ages)\s+$")
 _HYPHEN_WORD = re.compile(r"[-‑]([a-z]+)(?:[-‑]([a-z]+))?\b")
 _RATE = re.compile(
     r"(?i)[\s‑-]*(?:(?:a|an|per|each|every)[\s‑-]+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
@@ -771,7 +786,10 @@ class Extractor:
             if (e is None and used == 1 and not a.words and i + 1 < len(atoms) and not atoms[i + 1].words
                     and re.fullmatch(r"[-–‑]", s[a.end:atoms[i + 1].start])):
                 used = 2
-            if e is not None:
+            if e is not None and e.start < consumed_until:
+                # a symbol between two amounts belongs to the first ("1 $ 1"): the second starts at its digits
+                e.start = a.start if a.start >= consumed_until else e.end
+            if e is not None and e.start < e.end:
                 exprs.append(e)
                 consumed_until = e.tail_end
             i += max(1, used)
@@ -843,7 +861,7 @@ class Extractor:
             return None, 1  # a street address: "10 Downing Street"
         # negative numbers: "-5C", "minus 3"
         neg = False
-        mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus\s+)$", before)
+        mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus[\s‑-]+)$", before)
         if mneg and not a.words and not re.search(r"\d\s*[-−–]$", before) and not re.search(r"(?i)plus\s+or\s+minus\s+$", before):
             neg = True
             start = mneg.start()
@@ -921,16 +939,20 @@ class Extractor:
             md = _DEGREES.match(s, pos)
             mw = _UNIT_WORD_RE.match(s, pos)
             msym = _UNIT_SYMBOL_RE.match(s, pos) if not a.words else None
-            if md and (md.group(0).strip().startswith(("°", "º")) or "degree" in md.group(0).lower()):
+            if md and (md.group(0).strip().startswith(("°", "º")) or "deg" in md.group(0).lower()):
                 sc = (md.group("scale") or "").lower()
                 if sc.startswith("f"):
                     unit = "fahrenheit"
-                elif sc or md.group(0).strip().startswith(("°", "º")) or not _angle_context(s, md.end()):
+                elif sc or not (_angle_context(s, md.end()) or _ANGLE_BEFORE.search(s, 0, start)):
                     unit = "celsius"
                 else:
                     unit = "degree"
                 kind = Kind.MEASURE
                 pos = md.end()
+                spaced_minus = re.search(r"(?:^|[\s(:])[-−]\s$", before)
+                if unit != "degree" and not neg and spaced_minus and not re.search(r"\d\s*[-−]\s$", before):
+                    value, neg = -value, True  # "- 20 degrees fahrenheit": a minus sign set apart by a tokeniser
+                    start = spaced_minus.end() - 2
             elif mw:
                 word = re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()
                 u = N.UNIT_WORDS[word]
@@ -941,8 +963,9 @@ class Extractor:
                     unit = u
                     kind = Kind.DURATION if u in N.TIME_UNITS else Kind.MEASURE
                     pos = mw.end()
-                    if hyphen and u == "year" and re.match(r"[-‑\s]old\b", s[pos:]):
-                        pos = re.match(r"[-‑\s]old\b", s[pos:]).end() + pos  # type: ignore[union-attr]
+                    mage = _AGE_AFTER_UNIT.match(s, pos) if u in ("year", "month", "week", "day") else None
+                    if mage:
+                        unit, kind, pos = f"{u} of age", Kind.MEASURE, mage.end()
             elif msym:
                 sym = msym.group(0).strip()
                 attached = not msym.group(0).startswith(" ")
@@ -1120,6 +1143,12 @@ class Extractor:
         if (kind is None and not repeat and not a.words and value < 130 and _RULE_AGE.search(s[:start])
                 and _noun_after(s, pos, Kind.COUNT) is None):
             kind, unit = Kind.DURATION, "year"
+        # a person's age: "aged 34", "a man of age 87", "a 87 yo man"
+        if kind is None and not repeat and value < 130 and (_AGE_BEFORE.search(s, 0, start) or _AGE_ABBREV.match(s, pos)):
+            kind, unit = Kind.MEASURE, "year of age"
+            mab = _AGE_ABBREV.match(s, pos)
+            if mab:
+                pos = tail_end = mab.end()
         # what is counted: "94,300 Russian troops", "a 94,000-strong force", "One in five households"
         if kind is None:
             kind = Kind.RATIO if a.fixed_kind is Kind.RATIO else Kind.COUNT
@@ -1327,7 +1356,8 @@ def _race_distance(s: str, a: _Atom) -> bool:
 
 
 def _pounds_are_weight(s: str, end: int) -> bool:
-    if re.search(r"(?i)\b(?:weigh\w*|heav\w*|lighter|lbs?|kilos?|kg|ounces|grams|tonnes|body|baby|born)\b", s):
+    if re.search(r"(?i)\b(?:weigh\w*|heav\w*|lighter|lbs?|kilos?|kg|ounces|grams|tonnes|tons?|body|baby|born|"
+                 r"(?:lose|loses|lost|losing|drop|drops|dropped|shed|sheds|gain|gains|gained|put\s+on)\s+(?:about\s+|some\s+)?\d[\d,.]*)\b", s):
         return True
     return bool(re.match(r"\s+of\s+(?!the\b|his\b|her\b|their\b|its\b|public\b|taxpayers)", s[end:]))
 

@@ -1,0 +1,162 @@
+"""Real-world ways of writing figures, one table per class of writing (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import extract_text
+from workbench.models import Kind
+
+
+def claims_of(text: str):
+    return extract_text(text)
+
+
+def find(text: str, surface: str):
+    i = text.index(surface)
+    j = i + len(surface)
+    got = [c for c in claims_of(text) if c.start < j and i < c.end]
+    assert got, f"no claim at {surface!r} in {text!r}: {[c.surface for c in claims_of(text)]}"
+    return got[0]
+
+
+def check(c, expect: dict) -> None:
+    for k, v in expect.items():
+        got = getattr(c, k)
+        got = got.value if hasattr(got, "value") and not isinstance(got, (int, float)) else got
+        if isinstance(v, float):
+            assert got == pytest.approx(v), (k, got, v, c)
+        else:
+            assert got == v, (k, got, v, c)
+
+
+# ------------------------------------------------------------------------------ units against the digits
+
+GLUED_UNITS = [
+    ("The phone ships with 64GB of storage.", "64GB", dict(kind="measure", low=64.0, unit="gigabyte")),
+    ("Its panel refreshes at 120Hz.", "120Hz", dict(kind="measure", low=120.0, unit="hertz")),
+    ("Add 50mL of water.", "50mL", dict(kind="measure", low=50.0, unit="millilitre")),
+    ("The engine makes 640bhp.", "640bhp", dict(kind="measure", low=640.0, unit="horsepower")),
+    ("A studio flat of 32m2 went for sale.", "32m2", dict(kind="measure", low=32.0, unit="square metre")),
+    ("The pores are 5µm wide.", "5µm", dict(kind="measure", low=5.0, unit="micrometre")),
+    ("The gusts reached 35 knots at sea.", "35 knots", dict(kind="measure", low=35.0, unit="knot")),
+    ("Tyres run at 32 psi.", "32 psi", dict(kind="measure", low=32.0, unit="pound per square inch")),
+    ("It delivers 590 pound-feet of torque.", "590 pound-feet", dict(kind="measure", low=590.0, unit="pound-foot")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", GLUED_UNITS, ids=[r[1] for r in GLUED_UNITS])
+def test_units_written_against_the_digits(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ----------------------------------------------------------------------------------------- currencies
+
+CURRENCIES = [
+    ("The fee rose to USD2,450 this year.", "USD2,450", dict(kind="money", low=2450.0, currency="USD")),
+    ("A meal costs RM18.40 in the capital.", "RM18.40", dict(kind="money", low=18.4, currency="MYR")),
+    ("The group raised HK$2.9bn in its listing.", "HK$2.9bn", dict(kind="money", low=2.9e9, currency="HKD")),
+    ("The miner paid A$40m for the site.", "A$40m", dict(kind="money", low=4e7, currency="AUD")),
+    ("the board approved a c$ 12 million loan", "c$ 12 million", dict(kind="money", low=1.2e7, currency="CAD")),
+    ("imports rose to hk $ 3.5 billion last year", "hk $ 3.5 billion", dict(kind="money", low=3.5e9, currency="HKD")),
+    ("the bank lent $ 75 million to the city", "$ 75 million", dict(kind="money", low=7.5e7, currency="USD")),
+    ("Tickets are 15 € at the door.", "15 €", dict(kind="money", low=15.0, currency="EUR")),
+    ("The bill came to 120USD.", "120USD", dict(kind="money", low=120.0, currency="USD")),
+    ("They lost 75 USD million on the deal.", "75 USD million", dict(kind="money", low=7.5e7, currency="USD")),
+    ("Costs overran by 30 MEUR.", "30 MEUR", dict(kind="money", low=3e7, currency="EUR")),
+    ("He sold the farm for 420 million finnish markka.", "420 million finnish markka",
+     dict(kind="money", low=4.2e8, currency="FIM")),
+    ("The bond paid 900 million Swiss francs.", "900 million Swiss francs", dict(kind="money", currency="CHF")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", CURRENCIES, ids=[r[1] for r in CURRENCIES])
+def test_currencies_as_real_text_writes_them(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_a_dollar_after_the_article_a_stays_us_dollars():
+    check(find("It is a $2.3bn plan.", "$2.3bn"), dict(currency="USD"))
+
+
+def test_a_symbol_between_two_amounts_belongs_to_one_claim_only():
+    cs = claims_of("1 $ 1")
+    assert [c.start for c in cs] == sorted(c.start for c in cs)
+    assert all(a.end <= b.start for a, b in zip(cs, cs[1:]))
+
+
+# ------------------------------------------------------------------------------------------ fractions
+
+FRACTIONS = [
+    ("The pipe runs for 10 1/2 miles under the bay.", "10 1/2 miles", dict(kind="measure", low=10.5, unit="mile")),
+    ("The track is a 1/4 mile oval.", "1/4 mile", dict(kind="measure", low=0.25, unit="mile")),
+    ("The notes carry a 7 3/4 % coupon.", "7 3/4 %", dict(kind="percent", low=7.75)),
+    ("Stir in ½ teaspoon of salt.", "½ teaspoon", dict(kind="measure", low=0.5, unit="teaspoon")),
+    ("The state counted 12,34,567 voters.", "12,34,567", dict(kind="count", low=1234567.0)),
+    ("about 80, 000 fans came", "80, 000", dict(kind="count", low=80000.0)),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", FRACTIONS, ids=[r[1] for r in FRACTIONS])
+def test_fractions_and_digit_grouping(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ---------------------------------------------------------------------------------------------- ages
+
+AGES = [
+    ("She was nine years old when the war began.", "nine years old", dict(kind="measure", low=9.0, unit="year of age")),
+    ("A 49-year-old man was charged.", "49-year-old", dict(kind="measure", low=49.0, unit="year of age")),
+    ("A man aged 34 was arrested.", "34", dict(kind="measure", low=34.0, unit="year of age")),
+    ("The calf was six months old.", "six months old", dict(kind="measure", low=6.0, unit="month of age")),
+    ("Most are treated by 18 months of age.", "18 months of age", dict(kind="measure", unit="month of age")),
+    ("The driver, a 71 yo retiree, was unhurt.", "71 yo", dict(kind="measure", low=71.0, unit="year of age")),
+    ("The pension age rises to 68 in 2040.", "68", dict(kind="duration", low=68.0, unit="year")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", AGES, ids=[r[1] for r in AGES])
+def test_ages_are_years_of_age(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ---------------------------------------------------------------------------------- degrees of heat and turn
+
+DEGREES = [
+    ("It was 31 deg C in the shade.", "31 deg C", dict(kind="measure", low=31.0, unit="celsius")),
+    ("the water stood at 12.5 celcius", "12.5 celcius", dict(unit="celsius")),
+    ("Overnight it fell to - 8 degrees fahrenheit.", "- 8 degrees fahrenheit", dict(low=-8.0, unit="fahrenheit")),
+    ("Lows of minus-5C are forecast.", "minus-5C", dict(low=-5.0, unit="celsius")),
+    ("The ramp has a slope of 12 degrees.", "12 degrees", dict(unit="degree")),
+    ("The crane can rotate 270° on its base.", "270°", dict(unit="degree")),
+    ("Highs of 38 degrees are expected on Friday.", "38 degrees", dict(unit="celsius")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", DEGREES, ids=[r[1] for r in DEGREES])
+def test_degrees_of_heat_and_of_turn(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+# ------------------------------------------------------------------------------------------ not claims
+
+NOT_CLAIMS = [
+    ("Delegates met at COP28 in the Gulf.", "28"),
+    ("The part number is 24703L202.", "24703"),
+    ("Ask for item 24703m212 at the desk.", "24703"),
+    ("Adults aged 65 and over get it free.", "65"),
+    ("The service runs 24/7 across the city.", "24/7"),
+]
+
+
+@pytest.mark.parametrize("text, surface", NOT_CLAIMS, ids=[r[1] for r in NOT_CLAIMS])
+def test_codes_and_bounds_are_not_claims(text, surface):
+    i = text.index(surface)
+    j = i + len(surface)
+    assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []
+
+
+def test_weight_in_pounds_is_told_from_money_by_context():
+    assert find("She wants to lose 20 pounds before summer.", "20 pounds").unit == "pound"
+    c = find("The fine was 200 pounds.", "200 pounds")
+    assert (c.kind, c.currency) == (Kind.MONEY, "GBP")
