@@ -160,3 +160,43 @@ def test_weight_in_pounds_is_told_from_money_by_context():
     assert find("She wants to lose 20 pounds before summer.", "20 pounds").unit == "pound"
     c = find("The fine was 200 pounds.", "200 pounds")
     assert (c.kind, c.currency) == (Kind.MONEY, "GBP")
+
+
+# ------------------------------------------------------------------------------ amounts and scale words
+
+AMOUNTS = [
+    ("The ticket cost 4 dollars 20 cents.", "4 dollars 20 cents", dict(kind="money", low=4.2, currency="USD")),
+    ("she paid twelve euros and fifty cents", "twelve euros and fifty cents", dict(kind="money", low=12.5, currency="EUR")),
+    ("The fare is 9 dollars and 75.", "9 dollars and 75", dict(kind="money", low=9.75)),
+    ("A half-million people fled the coast.", "half-million", dict(kind="count", low=5e5, noun="people")),
+    ("The deal is worth a quarter million dollars.", "quarter million dollars", dict(kind="money", low=2.5e5, currency="USD")),
+    ("Exports hit three quarters billion euros.", "three quarters billion euros", dict(kind="money", low=7.5e8)),
+    ("The house sold for 2.4M dollars.", "2.4M dollars", dict(kind="money", low=2.4e6, currency="USD")),
+    ("It declared a 15-cent-a-share dividend.", "15-cent-a-share", dict(kind="money", low=0.15, currency="USD", per="share")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", AMOUNTS, ids=[r[1] for r in AMOUNTS])
+def test_amounts_in_two_units_and_scale_fractions(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_a_count_after_an_amount_stays_its_own_claim():
+    cs = claims_of("They paid 40 dollars 12 times.")
+    assert [(c.surface, c.low) for c in cs] == [("40 dollars", 40.0), ("12 times", 12.0)]
+
+
+LOWER_CASE_DATES = [
+    ("shares closed higher on oct. 13 in new york", "13"),
+    ("the payment is due december 1 at the latest", "1"),
+    ("the 1988 quarter brought gains", "1988"),
+    ("the firm had 1988 sales of $ 14 million", "1988"),
+    ("traffic on highway 35 was stopped", "35"),
+]
+
+
+@pytest.mark.parametrize("text, surface", LOWER_CASE_DATES, ids=[r[0][:30] for r in LOWER_CASE_DATES])
+def test_dates_years_and_roads_in_lower_case_text_are_not_claims(text, surface):
+    i = text.index(surface)
+    j = i + len(surface)
+    assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []

@@ -146,7 +146,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "TW": "terawatt",
     "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour",
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
-    "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
+    "kmph": "kilometre per hour", "km/hr": "kilometre per hour", "mph": "mile per hour", "m/s": "metre per second", "kt": "knot",
     "h": "hour", "hrs": "hour", "hr": "hour", "min": "minute", "mins": "minute", "s": "second",
     "yrs": "year", "yr": "year", "Nm": "newton metre", "hp": "horsepower", "bhp": "horsepower",
 }

@@ -99,9 +99,10 @@ def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 
 # ----------------------------------------------------------------------------------------- non-claim spans
 
-_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-             r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# Month names in any case ("oct. 13", "december 1" in lower-cased text), except the lower-case words "may" and
+# "march", which are more often a verb.
+_MONTH_RE = (r"(?:(?i:January|February|April|June|July|August|September|October|November|December|"
+             r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|March|May|MARCH|MAY|Mar|MAR)\.?")
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|\d)"
 _NOT_CLAIM_PATTERNS = [
@@ -159,7 +160,7 @@ _LABEL_WORDS = {
     "section", "article", "chapter", "clause", "paragraph", "page", "item", "room", "flight", "route",
     "platform", "gate", "terminal", "bus", "line", "model", "version", "level", "phase", "stage", "grade",
     "tier", "category", "zone", "ward", "district", "season", "episode", "series", "act", "rule", "unit",
-    "block", "lot", "exit", "junction", "channel", "apartment", "flat", "suite", "floor", "lane", "track",
+    "block", "lot", "exit", "junction", "highway", "motorway", "interstate", "freeway", "road", "channel", "apartment", "flat", "suite", "floor", "lane", "track",
     "volume", "issue", "part", "step", "figure", "table", "appendix", "resolution", "bill", "amendment",
     "covid", "sars", "mh", "ps", "iphone", "galaxy", "pixel", "boeing", "airbus", "windows", "ios",
     "android", "python", "web", "formula", "apollo", "artemis", "soyuz", "mark", "mk", "type", "class",
@@ -228,8 +229,9 @@ _FRACTION_NUM = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)
 _FRACTION_DEN = "|".join(sorted(N.FRACTION_WORDS, key=len, reverse=True))
 # "a quarter of a million", "half a million", "three-quarters of a billion"
 _FRACTION_OF_SCALE = re.compile(
-    rf"(?i)\b(?:(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})\s+of\s+(?:a|an|one)|half\s+a|half\s+an)"
-    r"\s+(?P<scale>hundred|thousand|million|billion|trillion)\b"
+    rf"(?i)(?<!\band\s)\b(?:(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})(?:\s+of\s+(?:a|an|one))?|half\s+a|half\s+an|"
+    rf"(?<!\band\sa\s)(?<!\band\san\s)(?P<bare>quarter|half)(?=[\s‑-]+(?:million|billion|trillion)))"
+    r"[\s‑-]+(?P<scale>hundred|thousand|million|billion|trillion)\b"
 )
 # "three-quarters of an hour", "half an hour", "a quarter of a mile"
 _FRACTION_OF_UNIT = re.compile(
@@ -323,7 +325,9 @@ def _find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
         add(_Atom(m.start("a"), m.end(), 1.0, True, Kind.DURATION, unit, raw=s[m.start("a"):m.end()]))
     for m in _FRACTION_OF_SCALE.finditer(s):
         num = m.group("num")
-        if num is None:
+        if m.group("bare"):
+            frac = N.FRACTION_WORDS[m.group("bare").lower()] ** -1
+        elif num is None:
             frac = 0.5
         else:
             n = _word_or_numeral(num)
@@ -539,7 +543,8 @@ def _currency_before(s: str, start: int) -> tuple[str, int] | None:
 
 
 _CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(_CURRENCY_WORDS)})\b(?![-‑]\w)")
-_SUBUNIT = re.compile(r"(?i)\s*(?:cents?|pence)\b|p\b")
+_SUB_AMOUNT_TAIL = re.compile(r"(?i)(?P<sub>\s*(?:cents?|pence|p)\b)|(?=\s*(?:[.,;!?]|$|more\b))")
+_SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence)\b|p\b")
 _SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
 _SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
@@ -880,8 +885,8 @@ class Extractor:
                 after = s[ms.end():]
                 is_metre = suf == "m" and currency is None and (re.match(r"[23²³](?!\d)", after) is not None or
                     _looks_like_metres(after, s) or _race_distance(s, a))
-                if suf in ("b", "B", "M") and currency is None:
-                    ms = None
+                if suf in ("b", "B", "M") and currency is None and not _CUR_WORD.match(s, ms.end()):
+                    ms = None  # "1.8M dollars" is scaled; a bare "M" or "B" may be a name
                 elif not is_metre:
                     value *= N.SCALE_SUFFIXES[suf]
                     pos = ms.end()
@@ -914,7 +919,7 @@ class Extractor:
                     currency = _CURRENCY_WORDS[word]
                     pos = mword.end()
             elif msub and not a.words:
-                word = msub.group(0).strip().lower()
+                word = msub.group(0).strip(" -‑\t").lower()
                 cur, factor = N.CURRENCY_SUBUNITS[word]
                 if word != "p" or re.match(r"\d", s[a.start:a.end]) and a.end == msub.start():
                     currency = cur
@@ -922,6 +927,16 @@ class Extractor:
                     pos = msub.end()
         if currency:
             kind = Kind.MONEY
+            # an amount in two units: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 USD 50"
+            nxt_i = i + used
+            if not scaled and value == int(value) and nxt_i < len(atoms) and pos > a.end:
+                b = atoms[nxt_i]
+                tail = _SUB_AMOUNT_TAIL.match(s, b.end)
+                if (b.fixed_kind is None and re.fullmatch(r"(?:\s+and)?\s+", s[pos:b.start]) and b.value == int(b.value)
+                        and 0 < b.value < 100 and tail):
+                    value += b.value / 100 * (1 if value >= 0 else -1)
+                    pos = tail.end() if tail.group("sub") else b.end
+                    used = nxt_i - i + 1
 
         # percent
         if kind is None:
@@ -1395,6 +1410,9 @@ _YEAR_NOUNS = {
     "budgets", "accounts", "games", "olympics", "championships", "finals", "polls", "numbers", "totals",
     "accords", "targets", "protests", "riots", "attacks", "talks", "reforms", "negotiations", "editions",
     "models", "census", "data", "statistics", "records", "rankings", "accounts", "forecasts", "projections",
+    # results a year qualifies: "1988 sales", "2023 earnings"
+    "sales", "earnings", "profits", "revenues", "losses", "dividends", "shipments", "exports", "imports",
+    "deliveries", "returns", "returns", "payouts", "bonuses", "accounts", "filings", "orders",
 }
 
 

@@ -58,7 +58,10 @@ def lexicon() -> Lexicon:
             continue
         name = _name(q_name)
         for s in u["surfaces"]:
-            surfaces.setdefault(s.lower().replace("-", " "), name)
+            key = s.lower().replace("-", " ")
+            if key in U.UNITS and key not in U.UNIT_WORDS:
+                continue  # a word our own table names but chose not to read after numbers ("quarter")
+            surfaces.setdefault(key, name)
         for s in u["symbols"]:
             symbols.setdefault(s, name)
     names: dict[str, str] = {}
