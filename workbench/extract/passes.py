@@ -122,6 +122,14 @@ def identifier(d: Draft) -> None:
             if (w.isupper() and len(w) >= 2 and wl not in R.NOT_NAME_CAPS and w not in N.CURRENCY_CODES
                     and not d.title_case):
                 raise NotAClaim
+            if re.search(r"[a-z][A-Z]", w):
+                raise NotAClaim  # a product name in mixed case before its number
+            if (w[0].isupper() and wb.start() < d.first_word_end and wl not in R.NOT_NAME_CAPS
+                    and wl not in R.MONTH_WORDS and not w.isupper() and re.fullmatch(r"\d{1,4}", a.raw)
+                    and "'" not in w and "’" not in w and not R.currency_before(s, a.start)
+                    and not (R.DEGREES.match(s, a.end) or R.UNIT_WORD_RE.match(s, a.end) or R.UNIT_SYMBOL_RE.match(s, a.end))
+                    and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", after)):
+                raise NotAClaim  # a name opens the sentence with its number: a model, a version, a route
         if (re.fullmatch(r"\d{1,3}", a.raw) and a.value < 120 and re.search(r"[A-Z][\w'’.-]*,\s*$", before)
                 and after.startswith(",")):
             raise NotAClaim  # an age in apposition: "Jane Doe, 54, said"
