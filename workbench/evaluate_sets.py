@@ -168,6 +168,9 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
     """The key of a gold unit name and the factor that brings a gold value to the key's unit."""
     u = unit.strip().lower()
     per = None
+    whole = U.canonical_unit(u)
+    if whole and U.lookup(whole) is not None:
+        return UnitKey("unit", whole, None), 1.0  # "kilometre per hour" is one unit
     if " per " in u:
         u, per = u.split(" per ", 1)
         per = _singular(per.strip())

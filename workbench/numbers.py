@@ -150,12 +150,12 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "NT$": "TWD", "$": "USD", "£": "GBP", "€": "EUR",
     "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₴": "UAH",
-    "Rs": "INR", "Rs.": "INR", "R": "ZAR",
+    "Rs": "INR", "Rs.": "INR", "R": "ZAR", "₿": "XBT",
 }
 CURRENCY_CODES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK",
     "NOK", "DKK", "PLN", "CZK", "HUF", "TRY", "BRL", "MXN", "ZAR", "KRW", "NGN", "KES", "EGP", "ILS", "UAH",
-    "AED", "SAR", "IDR", "THB", "PHP", "PKR", "BDT", "VND", "ARS", "CLP", "COP", "TWD", "MYR",
+    "AED", "SAR", "IDR", "THB", "PHP", "PKR", "BDT", "VND", "ARS", "CLP", "COP", "TWD", "MYR", "XBT", "BTC",
 }
 # Words after the amount ("48 million pounds", "2.3 billion dollar programme"). Order: longest first.
 CURRENCY_WORDS = {
@@ -169,6 +169,8 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "rubles": "RUB", "ruble": "RUB", "francs": "CHF", "hryvnias": "UAH", "hryvnia": "UAH",
     "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW",
     "pesos": "MXN", "reais": "BRL", "kronor": "SEK", "kroner": "NOK", "zloty": "PLN",
+    # bitcoin has no ISO 4217 code; XBT is the code exchanges use
+    "bitcoins": "XBT", "bitcoin": "XBT", "baht": "THB",
 }
 # Sub-units: "50p", "99 cents", "20 pence".
 CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),

@@ -185,7 +185,7 @@ _ALIASES: dict[str, str] = {
     "sq ft": "square foot", "mm": "millimetre", "cm": "centimetre", "m": "metre", "km": "kilometre",
     "in": "inch", "ft": "foot", "feet": "foot", "yd": "yard", "mi": "mile", "mg": "milligram", "g": "gram",
     "kg": "kilogram", "kilo": "kilogram", "kilos": "kilogram", "t": "tonne", "metric ton": "tonne",
-    "metric tonne": "tonne", "lb": "pound", "lbs": "pound", "pound-mass": "pound", "oz": "ounce",
+    "metric tonne": "tonne", "lb": "pound", "lbs": "pound", "pound-mass": "pound", "pound mass": "pound", "oz": "ounce",
     "ml": "millilitre", "l": "litre", "m3": "cubic metre", "m³": "cubic metre", "bbl": "barrel",
     "w": "watt", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "tw": "terawatt", "j": "joule",
     "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour", "twh": "terawatt hour",
@@ -231,6 +231,8 @@ def canonical_unit(name: str | None) -> str | None:
         return None
     if raw in UNITS:
         return raw
+    if raw.lower() in _ALIASES:
+        return _ALIASES[raw.lower()]
     low = _SPACES.sub(" ", raw.lower()).replace("meter", "metre").replace("liter", "litre")
     low = low.replace("degrees ", "degree ")
     for cand in (low, _singular_phrase(low)):

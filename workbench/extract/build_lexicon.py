@@ -1,7 +1,9 @@
 """Regenerate ``lexicon.json``, the unit and currency lexicon extraction reads, from quantulum3 and CLDR.
 
-    python -m workbench.extract.build_lexicon          # rewrites workbench/extract/lexicon.json
-    python -m workbench.extract.build_lexicon --check  # exits 1 when the committed file is out of date
+    python workbench/extract/build_lexicon.py          # rewrites workbench/extract/lexicon.json
+    python workbench/extract/build_lexicon.py --check  # exits 1 when the committed file is out of date
+
+(Run as a script, not as a module of the package: the package reads the file this writes.)
 
 quantulum3's strength is its unit knowledge: several hundred units with their entity (length, data storage,
 pressure, ...), surface forms (plurals, spellings, prefixed forms such as "millilitre") and symbols ("mL",
@@ -25,6 +27,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "lexicon.json"
 
+# Which entity a form shared by several units most likely means in the news.
+_ENTITY_ORDER = {e: i for i, e in enumerate((
+    "data storage", "data transfer rate", "length", "mass", "volume", "area", "time", "speed", "temperature",
+    "power", "energy", "frequency", "pressure", "force", "torque", "angle", "current", "electric potential",
+))}
+
 # Entities that are not measures of a thing (quantulum3's "dimensionless" holds "pair", "dozen", "percentage";
 # currencies are read separately).
 _SKIP_ENTITIES = {"dimensionless", "currency", "unknown", "typographical element"}
@@ -44,16 +52,22 @@ def build() -> dict:
         for found in table.values():
             for u in found:
                 by_name.setdefault(u.name, u)
-    out_units: dict[str, dict] = {}
-    for name, u in sorted(by_name.items()):
-        ent = u.entity.name
-        if ent in _SKIP_ENTITIES:
-            continue
-        surfaces = sorted({s.lower() for s, us in units.surfaces_all.items() if any(x.name == name for x in us)})
-        symbols = sorted({s for s, us in units.symbols_all.items() if any(x.name == name for x in us)})
-        if not surfaces and not symbols:
-            continue
-        out_units[name] = {"entity": ent, "surfaces": surfaces, "symbols": symbols}
+    out_units = {name: u.entity.name for name, u in sorted(by_name.items()) if u.entity.name not in _SKIP_ENTITIES}
+
+    def choose(primary: dict, every: dict) -> dict[str, str]:
+        """One unit per written form: quantulum3's primary reading first, then the entity news most often
+        means (data sizes before base pairs and barns), then the name."""
+        out: dict[str, str] = {}
+        for form in sorted(set(primary) | set(every)):
+            cands = [u for u in (primary.get(form) or every.get(form) or ()) if u.name in out_units]
+            if cands:
+                best = min(cands, key=lambda u: (_ENTITY_ORDER.get(u.entity.name, len(_ENTITY_ORDER)), u.name))
+                out[form] = best.name
+        return out
+
+    surfaces = choose({k.lower(): v for k, v in units.surfaces.items()},
+                      {k.lower(): v for k, v in units.surfaces_all.items()})
+    symbols = choose(units.symbols, units.symbols_all)
 
     # quantulum3's list of everyday words; only those that are also a unit's surface or symbol matter here
     common: set[str] = set()
@@ -64,7 +78,7 @@ def build() -> dict:
             common.update(w.lower() for w in v if isinstance(w, str))
     except (OSError, ValueError):
         pass
-    forms = {f.lower() for u in out_units.values() for f in u["surfaces"] + u["symbols"]}
+    forms = {f.lower() for f in list(surfaces) + list(symbols)}
     english = set(common)
     common &= forms
 
@@ -72,24 +86,42 @@ def build() -> dict:
     currencies: dict[str, dict] = {}
     for code, label in sorted(en.currencies.items()):
         name = label.split(" (")[0].strip().lower()
+        qualified = " (" in label  # "Turkish Lira (1922–2005)", "Chinese Yuan (offshore)": not the usual one
         plural = en._data["currency_names_plural"].get(code, {}) if "currency_names_plural" in en._data else {}
         names = {name}
         if isinstance(plural, dict):
             names.update(p.split(" (")[0].strip().lower() for p in plural.values() if isinstance(p, str))
         sym = en.currency_symbols.get(code)
-        symbols = {sym} if sym and sym != code else set()
-        currencies[code] = {"name": name, "names": sorted(names), "symbols": sorted(symbols)}
+        cur_symbols = {sym} if sym and sym != code else set()
+        currencies[code] = {"name": name, "names": sorted(names), "symbols": sorted(cur_symbols), "qualified": qualified}
     for u in units.names.values():
         if u.entity.name != "currency" or not u.currency_code:
             continue
-        c = currencies.setdefault(u.currency_code, {"name": u.name, "names": [], "symbols": []})
+        c = currencies.setdefault(u.currency_code, {"name": u.name, "names": [], "symbols": [], "qualified": False})
         c["names"] = sorted(set(c["names"]) | {s.lower() for s in u.surfaces})
         c["symbols"] = sorted(set(c["symbols"]) | {s for s in u.symbols if s != u.currency_code})
 
+    # the last word of a currency's name stands for it alone when no other current currency ends so and it
+    # is no everyday word: "pesetas", "markka", "zloty" (not "dollar", "pound", "mark", "real")
+    heads: dict[str, set[str]] = {}
+    for code, c in currencies.items():
+        if c["qualified"]:
+            continue
+        for n in c["names"]:
+            if " " in n:
+                heads.setdefault(n.split()[-1], set()).add(code)
+    one_word = {n for c in currencies.values() for n in c["names"] if " " not in n}
+    currency_heads = {w: next(iter(codes)) for w, codes in sorted(heads.items())
+                      if len(codes) == 1 and w not in english and len(w) > 4 and w not in one_word
+                      and w not in surfaces and "-" not in w}
+
     return {
+        "currency_heads": currency_heads,
         "source": f"quantulum3 {getattr(quantulum3, '__version__', '?')} units (en_US); "
                   f"CLDR English currency names via Babel {babel.__version__}",
-        "units": out_units,
+        "units": out_units,  # name -> entity
+        "surfaces": surfaces,  # lower-case surface -> unit name
+        "symbols": symbols,  # symbol as written -> unit name
         "common_words": sorted(common),
         "currencies": currencies,
         # currency codes that are also everyday English words ("all", "top"): read as codes only when ours

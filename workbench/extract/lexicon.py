@@ -51,23 +51,16 @@ def _name(q_name: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(PATH.read_text(encoding="utf-8"))
-    surfaces: dict[str, str] = {}
-    symbols: dict[str, str] = {}
-    for q_name, u in data["units"].items():
-        if u["entity"] not in MEASURE_ENTITIES:
-            continue
-        name = _name(q_name)
-        for s in u["surfaces"]:
-            key = s.lower().replace("-", " ")
-            if key in U.UNITS and key not in U.UNIT_WORDS:
-                continue  # a word our own table names but chose not to read after numbers ("quarter")
-            surfaces.setdefault(key, name)
-        for s in u["symbols"]:
-            symbols.setdefault(s, name)
+    entity = data["units"]
+    surfaces = {k.replace("-", " "): _name(v) for k, v in data["surfaces"].items() if entity.get(v) in MEASURE_ENTITIES
+                and not (k in U.UNITS and k not in U.UNIT_WORDS)}  # our table chose not to read "quarter"
+    symbols = {k: _name(v) for k, v in data["symbols"].items() if entity.get(v) in MEASURE_ENTITIES}
     names: dict[str, str] = {}
     csyms: dict[str, str] = {}
     codes: set[str] = set()
-    for code, c in data["currencies"].items():
+    # the usual currency of a name first: "turkish lira" is TRY, not the lira of 1922-2005
+    ordered = sorted(data["currencies"].items(), key=lambda kv: (kv[1].get("qualified", False), kv[0]))
+    for code, c in ordered:
         if code in _NOT_MONEY:
             continue
         codes.add(code)
@@ -78,6 +71,9 @@ def lexicon() -> Lexicon:
         for s in c["symbols"]:
             if re.search(r"[^A-Za-z.]", s) and not s.isspace():
                 csyms.setdefault(s, code)
+    for head, code in data.get("currency_heads", {}).items():
+        if code not in _NOT_MONEY:
+            names.setdefault(head, code)
     max_words = max((len(k.split()) for k in surfaces), default=1)
     common = frozenset(data.get("common_words", ()))
     common_codes = frozenset(c for c in codes if c.lower() in set(data.get("english_words", ())))

@@ -449,7 +449,7 @@ _DOLLAR_LETTERS = sorted({k[:-1] for k in _CURRENCY_SYMBOLS if k.endswith("$") a
                          key=len, reverse=True)
 CUR_PREFIX = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _CURRENCY_SYMBOLS if not k[0].isalpha() and k != '$')})"
-    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s"
+    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s|(?:{_alt(d.lower() for d in _DOLLAR_LETTERS if len(d) == 1 and d != 'A')})\s"
     rf"|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
     rf"|\b(?:{_alt(_CURRENCY_CODES)}|Rs\.?|RM|PS(?=\d))"
     r")\s?$")
@@ -476,7 +476,7 @@ def currency_after(s: str, pos: int) -> _CodeAfter | None:
         code = currency_symbol(m.group("sym"))
         return _CodeAfter(code, m.end(), 1.0) if code else None
     code = m.group("code").upper()
-    code = "CNY" if code == "RMB" else code
+    code = CODE_ALIASES.get(code, code)
     scale = 1e6 if m.group("m") else 1.0
     end = m.end()
     msw = SCALE_WORD.match(s, end)  # "75 USD million"
@@ -485,6 +485,10 @@ def currency_after(s: str, pos: int) -> _CodeAfter | None:
         end = msw.end()
     return _CodeAfter(code, end, scale)
 
+
+
+# Codes written for a currency that has another ISO code: the renminbi's "RMB", bitcoin's "BTC".
+CODE_ALIASES = {"RMB": "CNY", "BTC": "XBT"}
 
 
 def currency_symbol(written: str) -> str | None:
@@ -496,8 +500,8 @@ def currency_symbol(written: str) -> str | None:
             return sym[:-1]  # "usd$", "nzd$"
         if sym not in _CURRENCY_SYMBOLS:
             sym = "$"
-    if sym in ("RMB",):
-        return "CNY"
+    if sym in CODE_ALIASES:
+        return CODE_ALIASES[sym]
     if sym == "RM":
         return "MYR"
     if sym == "PS":
@@ -538,7 +542,7 @@ HYPHEN_WORD = re.compile(r"[-‑]([a-z]+)(?:[-‑]([a-z]+))?\b")
 RATE = re.compile(
     r"(?i)[\s‑-]*(?:(?:a|an|per|each|every)[\s‑-]+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
-    r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|game)\b"
+    r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|dozen)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
     r"|(?:per|for\s+each|for\s+every|each|every)[\s‑-]+(?!cent\b)(?P<noun>[a-z]{3,}(?<!s))\b"
     r"|/\s?(?P<slash>day|week|month|year|yr|hour|hr|h|night|person|head)\b"
