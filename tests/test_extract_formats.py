@@ -200,3 +200,30 @@ def test_dates_years_and_roads_in_lower_case_text_are_not_claims(text, surface):
     i = text.index(surface)
     j = i + len(surface)
     assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []
+
+
+MORE_NOT_CLAIMS = [
+    ("and on 3 may that year the club was fined", "3"),
+    ("the order ships by may 14 at the latest", "14"),
+    ("the memo: 1 ) names the risk; 2 ) sets a budget", "1"),
+    ("the memo: 1 ) names the risk; 2 ) sets a budget", "2"),
+    ("transfer it to account 4021-77310012-09 today", "4021"),
+    ("Call 555-1234 for tickets.", "555-1234"),
+]
+
+
+@pytest.mark.parametrize("text, surface", MORE_NOT_CLAIMS, ids=[r[0][:30] + "|" + r[1] for r in MORE_NOT_CLAIMS])
+def test_lower_case_may_lists_and_digit_codes_are_not_claims(text, surface):
+    i = text.index(surface)
+    j = i + len(surface)
+    assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []
+
+
+def test_a_hyphenated_range_of_a_count_is_no_phone_number():
+    c = find("Crowds of 300-2000 people gathered.", "300-2000")
+    assert (c.low, c.high, c.qualifier.value) == (300.0, 2000.0, "range")
+
+
+def test_a_may_verb_after_a_count_leaves_the_count():
+    c = find("Officials said 40 may lose their jobs.", "40")
+    assert c.low == 40.0

@@ -111,7 +111,13 @@ _NOT_CLAIM_PATTERNS = [
     r"(?<![\w,.])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?![\w,])",
     r"(?<![\w,.])\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b",
     r"(?<![\w,.$£€])\d{3}[.-]\d{3}[.-]\d{4}\b",
-    r"(?<![\w,.$£€-])\d{3}-\d{4}\b",
+    r"(?<![\w,.$£€-])\d{3}-\d{4}\b(?!\s*%|\s+(?:people|[a-z]+s)\b)",  # not a range of a count: "100-1000 people"
+    # a lower-case "may" is a month after a preposition of time: "on 1 may", "by may 19"
+    r"\b(?:on|by|since|from|until|till|before|after)\s+(?:\d{1,2}\s+may|may\s+\d{1,2})\b(?![\d,.]\d)",
+    # items of a numbered list: "1 ) ...; 2 ) ...", "(3)"
+    r"(?:^|(?<=[;:]\s)|(?<=\band\s))\(?\d{1,2}\s?\)",
+    # codes of digit groups: account, part and reference numbers ("1111-2222-3333", "4412-123456")
+    r"\b\d+(?:-\d+){2,}\b|\b\d+-\d{6,}\b",
     # numbered things: "No. 10", "#1"
     r"\b(?:No|no|Nos|nos|Number|number)\.?\s+\d+\b",
     r"#\d+\b",
