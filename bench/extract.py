@@ -1,27 +1,31 @@
-"""Extraction throughput: the full workbench extractor against raw quantulum3 on the same text, in one run.
+"""Extraction cost: the workbench extractor against raw quantulum3, measured in the same run.
 
-    python bench/extract.py [--mb 5] [--jobs 2] [--raw-seconds 60]
+    python bench/extract.py [--rounds 5] [--article-kb 300] [--cold 5]
 
-1. Builds a deterministic corpus of at least ``--mb`` MB of news-like text from the sample articles in
-   data/ (.txt, .html, .jsonl, .csv read through workbench.ingest). Each copy of an article gets its
-   figures rescaled and its paragraphs rotated by a seeded generator, so no two copies are the same text.
-   When data/ holds no articles, built-in template paragraphs are used instead.
-2. Runs the full extraction (``Extractor.extract_many(..., jobs=N)``: furniture skipping, sentence
-   splitting, number-free sentences skipped, typing, nouns, attribution) over the whole corpus; the time
-   includes starting the worker processes and loading quantulum3 in each.
-3. Runs raw ``quantulum3.parser.parse`` sentence by sentence (the same sentence splitter, every sentence,
-   one process) over the same text. That baseline is slow, so it is time-boxed: it parses a deterministic
-   sample of the corpus's articles (every k-th) until ``--raw-seconds`` have passed, and its chars/s is
-   extrapolated to the whole corpus; the script says so when it does.
-4. Prints chars/s for both, the ratio (target >= 2x) and peak memory (this process and its workers).
+1. Cold start, one process against one process, interleaved and repeated: the CPU time (user + system)
+   of ``python -m workbench extract ARTICLE.txt`` against that of
+   ``python -c "import quantulum3.parser as p; p.parse('about 94,300 troops')"``, and each one's peak
+   memory. Target: the workbench at least 5x cheaper.
+2. Throughput in one process, both warmed first, interleaved and repeated (min/median/max of each round):
+   - the public quantity sets' sentences (read at run time from ../shared/benchmarks/quantity-sets/), each
+     sentence read as one article by the workbench and parsed by ``quantulum3.parser.parse``;
+   - news-like articles built from the sample articles in data/ (figures rescaled and paragraphs rotated
+     per copy, so no two copies are one text): the workbench extracts whole articles, quantulum3 parses
+     them sentence by sentence (its cost grows much faster than a text's length).
+   Target: the workbench at least 5x the sentences (or characters) per second of raw quantulum3.
+3. Peak memory (max RSS) of this process, which holds both.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import re
 import resource
+import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -32,40 +36,17 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.models import Article  # noqa: E402
 
-TEMPLATES = [
-    "Council officials said about {n1:,} homes would be built over {d} years at a cost of £{m}m.",
-    "Turnout reached {p}% in the city, up from {p2}% at the last election, the electoral office said.",
-    "The storm left {n2:,} households without power and caused damage estimated at ${b}bn.",
-    "Firefighters said the blaze had burned {n3:,} hectares, and more than {n4} people were evacuated.",
-    "The minister met union leaders on Monday to discuss the dispute.",
-    "Critics said the plan did little to address the underlying problems facing the region.",
-    "Residents described scenes of confusion as emergency crews arrived in the early hours.",
-    "One in {r} workers is now employed part time, according to the statistics agency.",
-]
+SETS = ROOT.parent / "shared" / "benchmarks" / "quantity-sets"
+COLD_ARTICLE = ROOT / "data" / "txt" / "the-lantern" / "hollinsford-flood.txt"
+QUANTULUM_ONE = "import quantulum3.parser as p; p.parse('about 94,300 troops')"
 
 
-def template_articles(count: int, rng: random.Random) -> list[Article]:
-    out = []
-    for i in range(count):
-        paras = []
-        for _ in range(6):
-            t = rng.choice(TEMPLATES)
-            paras.append(t.format(n1=rng.randint(1000, 90000), d=rng.randint(2, 12), m=rng.randint(5, 900),
-                                  p=rng.randint(20, 80), p2=rng.randint(20, 80), n2=rng.randint(100, 90000),
-                                  b=round(rng.uniform(0.5, 9.5), 1), n3=rng.randint(100, 50000),
-                                  n4=rng.randint(10, 5000), r=rng.randint(3, 9)))
-        out.append(Article(id=f"tpl-{i}", outlet="Template", title=paras[0], text="\n\n".join(paras)))
-    return out
+# ------------------------------------------------------------------------------------------------ corpora
 
+def load_samples() -> list[Article]:
+    from workbench.ingest import read_paths
 
-def load_samples(data: Path) -> list[Article]:
-    try:
-        from workbench.ingest import read_paths
-    except ImportError:
-        return []
-    if not data.is_dir() or not any(data.iterdir()):
-        return []
-    return read_paths([data])
+    return read_paths([ROOT / "data"])
 
 
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
@@ -88,98 +69,130 @@ def vary(article: Article, copy: int, rng: random.Random) -> Article:
     paras = article.text.split("\n\n")
     k = copy % len(paras) if len(paras) > 2 else 0
     paras = paras[:1] + paras[1:][k:] + paras[1:][:k]
-    text = _FIGURE.sub(rescale, "\n\n".join(paras))
-    return Article(id=f"{article.id}~{copy}", outlet=article.outlet, title=article.title, text=text)
+    return Article(id=f"{article.id}~{copy}", outlet=article.outlet, title=article.title,
+                   text=_FIGURE.sub(rescale, "\n\n".join(paras)))
 
 
-def build_corpus(target_chars: int, seed: int = 20240601) -> tuple[list[Article], str]:
+def article_corpus(target_chars: int, seed: int = 20240601) -> list[Article]:
     rng = random.Random(seed)
-    base = load_samples(ROOT / "data")
-    source = f"{len(base)} sample articles from data/"
-    if not base:
-        base = template_articles(40, rng)
-        source = "built-in templates (data/ holds no articles)"
-    corpus: list[Article] = []
-    total = 0
-    copy = 0
-    while total < target_chars:
+    base = load_samples()
+    out: list[Article] = []
+    total = copy = 0
+    while total < target_chars and base:
         for a in base:
             v = vary(a, copy, rng)
-            corpus.append(v)
+            out.append(v)
             total += len(v.text)
             if total >= target_chars:
                 break
         copy += 1
-    return corpus, source
+    return out
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return me, children
+def set_sentences() -> list[str]:
+    out: list[str] = []
+    for f in sorted(SETS.glob("*.json")):
+        out.extend(item["text"] for item in json.loads(f.read_text(encoding="utf-8")))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ timing
+
+def child_cpu(cmd: list[str]) -> tuple[float, float]:
+    """(CPU seconds, peak RSS MB) of one child process run to its end."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}")
+    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def spread(xs: list[float]) -> str:
+    return f"min {min(xs):,.3g} / median {statistics.median(xs):,.3g} / max {max(xs):,.3g}"
+
+
+def cold_start(repeats: int) -> float:
+    wb_cmd = [sys.executable, "-m", "workbench", "extract", str(COLD_ARTICLE), "--format", "jsonl"]
+    q_cmd = [sys.executable, "-W", "ignore", "-c", QUANTULUM_ONE]
+    wb_cpu, q_cpu, wb_mem, q_mem = [], [], [], []
+    for _ in range(repeats):  # interleaved: one of each per round
+        c, m = child_cpu(wb_cmd)
+        wb_cpu.append(c)
+        wb_mem.append(m)
+        c, m = child_cpu(q_cmd)
+        q_cpu.append(c)
+        q_mem.append(m)
+    ratio = statistics.median(q_cpu) / statistics.median(wb_cpu)
+    print(f"cold start, CPU s over {repeats} interleaved runs each:")
+    print(f"  workbench extract {COLD_ARTICLE.relative_to(ROOT)}: {spread(wb_cpu)} s, peak {max(wb_mem):.0f} MB")
+    print(f"  quantulum3 import + one parse:           {spread(q_cpu)} s, peak {max(q_mem):.0f} MB")
+    print(f"  ratio (median quantulum3 / median workbench): {ratio:.1f}x (target >= 5x) "
+          f"-> {'OK' if ratio >= 5 else 'BELOW TARGET'}")
+    return ratio
+
+
+def throughput(name: str, rounds: int, units: int, unit_name: str, run_wb, run_q) -> float:
+    wb_rates, q_rates = [], []
+    for _ in range(rounds):  # interleaved: the workbench, then quantulum3, on the same input each round
+        t = time.process_time()
+        run_wb()
+        wb_rates.append(units / (time.process_time() - t))
+        t = time.process_time()
+        run_q()
+        q_rates.append(units / (time.process_time() - t))
+    ratio = statistics.median(wb_rates) / statistics.median(q_rates)
+    print(f"{name}: {units:,} {unit_name} a round, {rounds} interleaved rounds, {unit_name}/CPU s")
+    print(f"  workbench Extractor.extract:   {spread(wb_rates)}")
+    print(f"  raw quantulum3.parser.parse:   {spread(q_rates)}")
+    print(f"  ratio of medians: {ratio:.1f}x (target >= 5x) -> {'OK' if ratio >= 5 else 'BELOW TARGET'}")
+    return ratio
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
-    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the workbench run (default 2)")
-    ap.add_argument("--raw-seconds", type=float, default=60.0,
-                    help="time box for the raw quantulum3 baseline (default 60 s); 0 runs it on everything")
-    ap.add_argument("--quantulum", choices=("auto", "always"), default="auto",
-                    help="how the workbench extractor consults quantulum3 (default auto)")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each throughput run (default 5)")
+    ap.add_argument("--article-kb", type=int, default=300, help="article text per round, in kB (default 300)")
+    ap.add_argument("--cold", type=int, default=5, help="cold-start runs of each command (default 5)")
     args = ap.parse_args(argv)
 
-    corpus, source = build_corpus(int(args.mb * 1_000_000))
-    chars = sum(len(a.text) for a in corpus)
-    print(f"corpus: {len(corpus):,} articles, {chars:,} chars ({chars / 1e6:.2f} MB) from {source}")
+    ok = cold_start(args.cold) >= 5
 
     from workbench.extract import Extractor, split_sentences
 
-    # -- the workbench: full extraction, process pool ------------------------------------------------
-    t0 = time.perf_counter()
-    n_claims = sum(1 for _ in Extractor(quantulum=args.quantulum).extract_many(corpus, jobs=args.jobs))
-    wb_s = time.perf_counter() - t0
-    wb_rate = chars / wb_s
-    print(f"workbench extract (jobs={args.jobs}, quantulum={args.quantulum}): {n_claims:,} claims in "
-          f"{wb_s:.1f} s = {wb_rate:,.0f} chars/s (includes worker start-up and quantulum3 load)")
-
-    # -- raw quantulum3, sentence by sentence -------------------------------------------------------------
+    extractor = Extractor()
+    extractor.warm()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
-        parser.parse("warm up: 3 km and $4bn")  # the baseline is not charged its ≈1.6 s table load
-    step = 1
-    if args.raw_seconds > 0:
-        step = max(1, len(corpus) // 400)  # a spread-out deterministic sample: every step-th article
-    sample = corpus[::step]
-    raw_chars = raw_quantities = 0
-    t0 = time.perf_counter()
-    timed_out = False
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for a in sample:
-            for s, e in split_sentences(a.text):
-                raw_quantities += len(parser.parse(a.text[s:e]))
-            raw_chars += len(a.text)
-            if args.raw_seconds > 0 and time.perf_counter() - t0 > args.raw_seconds:
-                timed_out = True
-                break
-    raw_s = time.perf_counter() - t0
-    raw_rate = raw_chars / raw_s
-    note = ""
-    if raw_chars < chars:
-        note = (f" [time-boxed: parsed {raw_chars:,} of {chars:,} chars (every {step}th article"
-                f"{', stopped at the time box' if timed_out else ''}); whole-corpus time extrapolated: "
-                f"{chars / raw_rate:.0f} s]")
-    print(f"raw quantulum3.parser.parse, sentence by sentence, 1 process: {raw_quantities:,} quantities, "
-          f"{raw_rate:,.0f} chars/s{note}")
+        parser.parse("warm up: 3 km and $4bn")  # neither side is charged its table load
 
-    ratio = wb_rate / raw_rate
-    me, children = peak_rss_mb()
-    print(f"ratio workbench / raw: {ratio:.2f}x (target >= 2x) -> {'OK' if ratio >= 2 else 'BELOW TARGET'}")
-    print(f"peak memory (max RSS): this process {me:,.0f} MB, largest worker {children:,.0f} MB")
-    return 0 if ratio >= 2 else 1
+    def q_parse(text: str) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parser.parse(text)
+
+    sentences = set_sentences()
+    if sentences:
+        as_articles = [Article(id=f"s{i}", outlet="", title="", text=t) for i, t in enumerate(sentences)]
+        ok &= throughput(
+            f"public quantity sets ({SETS.relative_to(ROOT.parent)})", args.rounds, len(sentences), "sentences",
+            lambda: [extractor.extract(a) for a in as_articles], lambda: [q_parse(t) for t in sentences]) >= 5
+    else:
+        print(f"public quantity sets: none found in {SETS}; skipped")
+
+    corpus = article_corpus(args.article_kb * 1000)
+    chars = sum(len(a.text) for a in corpus)
+    spans = [[a.text[s:e] for s, e in split_sentences(a.text)] for a in corpus]
+    ok &= throughput(
+        f"articles from data/ ({len(corpus)} articles, {sum(map(len, spans)):,} sentences)", args.rounds, chars,
+        "chars", lambda: [extractor.extract(a) for a in corpus],
+        lambda: [q_parse(t) for ss in spans for t in ss]) >= 5
+
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS) of this process, holding the workbench and quantulum3: {me:,.0f} MB")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -69,6 +69,21 @@ _NUMBER_HINT = re.compile(
 )
 
 
+# The same test for words alone (number words, fractions, a hedged single unit), which decides whether the
+# readers of spelled-out numbers need to run on a sentence at all.
+_WORD_HINT = re.compile(
+    r"\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS), key=len, reverse=True))
+    + r")\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly|up|close|well|just|no)\s+an?\s+"
+    r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
+    re.IGNORECASE,
+)
+
+
+def has_number_words(text: str) -> bool:
+    """True when ``text`` spells out a number, a fraction or a hedged single unit."""
+    return _WORD_HINT.search(text) is not None
+
+
 def may_hold_number(text: str) -> bool:
     """True when ``text`` holds a digit, a number word or a hedged single unit ("more than a year");
     sentences without any are skipped."""

@@ -85,8 +85,8 @@ _NOT_CLAIM_PATTERNS = [
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|info|co\.uk|org\.uk|gov\.uk|ac\.uk|news)(?:/\S*)?",
     r"(?<!\w)[@#]\w+",
     # dates
-    rf"(?:{_WEEKDAY_RE},?\s+)?\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
-    rf"(?:{_WEEKDAY_RE},?\s+)?\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
+    rf"\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
+    rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
     rf"\b{_MONTH_RE}\s*,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d\b",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b(?:1[5-9]|20)\d\d[/.-]\d{1,2}[/.-]\d{1,2}\b",
@@ -115,7 +115,7 @@ _NOT_CLAIM_PATTERNS = [
     # a lower-case "may" is a month after a preposition of time: "on 1 may", "by may 19"
     r"\b(?:on|by|since|from|until|till|before|after)\s+(?:\d{1,2}\s+may|may\s+\d{1,2})\b(?![\d,.]\d)",
     # items of a numbered list: "1 ) ...; 2 ) ...", "(3)"
-    r"(?:^|(?<=[;:]\s)|(?<=\band\s))\(?\d{1,2}\s?\)",
+    r"(?:^|[;:]\s|\band\s)\(?\d{1,2}\s?\)",
     # codes of digit groups: account, part and reference numbers ("1111-2222-3333", "4412-123456")
     r"\b\d+(?:-\d+){2,}\b|\b\d+-\d{6,}\b",
     # numbered things: "No. 10", "#1"
@@ -132,7 +132,28 @@ _NOT_CLAIM_PATTERNS = [
     # service and phone numbers after a verb of calling: "call 101", "dial 999" (not "call 500 volunteers")
     r"\b(?i:call|dial|ring|phone|text|telephone|tel\.?)\s*:?\s+\+?\d(?:[\d -]*\d)?(?![\d,.]?\d)(?!\s+[a-z]+s\b)",
 ]
-_NOT_CLAIM_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_CLAIM_PATTERNS))
+
+
+def _starts_with(pattern: str) -> str:
+    """Which cheap test a non-claim pattern needs before it is worth running: "digit" for patterns whose
+    match begins at a digit, sign or bracket, "web" for addresses and handles, "month" for dates written
+    with a month's name, "word" for the rest."""
+    if any(k in pattern for k in ("https?", "@", "[@#]", "com|org")):
+        return "web"
+    if "January" in pattern:
+        return "month"
+    probe = re.sub(r"^(?:\\b|\(\?<!\[[^]]*\]\))+", "", pattern)
+    return "digit" if re.match(r"(?:\\d|\(\?:\\\+|\(\?:\\\(|\(\?:\[12\]|\(\?:1\[|\\\(|\\\+|'\?\\d|\[012\]|0\\d|#\\d)", probe) else "word"
+
+
+_NOT_CLAIM_GROUPS: dict[str, re.Pattern] = {}
+for _group in ("digit", "web", "month", "word"):
+    _alts = [p for p in _NOT_CLAIM_PATTERNS if _starts_with(p) == _group]
+    if _alts:
+        _NOT_CLAIM_GROUPS[_group] = re.compile(("(?=[\\d'+(#])" if _group == "digit" else "")
+                                               + "(?:" + "|".join(f"(?:{p})" for p in _alts) + ")")
+_WEB_HINT = re.compile(r"[@#]|://|\bwww\.|\.(?:com|org|net|gov|edu|io|info|uk|news)\b")
+_MONTH_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 # Words that, written before a number, make it a label ("route 66", "platform 9", "article 5").
 LABEL_WORDS = {
@@ -175,7 +196,15 @@ MONTH_WORDS = N.MONTHS | N.WEEKDAYS
 def non_claim_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans in ``sentence`` that can never be (part of) a claim: dates, clock times, ordinals, phone
     numbers, URLs, numbered labels."""
-    return [m.span() for m in _NOT_CLAIM_RE.finditer(sentence) if m.end() > m.start()]
+    spans: list[tuple[int, int]] = []
+    for group, rx in _NOT_CLAIM_GROUPS.items():
+        if group == "web" and not _WEB_HINT.search(sentence):
+            continue
+        if group == "month" and not _MONTH_HINT.search(sentence):
+            continue
+        spans.extend(m.span() for m in rx.finditer(sentence) if m.end() > m.start())
+    spans.sort()
+    return spans
 
 
 # ------------------------------------------------------------------------------------------------- atoms
@@ -291,17 +320,18 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             atoms.append(a)
             taken.append((a.start, a.end))
 
-    for m in _UNIT_AND_A_HALF.finditer(s):
+    words = N.has_number_words(s)
+    for m in (_UNIT_AND_A_HALF.finditer(s) if words else ()):
         n = word_or_numeral(m.group("num"))
         unit = unit_from_word(m.group("unit"))
         if n is None or unit is None:
             continue
         kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
         add(Atom(m.start(), m.end(), n + 0.5, True, kind, unit, raw=m.group(0)))
-    for m in _HEDGED_UNIT.finditer(s):
+    for m in (_HEDGED_UNIT.finditer(s) if words else ()):
         unit = unit_from_word(m.group("unit"))
         add(Atom(m.start("a"), m.end(), 1.0, True, Kind.DURATION, unit, raw=s[m.start("a"):m.end()]))
-    for m in _FRACTION_OF_SCALE.finditer(s):
+    for m in (_FRACTION_OF_SCALE.finditer(s) if words else ()):
         num = m.group("num")
         if m.group("bare"):
             frac = N.FRACTION_WORDS[m.group("bare").lower()] ** -1
@@ -312,7 +342,7 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             den = N.FRACTION_WORDS[m.group("den").lower()]
             frac = (n or 0) / den
         add(Atom(m.start(), m.end(), frac * N.SCALE_WORDS[m.group("scale").lower()], True, raw=m.group(0)))
-    for m in _FRACTION_OF_UNIT.finditer(s):
+    for m in (_FRACTION_OF_UNIT.finditer(s) if words else ()):
         if m.group("half"):
             frac = 0.5
         else:
@@ -329,7 +359,7 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if re.match(r"\d{4}$", m.group("den")) and 1500 <= d <= 2100:
             continue
         add(Atom(m.start(), m.end(), n / d, True, Kind.RATIO, raw=m.group(0)))
-    for m in _FRACTION.finditer(s):
+    for m in (_FRACTION.finditer(s) if words else ()):
         num_word = m.group("num").lower()
         den_word = m.group("den").lower()
         after = s[m.end():]
@@ -352,11 +382,11 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if value >= 1:
             continue
         add(Atom(m.start(), m.end(), value, True, Kind.RATIO, raw=m.group(0)))
-    for m in _HALF.finditer(s):
+    for m in (_HALF.finditer(s) if words else ()):
         add(Atom(m.start(), m.end(), 0.5, True, Kind.RATIO, raw=m.group(0)))
-    for m in _HEDGED_HALF.finditer(s):
+    for m in (_HEDGED_HALF.finditer(s) if words else ()):
         add(Atom(m.start("h"), m.end("h"), 0.5, True, Kind.RATIO, raw=m.group("h")))
-    for m in _NUMBER_WORDS.finditer(s):
+    for m in (_NUMBER_WORDS.finditer(s) if words else ()):
         for a in word_atoms(s, m.start(), m.end()):
             add(a)
     for m in _SLASH_FRACTION.finditer(s):
