@@ -227,3 +227,27 @@ def test_a_hyphenated_range_of_a_count_is_no_phone_number():
 def test_a_may_verb_after_a_count_leaves_the_count():
     c = find("Officials said 40 may lose their jobs.", "40")
     assert c.low == 40.0
+
+
+# ------------------------------------------------------------------------------------------------ nouns
+
+NOUNS = [
+    ("About 9,000 cars were recalled. Another 2,500 were checked.", "2,500", "cars"),
+    ("Some 80 staff left. A further 25 were moved, and 10 more resigned.", "25", "staff"),
+    ("Some 80 staff left. A further 25 were moved, and 10 more resigned.", "10", "staff"),
+    ("Guards stopped 14 trucks. 6 others were waved through.", "6", "trucks"),
+    ("The quake left 2,310 injured in the province.", "2,310", "injured"),
+    ("By night 75 were dead and 19 missing.", "19", "missing"),
+    ("The strike drew 620 drivers and conductors.", "620", "drivers and conductors"),
+    ("The firm hired 35 more engineers.", "35", "engineers"),
+]
+
+
+@pytest.mark.parametrize("text, surface, noun", NOUNS, ids=[f"{r[1]}|{r[2]}" for r in NOUNS])
+def test_what_is_counted(text, surface, noun):
+    assert find(text, surface).noun == noun
+
+
+def test_more_than_is_no_anaphor():
+    cs = claims_of("Some 80 staff left. More than 25 were moved.")
+    assert [c.noun for c in cs if c.low == 25.0] == [None]

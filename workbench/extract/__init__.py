@@ -44,7 +44,7 @@ from workbench.extract.lexicon import lexicon
 from workbench.extract.passes import read_expression
 from workbench.extract.rules import Expr, non_claim_spans, split_sentences
 from workbench.ingest import furniture_spans
-from workbench.models import Article, Claim
+from workbench.models import Article, Claim, Kind
 
 __all__ = ["Extractor", "extract_text", "shared_extractor", "split_sentences", "non_claim_spans", "furniture_spans"]
 
@@ -67,6 +67,7 @@ class Extractor:
         text = article.text
         furniture = furniture_spans(text)
         claims: list[Claim] = []
+        context_noun: str | None = None  # what the article counted last: "another 40,000" counts it too
         for s0, s1 in split_sentences(text):
             if R.overlaps((s0, s1), furniture):
                 if any(fs <= s0 and s1 <= fe for fs, fe in furniture):
@@ -75,7 +76,9 @@ class Extractor:
             if not N.may_hold_number(sentence):
                 continue
             attribution: list[str | None] = []
-            for e in self._sentence(sentence):
+            exprs = self._sentence(sentence, context_noun)
+            context_noun = next((e.noun for e in reversed(exprs) if e.kind is Kind.COUNT and e.noun), context_noun)
+            for e in exprs:
                 if R.overlaps((s0 + e.start, s0 + e.end), furniture):
                     continue
                 if not attribution:
@@ -125,7 +128,7 @@ class Extractor:
             sentence_start=s0,
         )
 
-    def _sentence(self, s: str) -> list[Expr]:
+    def _sentence(self, s: str, context_noun: str | None = None) -> list[Expr]:
         blocked = non_claim_spans(s)
         atoms = R.find_atoms(s, blocked)
         if not atoms:
@@ -140,7 +143,7 @@ class Extractor:
             if a.start < consumed_until:
                 i += 1
                 continue
-            e, used = read_expression(s, atoms, i, blocked, title_case, first_word_end)
+            e, used = read_expression(s, atoms, i, blocked, title_case, first_word_end, context_noun)
             if (e is None and used == 1 and not a.words and i + 1 < len(atoms) and not atoms[i + 1].words
                     and re.fullmatch(r"[-–‑]", s[a.end:atoms[i + 1].start])):
                 used = 2

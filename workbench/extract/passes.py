@@ -60,6 +60,7 @@ class Draft:
     repeat: bool = False  # "nine times": a count of occasions
     is_range: bool = False
     tail_end: int = 0  # end of the number expression before noun words
+    context_noun: str | None = None  # what the article counted last, before this sentence
 
     @property
     def a(self) -> Atom:
@@ -76,10 +77,10 @@ class Draft:
 
 
 def open_draft(s: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]], title_case: bool,
-               first_word_end: int) -> Draft:
+               first_word_end: int, context_noun: str | None = None) -> Draft:
     a = atoms[i]
     return Draft(s, atoms, i, blocked, title_case, first_word_end, start=a.start, pos=a.end, value=a.value,
-                 kind=a.fixed_kind, unit=a.fixed_unit)
+                 kind=a.fixed_kind, unit=a.fixed_unit, context_noun=context_noun)
 
 
 # ------------------------------------------------------------------------------------------------ passes
@@ -551,6 +552,9 @@ def noun(d: Draft) -> None:
         d.noun = R.noun_after(s, d.pos, d.kind)
     if d.noun is None and d.kind in (Kind.COUNT, Kind.RATIO) and not d.repeat:
         d.noun = R.noun_before(s, d.start, d.kind)
+    if (d.kind is Kind.COUNT and d.context_noun and (d.noun is None or d.noun.lower() in ("others", "more"))
+            and (R.ANAPHORIC_BEFORE.search(s, 0, d.start) or R.ANAPHORIC_AFTER.match(s, d.pos))):
+        d.noun = d.context_noun  # "another 40,000 were damaged" counts what the sentence before counted
     rated = d.kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and d.per is None
     if d.noun is not None:
         after_noun = R.noun_end(s, d.pos, d.noun)
@@ -625,9 +629,10 @@ def finish(d: Draft) -> Expr:
 
 
 def read_expression(s: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]], title_case: bool,
-                    first_word_end: int) -> tuple[Expr | None, int]:
-    """The expression that starts at ``atoms[i]`` (or None) and how many atoms it takes."""
-    d = open_draft(s, atoms, i, blocked, title_case, first_word_end)
+                    first_word_end: int, context_noun: str | None = None) -> tuple[Expr | None, int]:
+    """The expression that starts at ``atoms[i]`` (or None) and how many atoms it takes; ``context_noun``
+    is what the article counted last before this sentence."""
+    d = open_draft(s, atoms, i, blocked, title_case, first_word_end, context_noun)
     try:
         for _, run in PASSES:
             run(d)
@@ -636,7 +641,7 @@ def read_expression(s: str, atoms: list[Atom], i: int, blocked: list[tuple[int, 
     return finish(d), d.used
 
 
-def read_draft(s: str, surface: str, upto: str) -> Draft:
+def read_draft(s: str, surface: str, upto: str, context_noun: str | None = None) -> Draft:
     """The draft of the atom at ``surface`` in ``s`` after the passes up to and including ``upto``, for
     tests of one pass. Raises NotAClaim when a pass so far rejects it."""
     if upto not in PASS_NAMES:
@@ -645,7 +650,7 @@ def read_draft(s: str, surface: str, upto: str) -> Draft:
     atoms = R.find_atoms(s, blocked)
     at = s.index(surface)
     i = next(k for k, a in enumerate(atoms) if a.start >= at)
-    d = open_draft(s, atoms, i, blocked, R.is_title_case(s), R.first_word_end(s))
+    d = open_draft(s, atoms, i, blocked, R.is_title_case(s), R.first_word_end(s), context_noun)
     for name, run in PASSES:
         run(d)
         if name == upto:

@@ -152,6 +152,7 @@ for _group in ("digit", "web", "month", "word"):
     if _alts:
         _NOT_CLAIM_GROUPS[_group] = re.compile(("(?=[\\d'+(#])" if _group == "digit" else "")
                                                + "(?:" + "|".join(f"(?:{p})" for p in _alts) + ")")
+_ENUMERATOR = re.compile(r"\b\d{1,2}\s?\)(?=\s+[a-z])")
 _WEB_HINT = re.compile(r"[@#]|://|\bwww\.|\.(?:com|org|net|gov|edu|io|info|uk|news)\b")
 _MONTH_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -203,6 +204,9 @@ def non_claim_spans(sentence: str) -> list[tuple[int, int]]:
         if group == "month" and not _MONTH_HINT.search(sentence):
             continue
         spans.extend(m.span() for m in rx.finditer(sentence) if m.end() > m.start())
+    for m in _ENUMERATOR.finditer(sentence):
+        if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start()):
+            spans.append(m.span())  # "1 ) explains ...": an item of a numbered list, no bracket was opened
     spans.sort()
     return spans
 
@@ -755,14 +759,15 @@ def looks_like_metres(after: str, sentence: str) -> bool:
     plural noun or nothing follows ("1.5m people", "cost 48m.")."""
     m = re.match(r"[\s-]*([A-Za-z]+)", after)
     if not m:
-        return re.match(r"\s*[,.;:)]", after) is not None and _MEASURING.search(sentence) is not None
+        return re.match(r"\s*(?:[,.;:)]|$)", after) is not None and _MEASURING.search(sentence) is not None
     w = m.group(1).lower()
     if w in ("tall", "high", "long", "wide", "deep", "away", "below", "above", "sprint", "race", "hurdles",
              "freestyle", "backstroke", "breaststroke", "butterfly", "relay", "dash", "final", "world",
              "from", "of", "metres", "across", "underground", "offshore", "inland", "deeper", "higher",
              "taller", "longer", "wider", "further", "farther", "radius", "diameter", "depth", "height", "length"):
         return True
-    if w in ("at", "in", "on", "near", "by", "and", "or", "after", "before", "overnight", "this", "last"):
+    if w in ("at", "in", "on", "near", "by", "and", "or", "after", "before", "overnight", "this", "last", "is",
+             "was", "are", "were", "equals"):
         # a place or time follows: metres when nothing is counted and the sentence measures a height or depth
         return _MEASURING.search(sentence) is not None
     return False
@@ -770,7 +775,9 @@ def looks_like_metres(after: str, sentence: str) -> bool:
 
 _MEASURING = re.compile(
     r"(?i)\b(?:rivers?|water|tides?|waves?|gauges?|heights?|depths?|deep|tall|snow|snowfall|elevation|altitude|"
-    r"surge|crest(?:ed)?|sea\s+level|flood\s+level|above\s+sea|wall|dam|tower|cliff|mast|span)\b"
+    r"surge|crest(?:ed)?|sea\s+level|flood\s+level|above\s+sea|wall|dam|tower|cliff|mast|span|length|width|"
+    r"reach|outreach|distance|radius|diameter|(?:kilo|centi|milli|deci)?met(?:re|er)s?)\b"
+    r"|\d\s?(?:km|cm|mm|dm)\b"  # another length in the sentence
 )
 
 
@@ -940,6 +947,10 @@ def is_plural(w: str) -> bool:
 
 
 def noun_after(s: str, pos: int, kind: Kind) -> str | None:
+    # "5,000 more troops", "five other victims": the counted thing follows the word that sets it apart
+    mmore = re.match(r"\s+(?:more|fewer|other|further)(?=\s+[a-z])", s[pos:])
+    if mmore:
+        pos += mmore.end()
     rest = s[pos:]
     # "1,000 of its workers", "12,500 hectares of forest", "a quarter of households"
     mof = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|those\s+|these\s+|all\s+|them\b)?", rest)
@@ -994,15 +1005,29 @@ def noun_after(s: str, pos: int, kind: Kind) -> str | None:
             break
         # a verb right after a singular noun ends the phrase ("1,000 aircraft built")
     # trailing words that cannot be a head: "5,000 new" -> no noun; "65,000 a day expected" -> no noun
+    first = words[0] if words else None
     while words and (words[-1].lower() in ("new", "more", "additional", "extra", "other", "further", "such")
                      or (words[-1].lower().endswith("ed") and len(words[-1]) > 4 and words[-1][0].islower())):
         words.pop()
     if not words:
+        # people named by what befell them: "1,240 injured in the blast", "300 dead", "12 missing"
+        if (kind is Kind.COUNT and first and len(first) > 3 and first[0].islower() and not mmore
+                and (first.lower().endswith("ed") or first.lower() in _PEOPLE_ADJECTIVES)
+                and _AFTER_PARTICIPLE_NOUN.match(s, pos + len(s[pos:]) - len(s[pos:].lstrip()) + len(first))):
+            return first
         return None
-    if kind is Kind.MONEY and not mof and len(words) > 0:
-        # money names what it pays for only when a noun follows directly: "$2.3bn plan"
-        pass
+    phrase_end = s.find(words[-1], pos) + len(words[-1])
+    mco = _COORDINATED.match(s, phrase_end)
+    if mco and is_plural(words[-1]) and is_plural(mco.group(2)) and mco.group(2).lower() not in NP_STOP \
+            and mco.group(2).lower() not in _HEADLINE_VERBS and mco.group(2).lower() not in N.UNIT_WORDS \
+            and not _VERB_OBJECT.match(s, mco.end()):
+        words += [mco.group(1), mco.group(2)]  # "450 nurses and paramedics"
     return " ".join(words)
+
+
+_PEOPLE_ADJECTIVES = {"dead", "missing", "homeless", "unemployed", "jobless", "elderly", "sick", "hurt"}
+_AFTER_PARTICIPLE_NOUN = re.compile(r"\s*(?:$|[,.;:!?)]|(?:in|at|after|as|when|during|since|from|by|and|or|were|are)\b)")
+_COORDINATED = re.compile(r"\s+(and|or)\s+([a-z][\w'’-]*)\b(?!\s+(?:to|that|which|who)\b)")
 
 
 def noun_end(s: str, pos: int, noun: str) -> int:
@@ -1116,3 +1141,9 @@ STREET_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Square|Place|Way|Boulevard|Terrace|"
     r"Crescent|Close|Court|Park|Gardens)\b"
 )
+
+
+# A count that stands for more of what was counted before: "another 40,000 were damaged", "a further 300",
+# "1,200 more were evacuated", "12 others were hurt".
+ANAPHORIC_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$")
+ANAPHORIC_AFTER = re.compile(r"(?i)\s+(?:more|others|other\s+ones)\b(?!\s+than\b)(?!\s+[a-z]+s\b)")
