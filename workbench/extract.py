@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from workbench import numbers as N
 from workbench.ingest import furniture_spans
+from workbench.quantity import describe as describe_quantity
 from workbench.models import Article, Claim, Kind, Qualifier
 
 __all__ = ["Extractor", "extract_text", "split_sentences", "furniture_spans"]
@@ -698,6 +699,8 @@ class Extractor:
             kind=e.kind, low=e.low, high=e.high, qualifier=e.qualifier, currency=e.currency, unit=e.unit,
             noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
             sentence_start=s0,
+            quantity=describe_quantity(sentence, e.start, e.end, e.noun, attribution,
+                                       e.unit or e.kind.value).phrase,
         )
 
     def _sentence(self, s: str) -> list[_Expr]:
