@@ -214,3 +214,37 @@ def describe_claim(claim) -> Quantity:  # noqa: ANN001 - a workbench.models.Clai
     if not (0 <= a <= b <= len(sentence)):
         a = b = 0
     return describe(sentence, a, b, claim.noun, claim.attribution, claim.unit or claim.kind.value)
+
+
+# Words news uses for one measured thing, by class: what a toll, a crowd or a payroll is called varies by
+# outlet ("killed", "died", "dead", "death toll"). A word in a class stands for the class as well when two
+# quantities are compared. General news vocabulary, not drawn from any one text.
+CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
+    "deaths": ("dead", "died", "die", "dies", "death", "deaths", "killed", "killing", "kills", "kill", "toll",
+               "fatalities", "fatality", "lives", "bodies", "perished"),
+    "injured": ("injured", "injuries", "injury", "hurt", "wounded", "casualties"),
+    "displaced": ("evacuated", "evacuees", "evacuation", "displaced", "homeless", "fled", "shelters",
+                  "shelter", "moved", "leave", "flee", "tents"),
+    "crowd": ("crowd", "crowds", "protesters", "protestors", "marchers", "marched", "demonstrators", "march",
+              "rally", "protest", "turned", "joined"),
+    "strikers": ("strike", "strikers", "striking", "walked", "walkout", "stopped", "stoppage", "struck"),
+    "jobs": ("jobs", "job", "roles", "posts", "positions", "staff", "employees", "workforce", "workers",
+             "redundancies", "layoffs", "lay", "shed", "sheds"),
+    "cost": ("cost", "costs", "price", "bill", "spend", "spending", "budget", "funding", "losses", "damage"),
+    "revenue": ("revenue", "revenues", "turnover", "sales", "takings"),
+    "homes": ("homes", "houses", "households", "properties", "dwellings", "buildings"),
+    "population": ("population", "residents", "inhabitants", "census"),
+    "votes": ("vote", "votes", "voters", "ballots", "backed", "polled"),
+    "length": ("long", "length", "stretches", "stretch", "span", "across", "route"),
+    "area": ("area", "burned", "burnt", "covers", "spread", "scorched"),
+    "rain": ("rain", "rainfall", "fell", "precipitation"),
+}
+_CLASS_OF = {w: k for k, ws in CONCEPT_CLASSES.items() for w in ws}
+
+
+def concept_keys(concept: str) -> str:
+    """The concept's words with the class of each word that has one added ("people killed" -> "people
+    killed population deaths"), for comparing two quantities."""
+    words = concept.split()
+    extra = sorted({_CLASS_OF[w] for w in words if w in _CLASS_OF} - set(words))
+    return " ".join(words + extra)
