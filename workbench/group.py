@@ -3,11 +3,12 @@
 Stories first
 -------------
 Articles are joined into *stories* by what they share that is rare: the content words of the sentences
-holding their claims (names included, lowercased and lightly stemmed) and their figures. Each word or
-figure found in at least two and at most :data:`KEY_MAX_ARTICLES` articles is a key; each article keeps its
-:data:`STORY_KEYS` rarest keys, and two articles that share at least :data:`STORY_LINK` of them are one story
-(:func:`stories`). Stories are the connected components of those links; they are found from the keys'
-postings, never from all pairs of articles. Claims of different stories are never compared, and every
+holding their claims (names included, lowercased and lightly stemmed; figures are no key, round figures
+recur across stories). Each word in at least two and at most :data:`KEY_MAX_ARTICLES` articles is a key; each article keeps its
+:data:`STORY_KEYS` rarest keys; two articles that share at least :data:`STORY_LINK` of them are linked by the
+rarity of what they share, and a link counts when it weighs at least :data:`STORY_RELATIVE` of either
+article's strongest link (:func:`stories`). Stories are the connected components of the links that count;
+they are found from the keys' postings, never from all pairs of articles. Claims of different stories are never compared, and every
 statistic the pair score uses (word rarity, names, what is topical) is computed within the claim's story, so
 grouping a story does not depend on any other: :func:`plan_regroup` uses this to regroup only the stories an
 import touches.
@@ -99,9 +100,10 @@ HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond 
 MAX_GAP = 0.9  # figures further apart than this (relative to the larger: tenfold) are never one quantity
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 64  # claims of one story and dimension compared all with all; larger blocks by neighbours
-KEY_MAX_ARTICLES = 100  # a word or figure in more articles than this marks no story
+KEY_MAX_ARTICLES = 30  # a word or figure in more articles than this marks no story
 STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
-STORY_LINK = 2  # keys two articles must share to be one story
+STORY_LINK = 1  # keys two articles must share to be one story
+STORY_RELATIVE = 0.5  # a link between two articles counts when it weighs this share of either's strongest
 BACKGROUND = 30  # unrelated articles assumed besides the story when weighing words by rarity
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
 STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: rare names outweigh a story type's stock words
@@ -195,18 +197,9 @@ class PairModel:
         n = len(next(iter(x.values()))) if x else 0
         z = np.full(n, self.intercept)
         if self.kind == "trees":
-            cols = np.column_stack([np.asarray(x[f], np.float64) for f in self.features]) if n else \
-                np.zeros((0, len(self.features)))
-            rows = np.arange(n)
+            cols = [np.asarray(x[f], np.float64) for f in self.features]
             for feat, thr, left, right, value in self.trees:
-                node = np.zeros(n, np.int64)
-                while True:
-                    inner = left[node] >= 0
-                    if not inner.any():
-                        break
-                    go_left = cols[rows, np.where(inner, feat[node], 0)] <= thr[node]
-                    node = np.where(inner, np.where(go_left, left[node], right[node]), node)
-                z += self.rate * value[node]
+                z += self.rate * _tree_value(cols, feat, thr, left, right, value, 0)
             return z
         for k, name in enumerate(self.features):
             z += self.coef[k] * (x[name] - self.mean[k]) / self.scale[k]
@@ -214,6 +207,16 @@ class PairModel:
 
     def probability(self, x: Mapping[str, np.ndarray]) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-np.clip(self.log_odds(x), -50.0, 50.0)))
+
+
+def _tree_value(cols: list[np.ndarray], feat: np.ndarray, thr: np.ndarray, left: np.ndarray, right: np.ndarray,
+                value: np.ndarray, node: int) -> np.ndarray | float:
+    """A regression tree's value for every row: whole columns compared at each node (no gathers)."""
+    if left[node] < 0:
+        return float(value[node])
+    lo = _tree_value(cols, feat, thr, left, right, value, int(left[node]))
+    hi = _tree_value(cols, feat, thr, left, right, value, int(right[node]))
+    return np.where(cols[int(feat[node])] <= thr[node], lo, hi)
 
 
 @lru_cache(maxsize=1)
@@ -585,6 +588,7 @@ class _Prepared:
     story_of: np.ndarray  # per article: its story (int code)
     context: np.ndarray  # object array of normalised context strings
     concept: np.ndarray  # object array of the quantity phrases' concept words, normalised
+    phrase: list[str | None]  # each claim's quantity phrase
     direction: np.ndarray  # int: 0 none, 1 up, 2 down, 3 for, 4 against
     time: np.ndarray  # int code of the time or event the figure is tied to, 0 for none
     noun: list[str | None]
@@ -665,8 +669,15 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequence[tuple[int, int]] = ()
                      ) -> np.ndarray:
-    """Per article, the code of its story: articles sharing STORY_LINK of their STORY_KEYS rarest keys are
-    one story, and stories are the connected components of those links (plus ``extra`` links)."""
+    """Per article, the code of its story.
+
+    Keys are words and figures found in 2 to KEY_MAX_ARTICLES articles; each article keeps its STORY_KEYS
+    rarest. Two articles sharing at least STORY_LINK keys are linked with the weight of what they share (the
+    keys' idf), and a link counts when it weighs at least STORY_RELATIVE of the stronger of the two articles'
+    strongest links: an article's own story is what it shares most with, and two stories of one kind that
+    share a few stock words or a round figure are not joined through it. Stories are the connected
+    components of the links that count (plus ``extra`` links).
+    """
     if not n_art:
         return np.empty(0, np.int64)
     df = np.bincount(cols, minlength=int(cols.max()) + 1 if len(cols) else 0)
@@ -674,13 +685,20 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     ptr, keys = _rarest_per_row(rows[ok], cols[ok], df[cols[ok]], STORY_KEYS, n_art)
     owner = np.repeat(np.arange(n_art, dtype=np.int64), np.diff(ptr))
     # articles sharing a key: pairs within each key's postings (at most KEY_MAX_ARTICLES long)
-    code = _pair_codes_within_runs(keys, owner, n_art)
+    code, key = _pair_codes_within_runs(keys, owner, n_art)
+    a = b = np.empty(0, np.int64)
     if len(code):
-        pairs, _, shared = _unique_inverse(code)
-        links = pairs[shared >= STORY_LINK]
-        a, b = links // n_art, links % n_art
-    else:
-        a = b = np.empty(0, np.int64)
+        idf = np.log((n_art + 1.0) / np.maximum(df, 1))
+        pairs, inverse, shared = _unique_inverse(code)
+        weight = np.bincount(inverse, weights=idf[key], minlength=len(pairs))
+        sel = shared >= STORY_LINK
+        pairs, weight = pairs[sel], weight[sel]
+        a, b = pairs // n_art, pairs % n_art
+        best = np.zeros(n_art)
+        np.maximum.at(best, a, weight)
+        np.maximum.at(best, b, weight)
+        strong = weight >= STORY_RELATIVE * np.minimum(best[a], best[b])
+        a, b = a[strong], b[strong]
     if extra:
         ea, eb = np.array([x for x, _ in extra], np.int64), np.array([y for _, y in extra], np.int64)
         a, b = np.r_[a, ea], np.r_[b, eb]
@@ -689,12 +707,13 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     return story.astype(np.int64)
 
 
-def _pair_codes_within_runs(keys: np.ndarray, items: np.ndarray, n: int) -> np.ndarray:
-    """Codes a * n + b (a < b) of every pair of items sharing a key, once per shared key (not de-duplicated)."""
+def _pair_codes_within_runs(keys: np.ndarray, items: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(codes a * n + b with a < b, key) of every pair of items sharing a key, once per shared key."""
+    e = np.empty(0, np.int64)
     if len(keys) < 2:
-        return np.empty(0, np.int64)
+        return e, e
     order = np.lexsort((items, keys))
-    k, it = keys[order], items[order].astype(np.int64)
+    k, it = keys[order].astype(np.int64), items[order].astype(np.int64)
     starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
     sizes = np.diff(np.r_[starts, len(it)])
     run_end = np.repeat(starts + sizes, sizes)
@@ -702,12 +721,12 @@ def _pair_codes_within_runs(keys: np.ndarray, items: np.ndarray, n: int) -> np.n
     counts = run_end - pos - 1
     total = int(counts.sum())
     if not total:
-        return np.empty(0, np.int64)
+        return e, e
     left = np.repeat(pos, counts)
     right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts))
     x, y = it[left], it[right]
     keep = x != y
-    return np.minimum(x[keep], y[keep]) * n + np.maximum(x[keep], y[keep])
+    return np.minimum(x[keep], y[keep]) * n + np.maximum(x[keep], y[keep]), k[left][keep]
 
 
 def _local_counts(group: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarray:
@@ -743,6 +762,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     form_codes: dict[tuple, int] = {}
     ctx: list[str] = []
     concepts: list[str] = []
+    phrases: list[str | None] = []
     heads: list[str | None] = []
     feat_art = array("i")
     feat_id = array("i")
@@ -784,6 +804,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
         q = _quantity_of(c)
+        phrases.append(q.phrase or None)
         concepts.append(" ".join(_words(concept_keys(q.concept))))
         direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
         time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
@@ -843,7 +864,11 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     for o in overrides:
         if o.kind is LinkKind.MUST and o.a in index and o.b in index:
             extra.append((int(art[index[o.a]]), int(art[index[o.b]])))
-    story_of = _story_partition(n_art, rows, cols, extra)
+    is_figure = np.zeros(n_feat, dtype=bool)
+    is_figure[value_key] = True
+    words_only = ~is_figure[cols]  # round figures recur across stories: words and names mark a story
+    story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra)
+    del words_only
     story_rows = story_of[rows]
     n_story = np.bincount(story_of, minlength=int(story_of.max()) + 1 if n_art else 0)
 
@@ -946,7 +971,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, story_of=story_of, context=np.array(ctx, dtype=object),
-        concept=np.array(concepts, dtype=object), direction=direction, time=time, noun=heads,
+        concept=np.array(concepts, dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
         noun_code=noun_code, noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
@@ -1609,10 +1634,10 @@ def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance
 
 def _group_quantity(p: _Prepared, members: Sequence[int], rep: int) -> str | None:
     """The phrase of what a group measures: its representative's, or the most common among its members."""
-    own = _quantity_of(p.claims[rep]).phrase
+    own = p.phrase[rep]
     if own:
         return own
-    phrases = Counter(q for q in (_quantity_of(p.claims[m]).phrase for m in members) if q)
+    phrases = Counter(q for q in (p.phrase[m] for m in members) if q)
     return min(phrases, key=lambda q: (-phrases[q], q)) if phrases else None
 
 
@@ -1685,17 +1710,12 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
     feat_id = array("i")
-    dim_codes: dict[str, int] = {}
     arts: list[int] = []
     for c in cl:
-        d, lo, hi = normalised_value(c)
-        dk = dim_codes.setdefault(d, len(dim_codes))
         ak = art_codes.setdefault(c.article, len(art_codes))
         arts.append(ak)
         words = _context_words(c, _without_number(c))
-        mid = (lo + hi) / 2.0
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
-        codes.append(feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes)))
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
     n_art = len(art_codes)

@@ -80,6 +80,7 @@ class Quantity:
 
 
 _DIRECTIONS = ("up", "down", "for", "against")
+_FRONTED = re.compile(r"\s*(?:In|During|At|Since|Before|After|Unlike|Like|Last|Back)\b[^.;:]*?,(?:[^,.;:]*,)?")
 
 
 def parse(phrase: str | None) -> Quantity | None:
@@ -181,6 +182,16 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
             if w in _MONTHS and k > 0 and words[k - 1] in ("in", "since", "last"):
                 time = w
                 break
+
+    if time is None:
+        # a fronted adverbial ("In the last walkout, in March, ...") ties the rest of the sentence to its time
+        m = _FRONTED.match(sentence)
+        if m and m.end() <= start:
+            words = _tokens(m.group(0))
+            for k, w in enumerate(words):
+                if (w.isdigit() and len(w) == 4) or w in _AWAY or (w in _MONTHS and k > 0):
+                    time = w
+                    break
 
     def content(w: str) -> bool:
         return (w not in _STOP and w not in _HEDGES and w not in _REPORTING and w not in _UP and w not in _DOWN
