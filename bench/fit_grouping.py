@@ -5,7 +5,8 @@
 Needs scikit-learn (``pip install scikit-learn``; the grouping itself does not: it applies the weights with
 numpy). The labelled sets are the gold files (claims with a ``fact``: ../shared/gold/dev.jsonl,
 tests/data/stories.jsonl, tests/data/heldout.jsonl), the sample articles in data/ with the facts labelled
-in tests/test_group.py, and the hand-written cases there (each case a corpus of its own). For each set the extractor's claims are read as `workbench eval` reads them; a
+in tests/test_group.py, and the hand-written cases there and in tests/test_group_patterns.py (each case a
+corpus of its own). For each set the extractor's claims are read as `workbench eval` reads them; a
 candidate pair of claims of different articles (as the grouping finds candidates) is positive when both
 claims match gold claims of one fact, negative when they match gold claims of different facts (pairs with
 an unmatched claim are left out). Features are standardised and a logistic regression is fitted on the
@@ -67,7 +68,10 @@ def load_set(name: str) -> list[tuple[list[Claim], dict[str, str]]]:
 
         if name == "sample":
             return [T.sample_corpus()]
-        cases = [*T.CASES.values(), *T.CROSS_STORY_TRAPS.values(), T.HELD_OUT]
+        import test_group_patterns as P
+
+        cases = [*T.CASES.values(), *T.CROSS_STORY_TRAPS.values(), T.HELD_OUT, *P.MUST_LINK.values(),
+                 *P.MUST_STAY_APART.values()]
         return [T.build(c) for c in cases]
     claims: list[Claim] = []
     facts: dict[str, str] = {}
@@ -89,7 +93,7 @@ def labelled_pairs(corpora: list[tuple[list[Claim], dict[str, str]]]) -> tuple[d
     return {k: np.concatenate([x[k] for x in xs]) for k in G.FEATURES}, np.concatenate(ys)
 
 
-TREES = 80  # boosting rounds
+TREES = 40  # boosting rounds
 DEPTH = 3  # tree depth: pairs of features may interact (a wide value gap matters less when the quantity reads alike)
 
 
@@ -103,7 +107,7 @@ def fit(xs: list[dict[str, np.ndarray]], ys: list[np.ndarray], features: tuple[s
     if kind == "trees":
         from sklearn.ensemble import GradientBoostingClassifier
 
-        gb = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=0.1, random_state=0)
+        gb = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=0.2, random_state=0)
         gb.fit(X, y)
         trees = []
         for est in gb.estimators_[:, 0]:

@@ -71,6 +71,7 @@ from workbench import units
 from workbench.errors import WorkbenchError
 from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.quantity import Quantity, concept_keys, describe_claim
+from workbench.quantity import parse as parse_quantity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -776,8 +777,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     lower_word = array("i")
     cap_art = array("i")
     cap_word = array("i")
-    seen_lower: set[int] = set()
-    seen_cap: set[int] = set()
+    seen_lower: set[str] = set()
+    seen_cap: set[str] = set()
     last_art = -1
     for c in cl:
         d, a, b = normalised_value(c)
@@ -805,7 +806,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         heads.append(noun_head(c.noun) if c.noun else None)
         q = _quantity_of(c)
         phrases.append(q.phrase or None)
-        concepts.append(" ".join(_words(concept_keys(q.concept))))
+        concepts.append(_concept_text(q.concept))
         direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
         time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
         text = _without_number(c)
@@ -819,21 +820,18 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         feat_id.extend(codes)
         word_fid.extend(codes)
         feat_id.append(vk)
-        for w in _LOWER.findall(text):
-            code = word_codes.setdefault(w, len(word_codes))
-            if code not in seen_lower:
-                seen_lower.add(code)
-                lower_art.append(ak)
-                lower_word.append(code)
+        fresh = set(_LOWER.findall(text)) - seen_lower
+        if fresh:
+            seen_lower |= fresh
+            lower_art.extend([ak] * len(fresh))
+            lower_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
         cs = _name_candidates(text)
         if cs:
-            for w, initial in cs:
-                if not initial:
-                    code = word_codes.setdefault(w, len(word_codes))
-                    if code not in seen_cap:
-                        seen_cap.add(code)
-                        cap_art.append(ak)
-                        cap_word.append(code)
+            fresh = {w for w, initial in cs if not initial} - seen_cap
+            if fresh:
+                seen_cap |= fresh
+                cap_art.extend([ak] * len(fresh))
+                cap_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
             name_text.append(cs)
         else:
             name_text.append(None)
@@ -980,7 +978,18 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
 
 
 def _quantity_of(c: Claim) -> Quantity:
-    return describe_claim(c)
+    return _parsed(c.quantity) if c.quantity is not None else describe_claim(c)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(phrase: str) -> Quantity:
+    return parse_quantity(phrase)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1 << 16)
+def _concept_text(concept: str) -> str:
+    """A quantity's concept words with their classes, normalised as contexts are."""
+    return " ".join(_words(concept_keys(concept)))
 
 
 # ------------------------------------------------------------------------------------------------- blocking
