@@ -738,7 +738,8 @@ def _local_counts(group: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarra
     return counts[inverse]
 
 
-def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[Override] = ()) -> _Prepared:
+def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[Override] = (),
+             story_ids: Mapping[str, str] | None = None) -> _Prepared:
     cl = _unique_claims(claims)
     ids = [c.id for c in cl]
     n = len(cl)
@@ -865,7 +866,15 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     is_figure = np.zeros(n_feat, dtype=bool)
     is_figure[value_key] = True
     words_only = ~is_figure[cols]  # round figures recur across stories: words and names mark a story
-    story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra)
+    if story_ids is None:
+        story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra)
+    else:
+        missing = [x for x in articles if x not in story_ids]
+        if missing:
+            raise ValueError(f"stories: no story given for article {missing[0]!r}")
+        _, story_of = np.unique(np.array([story_ids[x] for x in articles], dtype=object).astype(str),
+                                return_inverse=True)
+        story_of = story_of.astype(np.int64).reshape(-1)
     del words_only
     story_rows = story_of[rows]
     n_story = np.bincount(story_of, minlength=int(story_of.max()) + 1 if n_art else 0)
@@ -1657,6 +1666,7 @@ def group_claims(
     threshold: float | None = None,
     workers: int = 1,
     model: PairModel | None = None,
+    stories: Mapping[str, str] | None = None,
 ) -> Grouping:
     """Group claims that state the same quantity of one story; every claim ends in exactly one group.
 
@@ -1665,7 +1675,8 @@ def group_claims(
     :data:`DEFAULT_THRESHOLD`); ``workers`` is passed to RapidFuzz; ``model`` replaces the fitted pair model.
     Overrides naming claims that are not among ``claims`` are ignored; contradictory overrides raise
     :class:`OverrideConflict`. The result does not depend on the order of ``claims`` or ``overrides``, and
-    each story's groups depend only on that story's claims (see :func:`stories`). Groups are ordered for
+    each story's groups depend only on that story's claims (see :func:`stories`). ``stories`` (article id ->
+    story id) gives the stories instead of finding them, as :func:`plan_regroup` does for an import. Groups are ordered for
     triage: discrepant first, more outlets, larger spread, larger groups.
     """
     if not (0.0 <= tolerance < 1.0):
@@ -1674,7 +1685,7 @@ def group_claims(
     if not (0.0 <= thr <= 100.0):
         raise ValueError(f"threshold must be a score between 0 and 100, got {threshold!r}")
     model = model or default_model()
-    p = _prepare(claims, overrides=overrides)
+    p = _prepare(claims, overrides=overrides, story_ids=stories)
     if not p.claims:
         return Grouping(groups=(), by_claim={})
     musts, cannots = _read_overrides(p, overrides)
@@ -1747,13 +1758,14 @@ class RegroupPlan:
     """What an import must regroup: the claims of the stories it touches; every other stored group stays.
 
     ``claims``: the claims to pass to :func:`group_claims` (stored claims of touched stories and the new
-    claims). ``touched_articles``: stored articles whose groups are replaced by that grouping's.
+    claims), with ``stories=plan.stories`` (the stories as found among all claims). ``touched_articles``: stored articles whose groups are replaced by that grouping's.
     ``kept_articles``: stored articles whose groups stay exactly as stored.
     """
 
     claims: tuple[Claim, ...]
     touched_articles: frozenset[str]
     kept_articles: frozenset[str]
+    stories: Mapping[str, str]  # article id -> story id, for every article of ``claims``
 
 
 def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = ()
@@ -1782,13 +1794,15 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     regroup = touched | new_articles
     claims = tuple(c for c in (*stored, *new) if c.article in regroup)
     return RegroupPlan(claims=claims, touched_articles=frozenset(touched),
-                       kept_articles=frozenset(set(before) - touched))
+                       kept_articles=frozenset(set(before) - touched),
+                       stories={art: after[art] for art in regroup})
 
 
 def apply_regroup(stored: Grouping, stored_claims: Sequence[Claim], plan: RegroupPlan, regrouped: Grouping
                   ) -> Grouping:
     """The full grouping after an import: stored groups of kept articles, plus ``regrouped`` (the result of
-    ``group_claims(plan.claims, ...)``), ordered as :func:`group_claims` orders them."""
+    ``group_claims(plan.claims, overrides, stories=plan.stories)``), ordered as :func:`group_claims` orders
+    them."""
     article_of = {c.id: c.article for c in stored_claims}
     kept = [g for g in stored.groups if all(article_of.get(cid) in plan.kept_articles for cid in g.claim_ids)]
     groups = sorted([*kept, *regrouped.groups], key=_triage)
