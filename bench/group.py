@@ -4,8 +4,10 @@
 
 Generates N claims of the shape news gives (default 100,000): many stories, each told by several outlets,
 each outlet stating some of the story's facts with its own wording, rounding, hedges, units and now and
-then a different figure; stories of one kind share their sentence patterns (so look-alike sentences with
-different places and figures abound), and every article adds a few figures of its own. Then, in one run:
+then a different figure; in a share of the stories (DISPUTED) the outlets disagree, each giving a figure 5
+to 60% off; some stories are set in a town another story is already set in (SHARED_PLACE); stories of one
+kind share their sentence patterns (so look-alike sentences with different places and figures abound),
+and every article adds a few figures of its own. Then, in one run:
 
 * groups all N claims with ``workbench.group.group_claims`` and times it;
 * times RapidFuzz ``cdist`` over all pairs of a sample of M claims' contexts (the text comparison alone,
@@ -38,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench import group as G  # noqa: E402
 from workbench.models import Claim, Kind, Qualifier  # noqa: E402
+from workbench.quantity import describe as describe_quantity  # noqa: E402
 
 # ------------------------------------------------------------------------------------------ the generator
 
@@ -131,6 +134,8 @@ ONE_OFFS = [
     ("money", {"currency": "GBP"}, (1e4, 1e8), [None], ["the {place} library cost {v}", "{place} spent {v} on roads"]),
     ("duration", {"unit": "year"}, (1, 30), [None], ["the {place} bridge took {v} to build"]),
 ]
+DISPUTED = 0.3  # share of stories whose outlets give different figures for the same facts
+SHARED_PLACE = 0.1  # share of stories set in a town another story is already set in
 FILLERS = ["officials said", "according to figures released on Tuesday", "a spokesperson confirmed",
            "the report found", "it emerged", "sources said", "data showed", "the statement said"]
 
@@ -185,17 +190,23 @@ def generate(n_claims: int, seed: int = 20240601) -> tuple[list[Claim], dict[str
     claims: list[Claim] = []
     facts: dict[str, int] = {}
     places: set[str] = set()
+    place_list: list[str] = []
     fact_no = 0
     story = 0
     domains = list(DOMAINS)
     while len(claims) < n_claims:
         story += 1
-        while True:
-            parts = [rng.choice(SYLLABLES) for _ in range(2 + (len(places) > 5000) + (len(places) > 100000))]
-            place = ("".join(parts) + rng.choice(ENDINGS)).capitalize()
-            if place not in places:
-                places.add(place)
-                break
+        if places and rng.random() < SHARED_PLACE:  # another event in a town already in the news
+            place = rng.choice(place_list)
+        else:
+            while True:
+                parts = [rng.choice(SYLLABLES) for _ in range(2 + (len(places) > 5000) + (len(places) > 100000))]
+                place = ("".join(parts) + rng.choice(ENDINGS)).capitalize()
+                if place not in places:
+                    places.add(place)
+                    place_list.append(place)
+                    break
+        disputed = rng.random() < DISPUTED  # outlets' figures for one fact differ by 5-60%
         domain = rng.choice(domains)
         story_facts = []
         for kind, extra, (lo, hi), nouns, wordings in DOMAINS[domain]:
@@ -217,12 +228,15 @@ def generate(n_claims: int, seed: int = 20240601) -> tuple[list[Claim], dict[str
                 fact_no += 1
                 items.append(((fact_no, kind, extra, value, nouns, wordings), False))
             figures: dict[int, tuple[float, Qualifier]] = {}  # one outlet gives one figure per fact
+            own_facts = {f[0] for f in story_facts}
             for (fid, kind, extra, value, nouns, wordings), headline in items:
                 if fid not in figures:
                     v = value
                     q = Qualifier.EXACT
                     r = rng.random()
-                    if r < 0.10:  # a different figure: an update, a mistake, another source
+                    if disputed and fid in own_facts and r < 0.6:  # agencies, sources, updates disagree
+                        v = _round_sig(value * (1 + rng.choice((1, -1)) * rng.uniform(0.05, 0.6)), 3)
+                    elif r < 0.10:  # a different figure: an update, a mistake, another source
                         v = _round_sig(value * rng.choice((1, -1)) * rng.uniform(0.03, 0.08) + value, 3)
                     elif r < 0.25:
                         q = rng.choice((Qualifier.APPROX, Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND))
@@ -250,10 +264,12 @@ def generate(n_claims: int, seed: int = 20240601) -> tuple[list[Claim], dict[str
                 start = s0 + at
                 value_out = fields.pop("value", v)
                 kind_out = fields.pop("kind", kind)
+                quantity = describe_quantity(sentence, at, at + len(surface), noun, None,
+                                             fields.get("unit") or kind_out).phrase  # as the extractor sets it
                 c = Claim(article=art, start=start, end=start + len(surface), surface=surface, sentence=sentence,
                           kind=Kind(kind_out), low=float(value_out), high=float(value_out), qualifier=q,
                           currency=fields.get("currency"), unit=fields.get("unit"), noun=noun,
-                          per=fields.get("per"), outlet=outlet, sentence_start=s0)
+                          per=fields.get("per"), outlet=outlet, sentence_start=s0, quantity=quantity)
                 offset = s0 + len(sentence)
                 claims.append(c)
                 facts[c.id] = fid
@@ -318,10 +334,11 @@ def compare_with_all_pairs(claims: list[Claim], grouping, n: int, t_group: float
 
     # every pair of the sample, scored exactly as the grouping scores pairs
     ia, ib = np.triu_indices(m, k=1)
-    scored = G._score_pairs(prepared, sample[ia], sample[ib], G.DEFAULT_TOLERANCE, G.MAX_GAP, args.workers)
-    links = scored.score >= G.DEFAULT_THRESHOLD
+    scored = G._score_pairs(prepared, sample[ia], sample[ib], G.DEFAULT_TOLERANCE, G.MAX_GAP, args.workers,
+                            G.default_model())
+    links = (scored.score >= G.DEFAULT_THRESHOLD) & (prepared.article[scored.a] != prepared.article[scored.b])
     la, lb, ls, lg = scored.a[links], scored.b[links], scored.score[links], scored.gap[links]
-    ca, cb = G._candidate_pairs(prepared, G.MAX_GAP, G.BLOCK_LIMIT)
+    ca, cb = G._candidate_pairs(prepared, G.DEFAULT_TOLERANCE)
     found = np.isin(la * len(prepared.ids) + lb, ca * len(prepared.ids) + cb)
     ids = prepared.ids
     together = np.array([grouping.by_claim[ids[x]] == grouping.by_claim[ids[y]]
@@ -378,6 +395,16 @@ def main(argv: list[str] | None = None) -> int:
     ids = [c.id for c in claims]
     p, r, f1 = pairwise_against_truth(ids, grouping.by_claim, facts)
     print(f"pairwise against the generator's facts: precision {p:.3f} recall {r:.3f} F1 {f1:.3f}")
+    # baselines in the same run: every pair of one kind and unit linked, within each generated story and
+    # across the whole corpus (what grouping without any quantity matching would do)
+    for scope in ("story", "corpus"):
+        base = {c.id: f"{c.article.split('-', 1)[0] if scope == 'story' else ''}|{c.kind.value}|{c.unit}|"
+                      f"{c.currency}|{c.per}" for c in claims}
+        bp, br, bf = pairwise_against_truth(ids, base, facts)
+        print(f"  baseline, all pairs of one kind and unit within one {scope}: precision {bp:.3f} recall "
+              f"{br:.3f} F1 {bf:.3f}")
+    disputed = [g for g in grouping.groups if len(g.outlets) > 1 and g.spread_pct > 15]
+    print(f"  groups of several outlets whose figures spread more than 15%: {len(disputed):,}")
 
     if args.no_baseline or n > 200_000:
         print("all-pairs comparison skipped (--no-baseline, or more than 200,000 claims: it prepares the claims "

@@ -185,7 +185,9 @@ def test_one_article_never_puts_two_different_figures_in_one_group(claims):
 @given(claim_sets())
 def test_groups_are_ordered_for_triage(claims):
     groups = group_claims(claims).groups
-    keys = [(-len(g.outlets), -g.spread_pct) for g in groups]
+    # discrepant groups of several outlets first (where outlets disagree is what the desk checks), then
+    # more outlets, then wider spread
+    keys = [(not (g.discrepant and len(g.outlets) > 1), -len(g.outlets), -g.spread_pct) for g in groups]
     assert keys == sorted(keys)
 
 

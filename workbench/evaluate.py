@@ -94,6 +94,23 @@ class Miss:
     predicted: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class DiscrepantFact:
+    """A gold fact whose claims give different figures, and what grouping made of it.
+
+    ``status``: "found" (every claim of the fact in one group), "partly" (some claims with different figures
+    share a group, not all), "missed" (no two different figures share a group). ``flagged``: the group
+    holding most of its claims is flagged discrepant.
+    """
+
+    fact: str
+    figures: tuple[str, ...]  # the distinct gold figures, as written
+    outlets: int
+    claims: int
+    status: str
+    flagged: bool
+
+
 @dataclass(slots=True)
 class EvalReport:
     articles: int
@@ -107,6 +124,7 @@ class EvalReport:
     non_claim_list: list[str]
     grouping: PRF | None
     misses: list[Miss] = field(default_factory=list)
+    discrepant: list[DiscrepantFact] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -293,7 +311,7 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[Claim]], group: b
                 else:
                     misses.append(Miss(g.article.id, "noun", _describe(gc), _describe(p)))
     all_preds = [p for g in gold for p in predictions.get(g.article.id, [])]
-    grouping = _grouping_score(matched, all_preds) if group else None
+    grouping, discrepant = _grouping_score(matched, all_preds) if group else (None, [])
     return EvalReport(
         articles=len(gold),
         detection=_prf(hits, n_pred, n_gold),
@@ -306,17 +324,20 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[Claim]], group: b
         non_claim_list=non_claims,
         grouping=grouping,
         misses=misses,
+        discrepant=discrepant,
     )
 
 
-def _grouping_score(matched: list[tuple[GoldClaim, Claim]], claims: list[Claim]) -> PRF | None:
-    """Pairwise scores over matched gold claims; grouping itself sees every predicted claim."""
+def _grouping_score(matched: list[tuple[GoldClaim, Claim]], claims: list[Claim]
+                    ) -> tuple[PRF | None, list[DiscrepantFact]]:
+    """Pairwise scores over matched gold claims, and the discrepant facts table; grouping itself sees every
+    predicted claim."""
     try:
         from workbench.group import group_claims  # type: ignore[import-not-found]
     except ImportError:
-        return None
+        return None, []
     if len(matched) < 2:
-        return None
+        return None, []
     grouping = group_claims(claims)
     by_claim = dict(getattr(grouping, "by_claim", {}) or {})
     if not by_claim:
@@ -334,7 +355,47 @@ def _grouping_score(matched: list[tuple[GoldClaim, Claim]], claims: list[Claim])
             gold_pos += same_gold
             pred_pos += same_pred
             tp += same_gold and same_pred
-    return _prf(tp, pred_pos, gold_pos)
+    flagged = {g.id for g in grouping.groups if g.discrepant}
+    return _prf(tp, pred_pos, gold_pos), _discrepant_facts(matched, by_claim, flagged)
+
+
+def _figure(g: GoldClaim) -> tuple[str, str | None, float, float]:
+    kind, dim, lo, hi = _normalised(g.kind, g.low, g.high, g.unit)
+    return kind, dim or g.currency, lo, hi
+
+
+def _same_figure(a: tuple, b: tuple) -> bool:
+    return a[:2] == b[:2] and _close(a[2], b[2]) and _close(a[3], b[3])
+
+
+def _discrepant_facts(matched: list[tuple[GoldClaim, Claim]], by_claim: dict[str, str], flagged: set[str]
+                      ) -> list[DiscrepantFact]:
+    """Gold facts whose matched claims give different figures (after conversion), and whether grouping put
+    the different figures together."""
+    by_fact: dict[str, list[tuple[GoldClaim, Claim]]] = {}
+    for gc, p in matched:
+        if gc.fact:
+            by_fact.setdefault(gc.fact, []).append((gc, p))
+    out = []
+    for fact in sorted(by_fact):
+        items = by_fact[fact]
+        figs = [_figure(gc) for gc, _ in items]
+        distinct: list[tuple] = []
+        for f in figs:
+            if not any(_same_figure(f, d) for d in distinct):
+                distinct.append(f)
+        if len(distinct) < 2:
+            continue
+        groups = [by_claim.get(p.id) for _, p in items]
+        linked = any(groups[i] is not None and groups[i] == groups[j] and not _same_figure(figs[i], figs[j])
+                     for i in range(len(items)) for j in range(i + 1, len(items)))
+        status = "found" if len(set(groups)) == 1 else "partly" if linked else "missed"
+        main = max(set(groups), key=lambda g: (groups.count(g), str(g)))
+        written = tuple(dict.fromkeys(gc.surface for gc, p in items
+                                      if any(_same_figure(_figure(gc), d) for d in distinct)))
+        out.append(DiscrepantFact(fact=fact, figures=written, outlets=len({p.outlet for _, p in items}),
+                                  claims=len(items), status=status, flagged=main in flagged))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- reporting
@@ -370,6 +431,19 @@ def format_report(report: EvalReport, misses: bool = False) -> str:
         lines.append(f"  - {item}")
     if report.grouping is None:
         lines.append("grouping            n/a (no grouping available)")
+    if report.discrepant:
+        d = report.discrepant
+        found = sum(x.status == "found" for x in d)
+        partly = sum(x.status == "partly" for x in d)
+        lines.append("")
+        lines.append(f"discrepant facts (gold claims of one fact with different figures): {len(d)}; "
+                     f"found {found}, partly {partly}, missed {len(d) - found - partly}")
+        w = max(len(x.fact) for x in d)
+        lines.append(f"  {'fact'.ljust(w)}  {'status':7s}  {'flagged':7s}  outlets  figures")
+        for x in d:
+            figs = " / ".join(x.figures)
+            lines.append(f"  {x.fact.ljust(w)}  {x.status:7s}  {'yes' if x.flagged else 'no':7s}  {x.outlets:7d}  "
+                         f"{figs}")
     if misses and report.misses:
         lines.append("")
         lines.append("disagreements:")

@@ -1,116 +1,59 @@
-"""Group near-duplicate numeric claims across outlets: the same fact, reported by several articles.
+"""Group numeric claims across outlets: one group is one quantity of one story, whatever figure each gives.
 
-How two claims are judged
--------------------------
-Two claims can state the same fact only when their numbers are compatible:
+Stories first
+-------------
+Articles are joined into *stories* by what they share that is rare: the content words of the sentences
+holding their claims (names included, lowercased and lightly stemmed; figures are no key, round figures
+recur across stories). Each word in at least two and at most :data:`KEY_MAX_ARTICLES` articles is a key; each article keeps its
+:data:`STORY_KEYS` rarest keys; two articles that share at least :data:`STORY_LINK` of them are linked by the
+rarity of what they share, and a link counts when it weighs at least :data:`STORY_RELATIVE` of either
+article's strongest link (:func:`stories`). Stories are the connected components of the links that count;
+they are found from the keys' postings, never from all pairs of articles. Claims of different stories are never compared, and every
+statistic the pair score uses (word rarity, names, what is topical) is computed within the claim's story, so
+grouping a story does not depend on any other: :func:`plan_regroup` uses this to regroup only the stories an
+import touches.
 
-* the same *dimension*: counts with counts, percentages with ratios (compared as fractions, 25% = one in
-  four), money in the same currency, measures and durations of the same physical dimension after
-  conversion (12,500 hectares = 125 square kilometres, 45 minutes = three-quarters of an hour), rates with
-  the same ``per`` (a rate per unit of time is converted, so "£48m a day" and "£336m a week" agree);
-* values within :data:`MAX_GAP` of each other once each value is read as the interval its qualifier allows:
-  "about 4,200" is 4,200 ± :data:`HEDGE`, "more than 4,000" is 4,000 to 4,000 × (1 + HEDGE), "nearly £50m"
-  is £50m × (1 − HEDGE) to £50m, a range is its two ends.
+Then quantities within a story
+------------------------------
+Within a story, claims of the same dimension (counts, fractions, money in one currency, one physical
+dimension, one ``per``) are candidate pairs whatever their figures; a story block larger than
+:data:`BLOCK_LIMIT` is compared by value neighbours within it and within each of its articles' rare keys,
+so one long number-dense article or one huge story stays near-linear. A pair of claims of different
+articles is described by named features (:data:`FEATURES`): how alike their sentences and their quantity
+phrases (:mod:`workbench.quantity`) read, how alike their articles are and what particular they share,
+whether their nouns, directions (up/down, for/against) and times or events agree, how far apart their
+figures are, and whether they are written alike. A logistic model fitted on labelled pairs by
+``bench/fit_grouping.py`` turns them into a probability; its weights are package data
+(``group_weights.json``) applied here with numpy. The score is 100 times the probability; a pair links at
+``threshold`` (default :data:`DEFAULT_THRESHOLD`, a probability of one half). The value is evidence, not a
+gate: two figures for one quantity may differ widely (a running toll, organisers against police) and their
+group's spread is the discrepancy. Only figures more than :data:`MAX_GAP` apart (a tenfold difference) are
+never one quantity.
 
-Compatible pairs of different articles get a score from 0 to 100:
-
-    score = 100 × (0.2 context + 0.6 story + 0.2 noun) × value agreement × name agreement
-
-* ``context`` — RapidFuzz ``token_set_ratio`` of the claims' sentences with the number expression removed,
-  lowercased, with digits, punctuation, stopwords and number words dropped and light stemming;
-* ``story`` — whether the two *articles* tell the same story, the product of three parts:
-
-  - how alike they are: tf-idf cosine of the content words of the sentences holding their claims and of
-    the figures they report (leaving out the two figures compared), rare words weighing more, counting
-    from :data:`STORY_FLOOR` and in full from :data:`STORY_FULL`;
-  - what they share that belongs to one story (:func:`_story_similarity`): each name both articles use
-    and each figure both report besides the two compared (equal, or within about :data:`NEAR_FIGURE`)
-    adds :data:`STORY_EVIDENCE`, two make it certain; two articles that both name people, places or
-    firms but none in common lose as much. Articles on one subject share its vocabulary ("passengers",
-    "fares", "delays") and its round figures ("45 minutes", "a year") without telling one story, and a
-    corpus where each story has one outlet is full of such pairs; two reports of one event name the same
-    place, firm or person, or repeat several of its figures;
-  - relative to each article's nearest article (:data:`STORY_RELATIVE`): where stories are told by
-    several outlets, a pair counts in full only when each article is about as close to the other as to
-    its best match. This part only lowers the score: in a corpus of one outlet per story an article's
-    nearest is another story, and the evidence above is what keeps the two apart.
-
-  Two outlets covering one event share names and figures even when the sentences around one figure are
-  worded quite differently — in the gold set, this is the strongest signal;
-* ``noun`` — the counted noun's head word agrees ("dockworkers"/"workers"), is missing or generic on one
-  side ("people", "staff"), or disagrees ("containers"/"homes");
-* value agreement — 1 while the intervals agree within the tolerance, falling to 0 at :data:`MAX_GAP` as
-  1 − off ** :data:`VALUE_FALLOFF` (off going from 0 at the tolerance to 1 at MAX_GAP): slowly at first,
-  since outlets do disagree ("$40m", "$45m" for one support package) and the discrepancy flag is there to
-  show it;
-* name agreement — 1 unless both sentences name places, firms or people (capitalised words of at least
-  :data:`NAME_MIN_LETTERS` letters that the input also writes capitalised inside a sentence, or joined to
-  another capitalised word, and never in lower case; a source named in ``attribution`` does not count for
-  the sentence, though it does for the article that names it) and each sentence's rarest name is missing
-  from the other article: then :data:`NAME_CONFLICT` ("Dunbroley Corp will cut 1,200 jobs" is not
-  "Easthalby Corp will cut 1,200 jobs", however alike the sentences read; the sentences are compared with
-  the other *article* so that "Marlow Vale" and "River Alder" in two reports of one flood do not conflict).
-
-The weights, the story calibration (:data:`STORY_FLOOR`, :data:`STORY_FULL`, :data:`BACKGROUND`,
-:data:`STORY_PADDING`, :data:`STORY_POWER`, :data:`STORY_RELATIVE`, :data:`STORY_EVIDENCE`,
-:data:`NEAR_FIGURE`), :data:`VALUE_FALLOFF` and the threshold were chosen on the development gold set
-together with hand-written articles in other domains (a flood, company results, an election, hospital
-waiting lists, sport), a held-out set of single-outlet stories, the sample articles, these corpora mixed,
-and a generated corpus of a million claims; the results hold with each of them moved some way either side.
-Each stays general: nothing refers to particular sentences.
-
-A pair links when its score reaches ``threshold`` (default :data:`DEFAULT_THRESHOLD`).
-
-Two claims in the *same article* are the same fact only when the article repeats the figure:
-
-* the same stated value — equal, or the coarser the finer one rounded ("£2.5bn" in a headline, "£2.48bn"
-  in the body), hedges aside: "some 27.2%" and "27.6%" are two figures, however much "some" allows — or,
-  written in another unit, currency scale or ``per``, a value within the tolerance ("£85m a year, about
-  £1.6m a week");
-* and one is in the headline (the first line, without a closing full stop), or the two sentences read
-  alike (context at least :data:`REPEAT_CONTEXT`) or count the same noun;
-* and not two figures of one sentence written the same way: "rises from 66 to 67" and "27.2%, down from
-  27.6%" state two facts each.
-
-Otherwise the two are kept apart as surely as a reviewer's cannot-link (the same figure twice in one
-article for two facts: "waiting lists rose 4%", "nurses were offered 4%"); different values in one article
-("9.6 GW, beating the previous record of 9.1 GW") never share a group.
-
-Scaling without comparing all pairs
------------------------------------
-Claims are blocked by dimension and by value: values are mapped to a log scale (linear near zero, see
-:func:`_value_axis`) and cut into cells twice as wide as the widest compatible gap, on two grids offset by
-half a cell, so any two compatible values share a cell on at least one grid and nothing else is compared.
-A cell holding more than :data:`BLOCK_LIMIT` claims (a common value such as 10% in a large corpus) is split
-further: two claims of different articles link only with some story signal (without it a score cannot
-reach the default threshold), so their articles share a rare word, and the cell is split by each article's
-:data:`KEY_WORDS` rarest words shared with another article and found in at most :data:`KEY_MAX_ARTICLES`
-articles (and by the article itself, for repeated figures). Figures are no key: round figures recur across
-stories, and pairs sharing one figure are what the cell already holds. The candidate pairs of all blocks are scored in one batched
-call to ``rapidfuzz.process.cpdist`` (the element-wise sibling of ``cdist``: blocks overlap, so pairs are
-de-duplicated first and scored once) with ``workers``.
+Two claims in the *same article* are the same fact only when the article repeats the figure: the same
+stated value (equal, or the coarser the finer one rounded, hedges aside), or the same value in another unit
+within the tolerance; and one is in the headline, or the sentences read alike (context at least
+:data:`REPEAT_CONTEXT`) or count the same noun; and not two figures of one sentence written the same way.
+Otherwise the two are kept apart as surely as a reviewer's cannot-link.
 
 Clustering
 ----------
-Links are merged strongest first (of equal links, the one between closer values first: two figures of one
-sentence score alike against a third claim). A merge is refused when it would join a cannot-link pair
-(a reviewer's, or two claims of one article that are not a repeat), put two different values of one
-article together, stretch the group's values beyond :data:`MAX_GAP`, or when fewer than :data:`LINKAGE` of
-the pairs across the two sides link directly (average-linkage style), so a chain of weak links cannot glue
-unrelated facts together. Must-link overrides are merged before anything else.
+Links are merged strongest first (of equal links, the one between closer values first). A merge is refused
+when it would join a cannot-link pair (a reviewer's, or two claims of one article that are not a repeat),
+put two different values of one article together, stretch the group beyond :data:`MAX_GAP`, or when fewer
+than :data:`LINKAGE` of the pairs across the two sides link directly (average-linkage style). Must-link
+overrides are merged before anything else.
 
 Discrepancy
 -----------
-A group is ``discrepant`` when no single value lies within ``tolerance`` of every member's interval. So a
-hedge is not by itself a discrepancy: "more than 4,000" and "about 4,200" agree, as do "£48m" and "nearly
-£50m" (£50m less a 3% hedge is £48.5m, within 2% of £48m). "94,300" and "nearly 100,000" do not (97,000 is
-2.9% away). ``spread_pct`` is measured on the stated values regardless of hedges: (max − min) / median.
-Group values (min, median, max) are expressed in the representative claim's unit (percent or ratio,
-currency, unit, per).
+A group is ``discrepant`` when no single value lies within ``tolerance`` of every member's interval (a
+hedge is not by itself a discrepancy: "more than 4,000" and "about 4,200" agree). ``spread_pct`` is
+measured on the stated values: (max − min) / median. Group values are in the representative's unit.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from array import array
@@ -118,7 +61,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -126,53 +70,161 @@ from rapidfuzz import fuzz, process
 from workbench import units
 from workbench.errors import WorkbenchError
 from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
+from workbench.quantity import Quantity, concept_keys, describe_claim
+from workbench.quantity import parse as parse_quantity
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_TOLERANCE",
+    "FEATURES",
     "HEDGE",
     "MAX_GAP",
     "OverrideConflict",
     "DuplicateClaimId",
     "InvalidClaim",
+    "PairModel",
+    "RegroupPlan",
     "group_claims",
     "compare",
     "normalised_value",
     "value_interval",
     "context_text",
     "noun_head",
+    "stories",
+    "plan_regroup",
+    "apply_regroup",
 ]
 
 DEFAULT_TOLERANCE = 0.02
-DEFAULT_THRESHOLD = 45.0
+DEFAULT_THRESHOLD = 50.0  # a link is a pair the model finds more likely one quantity than not
 HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond the stated value
-MAX_GAP = 0.15  # widest relative gap between two claims' intervals that can still be one fact
+MAX_GAP = 0.9  # figures further apart than this (relative to the larger: tenfold) are never one quantity
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
-VALUE_FALLOFF = 2.5  # value agreement is 1 - off ** VALUE_FALLOFF (off: 0 at the tolerance, 1 at MAX_GAP)
-BLOCK_LIMIT = 96  # a value cell larger than this is split by key words
-KEY_WORDS = 4  # words per article that split a crowded value cell
-KEY_MAX_ARTICLES = 100  # a word in more articles than this marks no story
-STORY_FLOOR = 0.02  # story cosine of unrelated articles (a few common words): counts as nothing
-STORY_FULL = 0.12  # story cosine at which the story signal counts in full
-BACKGROUND = 30  # unrelated articles assumed besides the input when weighing words by rarity
+BLOCK_LIMIT = 64  # claims of one story and dimension compared all with all; larger blocks by neighbours
+KEY_MAX_ARTICLES = 30  # a word or figure in more articles than this marks no story
+STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
+STORY_LINK = 1  # keys two articles must share to be one story
+STORY_RELATIVE = 0.5  # a link between two articles counts when it weighs this share of either's strongest
+BACKGROUND = 30  # unrelated articles assumed besides the story when weighing words by rarity
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
-STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: above 1, rare names outweigh a story type's stock words
-NAME_CONFLICT = 0.3  # score kept when two sentences name different places, firms or people
-NOUN_CONFLICT = 0.6  # score kept when two claims count different things and neither article names the other's
-TOPIC_FLOOR = 0.5  # score kept by the less topical of one article's two same-figure claims, when none of
-# its sentence's words is found in another article
+STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: rare names outweigh a story type's stock words
 NAME_MIN_LETTERS = 3  # shorter capitalised words ("GW", "Q", "FY") are symbols and abbreviations, not names
-STORY_EVIDENCE = 0.5  # story evidence of each name, and each figure besides the compared one, that two
-# articles share; two make the story certain, and two articles that both name someone or somewhere but
-# nobody and nowhere in common lose as much
 NEAR_FIGURE = 0.1  # two figures this close (relative difference) count as one shared figure
-STORY_RELATIVE: tuple[float, float] | None = (0.1, 0.3)  # story counts from 0 to 1 as the articles' cosine
-# goes from 10% to 30% of the larger of the two articles' best cosine with any article they may share a
-# figure with
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
-WEIGHTS = {"context": 0.2, "story": 0.6, "noun": 0.2}
+SCORE_CHUNK = 1 << 20  # candidate pairs scored at a time: bounded memory
+WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
+
+FEATURES = (
+    "context",  # RapidFuzz token_set_ratio of the two sentences without their figures
+    "quantity",  # token_set_ratio of the two quantity phrases' concept words
+    "story",  # tf-idf cosine of the two articles within their story, the compared figures left out
+    "story_relative",  # that cosine over the better of the two articles' best cosine with any article
+    "story_evidence",  # names and other figures both articles give, less one when both name others only
+    "noun_agree",  # the counted nouns' head words agree
+    "noun_conflict",  # both count something, different things
+    "noun_unseen",  # different things, and neither noun's words appear in the other article
+    "name_conflict",  # both sentences name someone or somewhere, each missing from the other article
+    "direction_conflict",  # one says up (or for), the other down (or against)
+    "direction_one",  # only one of the two gives a direction
+    "time_conflict",  # tied to different times or events, or only one tied to another time or event
+    "value_gap",  # -log(1 - gap) of the two figures' intervals: 0 when they overlap
+    "value_agree",  # the figures agree within the tolerance
+    "same_form",  # written in the same kind, unit, currency and per
+    "headline",  # one of the two is in a headline
+    "topic",  # the lower share of either sentence's words that another article of the story uses
+)
 
 _TINY = 1e-12
+
+
+# ------------------------------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A fitted pair model over named features, applied with numpy.
+
+    ``kind`` "logistic": p = 1 / (1 + exp(-(intercept + sum(coef * (x - mean) / scale)))).
+    ``kind`` "trees": gradient-boosted regression trees on the log-odds, p = 1 / (1 + exp(-(intercept +
+    rate * sum of the trees' leaf values))); each tree is given by its nodes' feature, threshold (go left
+    when x <= threshold), left and right child (-1 at a leaf) and value.
+    """
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    kind: str = "logistic"
+    rate: float = 1.0
+    trees: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Mapping) -> "PairModel":
+        feats = tuple(d["features"])
+        unknown = [f for f in feats if f not in FEATURES]
+        if unknown:
+            raise ValueError(f"pair model names unknown features {unknown}; known: {', '.join(FEATURES)}")
+        kind = d.get("kind", "logistic")
+        if kind == "trees":
+            trees = tuple(
+                (np.asarray(t["feature"], np.int64), np.asarray(t["threshold"], np.float64),
+                 np.asarray(t["left"], np.int64), np.asarray(t["right"], np.int64),
+                 np.asarray(t["value"], np.float64))
+                for t in d["trees"]
+            )
+            for t in trees:
+                if len({len(x) for x in t}) != 1 or (t[0][t[2] >= 0] >= len(feats)).any():
+                    raise ValueError("pair model: a tree's node arrays differ in length or name no feature")
+            zero = np.zeros(len(feats))
+            return cls(feats, zero, zero + 1.0, zero, float(d["intercept"]), "trees", float(d["rate"]), trees)
+        if kind != "logistic":
+            raise ValueError(f"pair model kind must be 'logistic' or 'trees', not {kind!r}")
+        arrays = [np.asarray(d[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
+        if any(a.shape != (len(feats),) for a in arrays):
+            raise ValueError("pair model: mean, scale and coef must have one number per feature")
+        return cls(feats, arrays[0], np.where(arrays[1] > 0, arrays[1], 1.0), arrays[2], float(d["intercept"]))
+
+    def to_dict(self) -> dict:
+        if self.kind == "trees":
+            return {"kind": "trees", "features": list(self.features), "intercept": self.intercept,
+                    "rate": self.rate,
+                    "trees": [{"feature": f.tolist(), "threshold": t.tolist(), "left": lft.tolist(),
+                               "right": r.tolist(), "value": v.tolist()} for f, t, lft, r, v in self.trees]}
+        return {"kind": "logistic", "features": list(self.features), "mean": self.mean.tolist(),
+                "scale": self.scale.tolist(), "coef": self.coef.tolist(), "intercept": self.intercept}
+
+    def log_odds(self, x: Mapping[str, np.ndarray]) -> np.ndarray:
+        n = len(next(iter(x.values()))) if x else 0
+        z = np.full(n, self.intercept)
+        if self.kind == "trees":
+            cols = [np.asarray(x[f], np.float64) for f in self.features]
+            for feat, thr, left, right, value in self.trees:
+                z += self.rate * _tree_value(cols, feat, thr, left, right, value, 0)
+            return z
+        for k, name in enumerate(self.features):
+            z += self.coef[k] * (x[name] - self.mean[k]) / self.scale[k]
+        return z
+
+    def probability(self, x: Mapping[str, np.ndarray]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip(self.log_odds(x), -50.0, 50.0)))
+
+
+def _tree_value(cols: list[np.ndarray], feat: np.ndarray, thr: np.ndarray, left: np.ndarray, right: np.ndarray,
+                value: np.ndarray, node: int) -> np.ndarray | float:
+    """A regression tree's value for every row: whole columns compared at each node (no gathers)."""
+    if left[node] < 0:
+        return float(value[node])
+    lo = _tree_value(cols, feat, thr, left, right, value, int(left[node]))
+    hi = _tree_value(cols, feat, thr, left, right, value, int(right[node]))
+    return np.where(cols[int(feat[node])] <= thr[node], lo, hi)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel:
+    """The fitted model shipped with the package (``group_weights.json``, written by bench/fit_grouping.py)."""
+    with WEIGHTS_FILE.open(encoding="utf-8") as fh:
+        return PairModel.from_dict(json.load(fh)["model"])
 
 
 # --------------------------------------------------------------------------------------------------- errors
@@ -520,6 +572,8 @@ class _Sparse:
 
 
 
+
+
 @dataclass
 class _Prepared:
     claims: list[Claim]  # sorted by id, unique
@@ -532,13 +586,18 @@ class _Prepared:
     floor: np.ndarray
     article: np.ndarray  # int codes
     articles: list[str]
+    story_of: np.ndarray  # per article: its story (int code)
     context: np.ndarray  # object array of normalised context strings
+    concept: np.ndarray  # object array of the quantity phrases' concept words, normalised
+    phrase: list[str | None]  # each claim's quantity phrase
+    direction: np.ndarray  # int: 0 none, 1 up, 2 down, 3 for, 4 against
+    time: np.ndarray  # int code of the time or event the figure is tied to, 0 for none
     noun: list[str | None]
     noun_code: np.ndarray  # int, -1 for none
     noun_codes: dict[str, int]
     headline: np.ndarray  # bool: the claim's sentence opens the article (a headline restates the body)
-    story: _Sparse  # per article: feature -> normalised weight
-    story_key_ptr: np.ndarray  # per article: its rarest shared features, as CSR offsets into story_key_ids
+    story: _Sparse  # per article: feature -> normalised weight (rarity within its story)
+    story_key_ptr: np.ndarray  # per article: its rarest keys, as CSR offsets into story_key_ids
     story_key_ids: np.ndarray
     value_key: np.ndarray  # per claim: the story feature of its own figure
     rarest_name: np.ndarray  # per claim: its rarest name, -1 for none
@@ -553,13 +612,16 @@ class _Prepared:
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
-        self.context = np.empty(0, dtype=object)
+        self.context = self.concept = np.empty(0, dtype=object)
         empty = _Sparse(0, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
         self.story = self.article_names = self.evidence_names = self.article_figures = empty
         self.story_key_ptr = self.story_key_ids = np.empty(0, np.int64)
 
 
-def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
+_DIRECTION_CODES = {None: 0, "up": 1, "down": 2, "for": 3, "against": 4}
+
+
+def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
     uniq: dict[str, Claim] = {}
     for c in claims:
         prev = uniq.get(c.id)
@@ -567,14 +629,125 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
             uniq[c.id] = c
         elif prev != c and prev.with_group(None) != c.with_group(None):
             raise DuplicateClaimId(c.id)
-    ids = sorted(uniq)
-    cl = [uniq[i] for i in ids]
-    del uniq
+    return [uniq[i] for i in sorted(uniq)]
+
+
+def _rarest_per_row(rows: np.ndarray, cols: np.ndarray, rarity: np.ndarray, k: int, n_rows: int
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(CSR offsets, columns): each row's ``k`` entries of lowest ``rarity`` (ties: lower column first)."""
+    order = np.lexsort((cols, rarity, rows))
+    r, c = rows[order], cols[order]
+    per_row = np.bincount(r, minlength=n_rows)
+    rank = np.arange(len(r)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    keep = rank < k
+    ptr = np.r_[0, np.cumsum(np.bincount(r[keep], minlength=n_rows))].astype(np.int64)
+    return ptr, c[keep]
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of n nodes under edges (a, b): per node, the smallest node of its component."""
+    parent = np.arange(n, dtype=np.int64)
+    if len(a):
+        # label propagation by pointer jumping: each round every edge pulls both ends to the smaller label
+        a = a.astype(np.int64)
+        b = b.astype(np.int64)
+        while True:
+            la, lb = parent[a], parent[b]
+            low = np.minimum(la, lb)
+            changed = (la != low) | (lb != low)
+            if not changed.any():
+                break
+            np.minimum.at(parent, la, low)
+            np.minimum.at(parent, lb, low)
+            parent = parent[parent]
+            while True:
+                nxt = parent[parent]
+                if np.array_equal(nxt, parent):
+                    break
+                parent = nxt
+    return parent
+
+
+def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequence[tuple[int, int]] = ()
+                     ) -> np.ndarray:
+    """Per article, the code of its story.
+
+    Keys are words and figures found in 2 to KEY_MAX_ARTICLES articles; each article keeps its STORY_KEYS
+    rarest. Two articles sharing at least STORY_LINK keys are linked with the weight of what they share (the
+    keys' idf), and a link counts when it weighs at least STORY_RELATIVE of the stronger of the two articles'
+    strongest links: an article's own story is what it shares most with, and two stories of one kind that
+    share a few stock words or a round figure are not joined through it. Stories are the connected
+    components of the links that count (plus ``extra`` links).
+    """
+    if not n_art:
+        return np.empty(0, np.int64)
+    df = np.bincount(cols, minlength=int(cols.max()) + 1 if len(cols) else 0)
+    ok = (df[cols] >= 2) & (df[cols] <= KEY_MAX_ARTICLES)
+    ptr, keys = _rarest_per_row(rows[ok], cols[ok], df[cols[ok]], STORY_KEYS, n_art)
+    owner = np.repeat(np.arange(n_art, dtype=np.int64), np.diff(ptr))
+    # articles sharing a key: pairs within each key's postings (at most KEY_MAX_ARTICLES long)
+    code, key = _pair_codes_within_runs(keys, owner, n_art)
+    a = b = np.empty(0, np.int64)
+    if len(code):
+        idf = np.log((n_art + 1.0) / np.maximum(df, 1))
+        pairs, inverse, shared = _unique_inverse(code)
+        weight = np.bincount(inverse, weights=idf[key], minlength=len(pairs))
+        sel = shared >= STORY_LINK
+        pairs, weight = pairs[sel], weight[sel]
+        a, b = pairs // n_art, pairs % n_art
+        best = np.zeros(n_art)
+        np.maximum.at(best, a, weight)
+        np.maximum.at(best, b, weight)
+        strong = weight >= STORY_RELATIVE * np.minimum(best[a], best[b])
+        a, b = a[strong], b[strong]
+    if extra:
+        ea, eb = np.array([x for x, _ in extra], np.int64), np.array([y for _, y in extra], np.int64)
+        a, b = np.r_[a, ea], np.r_[b, eb]
+    comp = _components(n_art, a, b)
+    _, story = np.unique(comp, return_inverse=True)
+    return story.astype(np.int64)
+
+
+def _pair_codes_within_runs(keys: np.ndarray, items: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(codes a * n + b with a < b, key) of every pair of items sharing a key, once per shared key."""
+    e = np.empty(0, np.int64)
+    if len(keys) < 2:
+        return e, e
+    order = np.lexsort((items, keys))
+    k, it = keys[order].astype(np.int64), items[order].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, len(it)])
+    run_end = np.repeat(starts + sizes, sizes)
+    pos = np.arange(len(it))
+    counts = run_end - pos - 1
+    total = int(counts.sum())
+    if not total:
+        return e, e
+    left = np.repeat(pos, counts)
+    right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts))
+    x, y = it[left], it[right]
+    keep = x != y
+    return np.minimum(x[keep], y[keep]) * n + np.maximum(x[keep], y[keep]), k[left][keep]
+
+
+def _local_counts(group: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarray:
+    """For each entry, how many entries share its (group, column): document frequency within a story."""
+    if not len(cols):
+        return np.zeros(0, np.int64)
+    _, inverse, counts = _unique_inverse(group.astype(np.int64) * max(n_cols, 1) + cols.astype(np.int64))
+    return counts[inverse]
+
+
+def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[Override] = (),
+             story_ids: Mapping[str, str] | None = None) -> _Prepared:
+    cl = _unique_claims(claims)
+    ids = [c.id for c in cl]
     n = len(cl)
 
     dim_codes: dict[str, int] = {}
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
+    time_codes: dict[str, int] = {"": 0}
     dim_l: list[int] = []
     art_l: list[int] = []
     lo_l: list[float] = []
@@ -585,21 +758,29 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     headline_l: list[bool] = []
     sentence_l: list[int] = []
     form_l: list[int] = []
+    direction_l: list[int] = []
+    time_l: list[int] = []
     sent_codes: dict[tuple[int, object], int] = {}
     form_codes: dict[tuple, int] = {}
     ctx: list[str] = []
+    concepts: list[str] = []
+    phrases: list[str | None] = []
     heads: list[str | None] = []
-    # (article, feature) entries of the story vectors: the content words of the sentences holding its claims
-    # and its figures; repeats are dropped later
     feat_art = array("i")
     feat_id = array("i")
     word_claim = array("i")  # each content word of each claim's sentence: the claim and the word's feature
     word_fid = array("i")
-    # names: capitalised words that the input also writes capitalised inside a sentence and never in lower
-    # case ("Eastmouth", "Korvex"); a sentence-opening "The" or a title-case headline word is no name
-    name_text: list[str | None] = []
-    lower_seen: set[str] = set()
-    inner_caps: set[str] = set()
+    # names: capitalised words that the story also writes capitalised inside a sentence and never in lower
+    # case; collected per article as word codes, judged per story once stories are known
+    name_text: list[list[tuple[str, bool]] | None] = []
+    word_codes: dict[str, int] = {}
+    lower_art = array("i")
+    lower_word = array("i")
+    cap_art = array("i")
+    cap_word = array("i")
+    seen_lower: set[str] = set()
+    seen_cap: set[str] = set()
+    last_art = -1
     for c in cl:
         d, a, b = normalised_value(c)
         if not (math.isfinite(a) and math.isfinite(b)):
@@ -608,6 +789,10 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         hl, hh = _hedged(a, b, c.qualifier, hedge, f)
         dk = dim_codes.setdefault(d, len(dim_codes))
         ak = art_codes.setdefault(c.article, len(art_codes))
+        if ak != last_art:
+            seen_lower.clear()
+            seen_cap.clear()
+            last_art = ak
         mid = (a + b) / 2.0
         dim_l.append(dk)
         art_l.append(ak)
@@ -620,6 +805,11 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         sentence_l.append(sent_codes.setdefault((ak, where), len(sent_codes)))
         form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
+        q = _quantity_of(c)
+        phrases.append(q.phrase or None)
+        concepts.append(_concept_text(q.concept))
+        direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
+        time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
         text = _without_number(c)
         words = _context_words(c, text)
         ctx.append(" ".join(words))
@@ -631,11 +821,19 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
         feat_id.extend(codes)
         word_fid.extend(codes)
         feat_id.append(vk)
-        lower_seen.update(_LOWER.findall(text))
+        fresh = set(_LOWER.findall(text)) - seen_lower
+        if fresh:
+            seen_lower |= fresh
+            lower_art.extend([ak] * len(fresh))
+            lower_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
         cs = _name_candidates(text)
         if cs:
-            inner_caps.update(w for w, initial in cs if not initial)
-            name_text.append(" ".join(w for w, _ in cs))
+            fresh = {w for w, initial in cs if not initial} - seen_cap
+            if fresh:
+                seen_cap |= fresh
+                cap_art.extend([ak] * len(fresh))
+                cap_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
+            name_text.append(cs)
         else:
             name_text.append(None)
     dim = np.array(dim_l, dtype=np.int64)
@@ -646,13 +844,43 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     headline = np.array(headline_l, dtype=bool)
     sentence = np.array(sentence_l, dtype=np.int32)
     form = np.array(form_l, dtype=np.int32)
+    direction = np.array(direction_l, dtype=np.int8)
+    time = np.array(time_l, dtype=np.int32)
     del dim_l, art_l, lo_l, hi_l, point_l, floor_l, value_key_l, headline_l, sentence_l, form_l, sent_codes
+    del direction_l, time_l
     dims = list(dim_codes)
     articles = list(art_codes)
     n_art = len(articles)
+    n_feat = len(feat_codes)
+
+    # stories: from the distinct (article, feature) entries, with global rarity; reviewers' must-links join
+    # the stories of the claims they join
+    fids = np.frombuffer(feat_id, dtype=np.int32)
+    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
+    del feat_art, present, fids, feat_id
+    index = {cid: k for k, cid in enumerate(ids)}
+    extra = []
+    for o in overrides:
+        if o.kind is LinkKind.MUST and o.a in index and o.b in index:
+            extra.append((int(art[index[o.a]]), int(art[index[o.b]])))
+    is_figure = np.zeros(n_feat, dtype=bool)
+    is_figure[value_key] = True
+    words_only = ~is_figure[cols]  # round figures recur across stories: words and names mark a story
+    if story_ids is None:
+        story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra)
+    else:
+        missing = [x for x in articles if x not in story_ids]
+        if missing:
+            raise ValueError(f"stories: no story given for article {missing[0]!r}")
+        _, story_of = np.unique(np.array([story_ids[x] for x in articles], dtype=object).astype(str),
+                                return_inverse=True)
+        story_of = story_of.astype(np.int64).reshape(-1)
+    del words_only
+    story_rows = story_of[rows]
+    n_story = np.bincount(story_of, minlength=int(story_of.max()) + 1 if n_art else 0)
+
     noun_codes: dict[str, int] = {}
     noun_code = np.array([noun_codes.setdefault(h, len(noun_codes)) if h else -1 for h in heads], dtype=np.int64)
-    # the words of each counted noun, as story features ("nursing posts" -> nurs, post)
     nw_row, nw_col = [], []
     first_noun: dict[str, str] = {}
     for c, h in zip(cl, heads):
@@ -667,90 +895,113 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE) -> _Prepared:
     noun_words, _, _ = _Sparse.from_pairs(len(noun_codes), np.array(nw_row, dtype=np.int64),
                                           np.array(nw_col, dtype=np.int64))
 
-    # Story vectors: words and figures weighed by rarity, idf ** STORY_POWER, over the input plus a virtual
-    # background of unrelated articles (so a small, one-story input does not call its own story's words
-    # common); each article's norm is padded, so that one shared word does not make two short articles one
-    # story.
-    fids = np.frombuffer(feat_id, dtype=np.int32)
-    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
-    del feat_art, present
-    df = np.bincount(cols, minlength=len(feat_codes))
-    # how topical each claim's sentence is: the share of its content words that another article uses too
-    # (a sentence on another subject, "the city's new stadium will hold 40,000 fans", uses words no other
-    # report of the story has)
-    words_of = np.frombuffer(word_claim, dtype=np.int32)
-    elsewhere = df[np.frombuffer(word_fid, dtype=np.int32)] > 1  # a claim's words are in its own article
+    # Story vectors: words and figures weighed by rarity within the story, idf ** STORY_POWER, over the story
+    # plus a virtual background of unrelated articles; each article's norm is padded, so that one shared word
+    # does not make two short articles alike.
+    df = _local_counts(story_rows, cols, n_feat)
+    words_of = np.frombuffer(word_claim, dtype=np.int32).astype(np.int64)
+    wf = np.frombuffer(word_fid, dtype=np.int32).astype(np.int64)
+    # how topical each claim's sentence is: the share of its content words another article of its story uses
+    entry_code = story_rows * max(n_feat, 1) + cols
+    order = np.argsort(entry_code, kind="stable")
+    sorted_codes, sorted_df = entry_code[order], df[order]
+    wcode = story_of[art[words_of]] * max(n_feat, 1) + wf
+    pos = np.minimum(np.searchsorted(sorted_codes, wcode), max(len(sorted_codes) - 1, 0))
+    elsewhere = (sorted_df[pos] > 1) if len(sorted_codes) else np.zeros(len(wcode), bool)
     n_words = np.bincount(words_of, minlength=n)
     topic = np.bincount(words_of, weights=elsewhere, minlength=n) / np.maximum(n_words, 1)
-    del fids, feat_id, word_claim, word_fid, words_of, elsewhere
-    idf = np.log1p((n_art + BACKGROUND) / np.maximum(df, 1))
-    w = idf[cols] ** STORY_POWER
+    del word_claim, word_fid, words_of, wf, elsewhere, wcode, pos, order, sorted_codes, sorted_df, entry_code
+    idf = np.log1p((n_story[story_rows] + BACKGROUND) / np.maximum(df, 1))
+    w = idf ** STORY_POWER
     norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n_art) + STORY_PADDING)
     story = _Sparse(n_art, rows, cols, w / np.maximum(norm[rows], _TINY))
-    # Blocking keys: each article's rarest words shared with another article, if rare enough to mark a
-    # story. A figure is no key: round figures recur across stories, and pairs sharing one figure are what
-    # a value cell already holds.
-    figure = np.zeros(len(feat_codes), dtype=bool)
+    # blocking keys of crowded story blocks: each article's rarest words shared with another article of its
+    # story (figures are no key: pairs sharing a figure are what the value neighbours already give)
+    figure = np.zeros(n_feat, dtype=bool)
     figure[value_key] = True
-    m = (df[cols] > 1) & (df[cols] <= KEY_MAX_ARTICLES) & ~figure[cols]
-    kr, kc = rows[m], cols[m]
-    order = np.lexsort((kc, df[kc], kr))
-    kr, kc = kr[order], kc[order]
-    per_row = np.bincount(kr, minlength=n_art)
-    rank = np.arange(len(kr)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
-    keep = rank < KEY_WORDS
-    story_key_ids = kc[keep]
-    story_key_ptr = np.r_[0, np.cumsum(np.bincount(kr[keep], minlength=n_art))].astype(np.int64)
+    m = (df > 1) & (df <= KEY_MAX_ARTICLES) & ~figure[cols]
+    story_key_ptr, story_key_ids = _rarest_per_row(rows[m], cols[m], df[m], STORY_KEYS, n_art)
+    del df, idf, w, norm, m
 
+    # names, judged within each story
+    def story_pairs(arts: array, words: array) -> set[int]:
+        a_ = np.frombuffer(arts, dtype=np.int32).astype(np.int64)
+        w_ = np.frombuffer(words, dtype=np.int32).astype(np.int64)
+        return set((story_of[a_] * max(len(word_codes), 1) + w_).tolist()) if len(a_) else set()
+
+    lower_seen = story_pairs(lower_art, lower_word)
+    inner_caps = story_pairs(cap_art, cap_word)
+    del lower_art, lower_word, cap_art, cap_word
+    width = max(len(word_codes), 1)
     name_codes: dict[str, int] = {}
     name_claim = array("i")
     name_id = array("i")
     source_claim = array("i")
     source_id = array("i")
-    for k, (c, t) in enumerate(zip(cl, name_text)):
-        if t is None:
+    for k, (c, cs) in enumerate(zip(cl, name_text)):
+        if cs is None:
             continue
-        # the source's name ("the Met Office said") is not what the figure is about
+        base = int(story_of[art[k]]) * width
         source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else ()
-        for w in set(t.split()):
-            if (len(w) >= NAME_MIN_LETTERS and w in inner_caps and w not in lower_seen and w not in _CALENDAR
-                    and w not in _STOP):
-                code = name_codes.setdefault(w, len(name_codes))
+        for w in {w for w, _ in cs}:
+            code = word_codes.get(w)
+            if (code is not None and len(w) >= NAME_MIN_LETTERS and base + code in inner_caps
+                    and base + code not in lower_seen and w not in _CALENDAR and w not in _STOP):
+                nc_ = name_codes.setdefault(w, len(name_codes))
                 if w in source:
                     source_claim.append(k)
-                    source_id.append(code)
+                    source_id.append(nc_)
                 else:
                     name_claim.append(k)
-                    name_id.append(code)
-    del name_text
+                    name_id.append(nc_)
+    del name_text, lower_seen, inner_caps
     nc = np.frombuffer(name_claim, dtype=np.int32).astype(np.int64)
     ni = np.frombuffer(name_id, dtype=np.int32).astype(np.int64)
     sc = np.frombuffer(source_claim, dtype=np.int32).astype(np.int64)
     si = np.frombuffer(source_id, dtype=np.int32).astype(np.int64)
-    evidence_names, _, name_col = _Sparse.from_pairs(n_art, art[nc], ni)
+    evidence_names, name_rows, name_col = _Sparse.from_pairs(n_art, art[nc], ni)
     article_names, _, _ = _Sparse.from_pairs(n_art, np.r_[art[nc], art[sc]], np.r_[ni, si])
     figure_cells = _figure_cells(point, floor, dim, len(dims))
     article_figures, _, _ = _Sparse.from_pairs(n_art, np.r_[art, art], figure_cells.reshape(-1, order="F"))
-    name_idf = np.log1p((n_art + BACKGROUND) / np.maximum(np.bincount(name_col, minlength=len(name_codes)), 1))
-    # each claim's rarest name (ties: the first seen)
+    # each claim's rarest name within its story (ties: the lower code)
     rarest_name = np.full(n, -1, dtype=np.int64)
     if len(nc):
-        order = np.lexsort((ni, -name_idf[ni], nc))
+        name_df = _local_counts(story_of[name_rows], name_col, len(name_codes))
+        width_n = max(len(name_codes), 1)
+        dfmap = dict(zip((story_of[name_rows] * width_n + name_col).tolist(), name_df.tolist()))
+        claim_df = np.array([dfmap[int(story_of[art[x]]) * width_n + int(y)] for x, y in zip(nc, ni)],
+                            dtype=np.int64)
+        order = np.lexsort((ni, claim_df, nc))
         first = np.r_[True, nc[order][1:] != nc[order][:-1]]
         rarest_name[nc[order][first]] = ni[order][first]
 
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
-        articles=articles, context=np.array(ctx, dtype=object), noun=heads, noun_code=noun_code,
-        noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
+        articles=articles, story_of=story_of, context=np.array(ctx, dtype=object),
+        concept=np.array(concepts, dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
+        noun_code=noun_code, noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
         sentence=sentence, form=form, noun_words=noun_words, topic=topic,
     )
 
 
-# ------------------------------------------------------------------------------------------------- blocking
+def _quantity_of(c: Claim) -> Quantity:
+    return _parsed(c.quantity) if c.quantity is not None else describe_claim(c)
 
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(phrase: str) -> Quantity:
+    return parse_quantity(phrase)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1 << 16)
+def _concept_text(concept: str) -> str:
+    """A quantity's concept words with their classes, normalised as contexts are."""
+    return " ".join(_words(concept_keys(concept)))
+
+
+# ------------------------------------------------------------------------------------------------- blocking
 
 def _unique(x: np.ndarray) -> np.ndarray:
     """Sorted distinct values (sorting beats numpy's hashed unique on large integer arrays)."""
@@ -771,93 +1022,64 @@ def _unique_inverse(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y[first], inverse, counts
 
 
-def _pairs_within_runs(keys: np.ndarray, items: np.ndarray, n: int, chunk: int = 1 << 21) -> np.ndarray:
-    """Codes a * n + b (a < b) of the distinct pairs of items that share a key; built a chunk at a time."""
+
+
+def _neighbour_pairs(keys: np.ndarray, order_by: np.ndarray, items: np.ndarray, n: int, window: int) -> np.ndarray:
+    """Codes a * n + b (a < b) of items that share a key and lie within ``window`` places of each other once
+    each key's items are sorted by ``order_by``: every pair of a key with at most window + 1 items, the
+    nearest neighbours of each item in a larger one. Distinct, sorted."""
     if len(keys) < 2:
         return np.empty(0, np.int64)
-    order = np.lexsort((items, keys))
-    k = keys[order]
-    it = items[order].astype(np.int64)
+    order = np.lexsort((items, order_by, keys))
+    k, it = keys[order], items[order].astype(np.int64)
     del order
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    del k
-    sizes = np.diff(np.r_[starts, len(it)])
-    cum = np.cumsum(sizes * (sizes - 1) // 2)
-    out: list[np.ndarray] = []
-    lo_run = 0
-    while lo_run < len(starts):
-        base = cum[lo_run - 1] if lo_run else 0
-        hi_run = max(int(np.searchsorted(cum, base + chunk, side="right")), lo_run + 1)
-        seg_sizes = sizes[lo_run:hi_run]
-        s0 = starts[lo_run]
-        seg = it[s0:s0 + int(seg_sizes.sum())]
-        run_end = np.repeat(np.cumsum(seg_sizes), seg_sizes)
-        pos = np.arange(len(seg))
-        counts = run_end - pos - 1
-        total = int(counts.sum())
-        if total:
-            left = np.repeat(pos, counts)
-            right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts))
-            a, b = seg[left], seg[right]
-            del left, right
-            keep = a != b
-            out.append(_unique(np.minimum(a[keep], b[keep]) * n + np.maximum(a[keep], b[keep])))
-        lo_run = hi_run
+    out = []
+    for d in range(1, window + 1):
+        if d >= len(k):
+            break
+        same = np.flatnonzero(k[d:] == k[:-d])
+        if not len(same):
+            break  # no key has more than d items
+        x, y = it[same], it[same + d]
+        keep = x != y
+        out.append(_unique(np.minimum(x[keep], y[keep]) * n + np.maximum(x[keep], y[keep])))
     return _unique(np.concatenate(out)) if out else np.empty(0, np.int64)
 
 
-def _value_cells(p: _Prepared, max_gap: float) -> tuple[np.ndarray, np.ndarray]:
-    """(cell key, claim) entries: each claim's interval on two offset grids of cells 2D wide."""
-    d = -math.log(1.0 - max_gap)  # axis distance of the widest compatible gap
-    width = 2.0 * d
-    a0 = _value_axis(p.lo, p.floor)
-    a1 = _value_axis(p.hi, p.floor)
-    keys: list[np.ndarray] = []
-    claims: list[np.ndarray] = []
-    n_dims = max(len(p.dims), 1)
-    for grid, shift in ((0, 0.0), (1, d)):
-        c0 = np.floor((a0 + shift) / width).astype(np.int64)
-        c1 = np.floor((a1 + shift) / width).astype(np.int64)
-        span = c1 - c0 + 1
-        idx = np.repeat(np.arange(len(c0)), span)
-        offs = np.arange(int(span.sum())) - np.repeat(np.cumsum(span) - span, span)
-        cell = c0[idx] + offs
-        # key = ((cell * 2 + grid) * n_dims + dim); cells are small integers (log-scale)
-        keys.append((cell * 2 + grid) * n_dims + p.dim[idx])
-        claims.append(idx)
-    return np.concatenate(keys), np.concatenate(claims)
+def _candidate_pairs(p: _Prepared, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a < b) worth scoring.
 
-
-def _candidate_pairs(p: _Prepared, max_gap: float, block_limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a < b) of claims that share a value cell; a crowded cell is split by story keys.
-
-    Two claims of different articles link only with some story signal, so their articles share a rare
-    word or figure: a crowded cell is split by each article's rarest shared features (and by the article
-    itself, for figures repeated within one article).
+    * Claims of different articles of one story and one dimension: all pairs of a block of at most
+      :data:`BLOCK_LIMIT` claims; in a larger block, each claim's nearest values, and the nearest values
+      among the claims of articles sharing one of its article's rare keys.
+    * Claims of one article: a repeat states (about) the same figure, so neighbours by value within the
+      article and dimension.
     """
-    keys, items = _value_cells(p, max_gap)
-    _, inverse, counts = _unique_inverse(keys)
-    del keys
     n = len(p.claims)
-    big = counts[inverse] > block_limit
-    parts = [_pairs_within_runs(inverse[~big], items[~big], n)]
-    if big.any():
-        cells, claims = inverse[big], items[big]
-        del inverse, items
-        arts = p.article[claims]
-        reps = p.story_key_ptr[arts + 1] - p.story_key_ptr[arts] + 1
-        claim_r = np.repeat(claims, reps)
-        art_r = np.repeat(arts, reps)
-        pos = np.arange(len(claim_r)) - np.repeat(np.cumsum(reps) - reps, reps)  # 0 = the article itself
-        key_index = p.story_key_ptr[art_r] + pos - 1
-        sub = np.where(pos == 0, -1 - art_r, p.story_key_ids[np.maximum(key_index, 0)])
-        del art_r, pos, key_index
-        combo = np.repeat(cells, reps) * (1 << 32) + (sub + (1 << 31))
-        del sub
-        parts.append(_pairs_within_runs(combo, claim_r, n))
+    if n < 2:
+        e = np.empty(0, np.int64)
+        return e, e
+    n_dims = max(len(p.dims), 1)
+    axis = _value_axis(p.point, p.floor)
+    story = p.story_of[p.article]
+    block = story * n_dims + p.dim
+    items = np.arange(n, dtype=np.int64)
+    parts = [_neighbour_pairs(block, axis, items, n, BLOCK_LIMIT)]
+    _, inverse, counts = _unique_inverse(block)
+    big = np.flatnonzero(counts[inverse] > BLOCK_LIMIT + 1)
+    if len(big):
+        arts = p.article[big]
+        reps = p.story_key_ptr[arts + 1] - p.story_key_ptr[arts]
+        claim_r = np.repeat(big, reps)
+        pos = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        key = p.story_key_ids[p.story_key_ptr[p.article[claim_r]] + pos] if len(claim_r) else claim_r
+        width = int(key.max()) + 1 if len(key) else 1
+        parts.append(_neighbour_pairs(block[claim_r] * width + key, axis[claim_r], claim_r, n, BLOCK_LIMIT))
+    # one article's repeats
+    within = p.article * n_dims + p.dim
+    parts.append(_neighbour_pairs(within, axis, items, n, BLOCK_LIMIT))
     code = _unique(np.concatenate(parts))
     return code // n, code % n
-
 
 # -------------------------------------------------------------------------------------------------- scoring
 
@@ -866,12 +1088,12 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.nd
     """(cosine, evidence) of the two claims' articles, leaving out the figure the two claims share.
 
     The cosine says how alike the articles' words and figures are; the evidence (0 to 1) whether they
-    share anything particular to one story: names, and figures besides the compared one (equal or within
-    about :data:`NEAR_FIGURE`), :data:`STORY_EVIDENCE` each; less as much when both articles name
-    people, places or firms and none of them in common. Articles on one subject share its words
+    share anything particular to one story: how many names, and figures besides the compared one (equal or
+    within about :data:`NEAR_FIGURE`), both give, less one when both articles name people, places or firms
+    and none of them in common (from -1 to 4). Articles on one subject share its words
     ("passengers", "fares", "delays") and round figures ("45 minutes") without telling one story; two
-    reports of one event name the same place, firm or person, or repeat several of its figures. Both are 1
-    for claims of one article.
+    reports of one event name the same place, firm or person, or repeat several of its figures. Both are
+    1 for claims of one article.
     """
     cos = np.ones(len(a))
     evidence = np.ones(len(a))
@@ -912,7 +1134,7 @@ def _story_similarity(p: _Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.nd
         other_figures = np.maximum(figures[pair] - own_cells, 0.0) / 2.0  # a figure sits on two grids
         shared_names = names[pair]
         strangers = (shared_names == 0) & named[x] & named[y]
-        evidence[d] = np.clip(STORY_EVIDENCE * (shared_names + other_figures - strangers), 0.0, 1.0)
+        evidence[d] = np.clip(shared_names + other_figures - strangers, -1.0, 4.0)
     return cos, evidence
 
 
@@ -930,29 +1152,27 @@ def _noun_agreements(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def _name_factor(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """NAME_CONFLICT when both sentences name someone or somewhere and each one's rarest name is missing
-    from the other's article ("Dunbroley Corp will cut 1,200 jobs" and "Easthalby Corp will cut 1,200
-    jobs"); 1 otherwise."""
-    out = np.ones(len(a))
+
+
+def _name_conflict(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Both sentences name someone or somewhere and each one's rarest name is missing from the other's
+    article (two firms, two towns)."""
+    out = np.zeros(len(a))
     rare = p.rarest_name
-    sel = np.flatnonzero((rare[a] >= 0) & (rare[b] >= 0) & (p.article[a] != p.article[b]))
+    sel = np.flatnonzero((rare[a] >= 0) & (rare[b] >= 0))
     if len(sel):
         x, y = a[sel], b[sel]
         missing_x = p.article_names.lookup(p.article[y], rare[x]) == 0
         missing_y = p.article_names.lookup(p.article[x], rare[y]) == 0
-        out[sel[missing_x & missing_y]] = NAME_CONFLICT
+        out[sel[missing_x & missing_y]] = 1.0
     return out
 
 
-def _noun_factor(p: _Prepared, a: np.ndarray, b: np.ndarray, noun: np.ndarray) -> np.ndarray:
-    """NOUN_CONFLICT when two counts of different articles count different things ("40,000 fans", "40,000
-    vehicles") and no word of either's noun is found in the other claim's article; 1 otherwise. Two reports
-    of one fact may count it by different words ("1,800 jobs", "1,800 steelworkers will lose their jobs"),
-    but then one tends to use the other's word somewhere. Measures name what they measure by their unit."""
-    out = np.ones(len(a))
-    is_count = np.array([d.split("/")[0] == "count" for d in p.dims], dtype=bool)
-    sel = np.flatnonzero((noun == 0.0) & (p.article[a] != p.article[b]) & is_count[p.dim[a]])
+def _noun_unseen(p: _Prepared, a: np.ndarray, b: np.ndarray, conflict: np.ndarray) -> np.ndarray:
+    """Two claims counting different things where no word of either's noun is found in the other's article
+    (two reports of one fact may count it by different words, but then one tends to use the other's)."""
+    out = np.zeros(len(a))
+    sel = np.flatnonzero(conflict > 0)
     if len(sel):
         x, y = a[sel], b[sel]
 
@@ -961,29 +1181,158 @@ def _noun_factor(p: _Prepared, a: np.ndarray, b: np.ndarray, noun: np.ndarray) -
             hit = p.story.lookup(p.article[v][which], cols) > 0
             return np.bincount(which, weights=hit, minlength=len(u)) > 0
 
-        out[sel[~found(x, y) & ~found(y, x)]] = NOUN_CONFLICT
+        out[sel[~found(x, y) & ~found(y, x)]] = 1.0
     return out
 
 
-def _topic_factor(p: _Prepared, a: np.ndarray, b: np.ndarray, apart: np.ndarray) -> np.ndarray:
-    """Per claim: TOPIC_FLOOR to 1 by how topical its sentence is against the claims of its own article that
-    state the same figure as another fact (``apart`` pairs); 1 for claims with no such rival.
+def _best_cosines(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per article, its highest story cosine with any article it shares a candidate pair with."""
+    best = np.zeros(len(p.articles))
+    xa, xb = p.article[a], p.article[b]
+    cross = xa != xb
+    if cross.any():
+        n_art = len(p.articles)
+        codes = _unique(np.minimum(xa[cross], xb[cross]) * n_art + np.maximum(xa[cross], xb[cross]))
+        ra, rb = codes // n_art, codes % n_art
+        sims = np.concatenate([p.story.dot(ra[k:k + SCORE_CHUNK], rb[k:k + SCORE_CHUNK])
+                               for k in range(0, len(ra), SCORE_CHUNK)])
+        np.maximum.at(best, ra, sims)
+        np.maximum.at(best, rb, sims)
+    return best
 
-    When one article gives a figure twice for two facts ("set aside €85 million for a new crossing" and
-    "the new stadium will ... cost €85m"), the one whose words other articles also use is the likelier
-    match for them.
+
+def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, tolerance: float,
+                   workers: int, best: np.ndarray) -> dict[str, np.ndarray]:
+    """The named features (:data:`FEATURES`) of pairs of claims of different articles of one story;
+    ``best`` is :func:`_best_cosines` of all the candidate pairs."""
+    ctx = _ratio(p.context[a], p.context[b], workers)
+    qty = _ratio(p.concept[a], p.concept[b], workers)
+    cos, evidence = _story_similarity(p, a, b)
+    art_a, art_b = p.article[a], p.article[b]
+    relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
+    noun = _noun_agreements(p, a, b)
+    conflict = (noun == 0.0).astype(np.float64)
+    da, db = p.direction[a], p.direction[b]
+    ta, tb = p.time[a], p.time[b]
+    return {
+        "context": ctx,
+        "quantity": qty,
+        "story": cos,
+        "story_relative": relative,
+        "story_evidence": evidence,
+        "noun_agree": (noun == 1.0).astype(np.float64),
+        "noun_conflict": conflict,
+        "noun_unseen": _noun_unseen(p, a, b, conflict),
+        "name_conflict": _name_conflict(p, a, b),
+        "direction_conflict": ((da > 0) & (db > 0) & (da != db)).astype(np.float64),
+        "direction_one": ((da > 0) != (db > 0)).astype(np.float64),
+        "time_conflict": (ta != tb).astype(np.float64),
+        "value_gap": -np.log(np.maximum(1.0 - gap, 1e-3)),
+        "value_agree": (gap <= tolerance).astype(np.float64),
+        "same_form": (p.form[a] == p.form[b]).astype(np.float64),
+        "headline": (p.headline[a] | p.headline[b]).astype(np.float64),
+        "topic": np.minimum(p.topic[a], p.topic[b]),
+    }
+
+
+def _ratio(x: np.ndarray, y: np.ndarray, workers: int) -> np.ndarray:
+    if not len(x):
+        return np.zeros(0)
+    return process.cpdist(x, y, scorer=fuzz.token_set_ratio, workers=workers,
+                          dtype=np.float32).astype(np.float64) / 100.0
+
+
+@dataclass
+class _Scored:
+    a: np.ndarray  # claim indices, a < b
+    b: np.ndarray
+    score: np.ndarray  # 0-100
+    gap: np.ndarray  # relative gap between the two values (0 when their intervals overlap)
+    apart_a: np.ndarray  # pairs of one article that state different facts with the same figure
+    apart_b: np.ndarray
+
+
+def _compatible_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, max_gap: float
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, gap, same article) of the pairs whose figures can be one quantity."""
+    max_lo = np.maximum(p.lo[a], p.lo[b])
+    min_hi = np.minimum(p.hi[a], p.hi[b])
+    gap = _gap_arrays(max_lo, min_hi, np.maximum(p.floor[a], p.floor[b]))
+    same_article = p.article[a] == p.article[b]
+    ok = (p.dim[a] == p.dim[b]) & (gap <= max_gap) & (~same_article | (gap <= tolerance))
+    ok &= p.story_of[p.article[a]] == p.story_of[p.article[b]]
+    return a[ok], b[ok], gap[ok], same_article[ok]
+
+
+def _score_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, max_gap: float, workers: int,
+                 model: PairModel, keep_below: float | None = None) -> _Scored:
+    """Score the compatible candidate pairs, a chunk at a time; with ``keep_below`` only pairs scoring at
+    least that much are kept (and the apart pairs of one article)."""
+    out_a, out_b, out_s, out_g, apart_a, apart_b = [], [], [], [], [], []
+    best = _best_cosines(p, a, b)
+    for k in range(0, len(a), SCORE_CHUNK):
+        ca, cb, gap, same = _compatible_pairs(p, a[k:k + SCORE_CHUNK], b[k:k + SCORE_CHUNK], tolerance, max_gap)
+        if not len(ca):
+            continue
+        score = np.zeros(len(ca))
+        cross = np.flatnonzero(~same)
+        if len(cross):
+            x = _pair_features(p, ca[cross], cb[cross], gap[cross], tolerance, workers, best)
+            score[cross] = 100.0 * model.probability(x)
+            del x
+        inside = np.flatnonzero(same)
+        if len(inside):
+            ia, ib = ca[inside], cb[inside]
+            ctx = _ratio(p.context[ia], p.context[ib], workers)
+            noun = _noun_agreements(p, ia, ib)
+            rep = _repeats(p, ia, ib, ctx, noun, tolerance)
+            score[inside] = np.where(rep, 100.0, 0.0)
+            apart_a.append(ia[~rep])
+            apart_b.append(ib[~rep])
+        keep = score >= keep_below if keep_below is not None else np.ones(len(score), bool)
+        keep &= score > 0
+        out_a.append(ca[keep])
+        out_b.append(cb[keep])
+        out_s.append(score[keep])
+        out_g.append(gap[keep])
+    e = np.empty(0, np.int64)
+
+    def cat(xs: list, empty: np.ndarray) -> np.ndarray:
+        return np.concatenate(xs) if xs else empty
+
+    return _Scored(cat(out_a, e), cat(out_b, e), cat(out_s, np.empty(0)), cat(out_g, np.empty(0)),
+                   cat(apart_a, e), cat(apart_b, e))
+
+
+def pair_features(claims: Sequence[Claim], tolerance: float = DEFAULT_TOLERANCE, workers: int = 1
+                  ) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
+    """(ids of a, ids of b, features) of every candidate pair of claims of different articles, as the
+    grouping sees them: for fitting and inspecting the pair model (``bench/fit_grouping.py``)."""
+    p = _prepare(claims)
+    a, b = _candidate_pairs(p, tolerance)
+    a, b, gap, same = _compatible_pairs(p, a, b, tolerance, max(MAX_GAP, tolerance))
+    a, b, gap = a[~same], b[~same], gap[~same]
+    x = _pair_features(p, a, b, gap, tolerance, workers, _best_cosines(p, a, b))
+    return [p.ids[i] for i in a.tolist()], [p.ids[j] for j in b.tolist()], x
+
+
+def compare(a: Claim, b: Claim, tolerance: float = DEFAULT_TOLERANCE, others: Sequence[Claim] = (),
+            model: PairModel | None = None) -> float:
+    """Score (0-100) that ``a`` and ``b`` state the same quantity; 0 when their numbers cannot be one.
+
+    The story signal is measured against ``others`` (claims of the same articles and of other articles);
+    without them it rests on the two claims' own sentences.
     """
-    factor = np.ones(len(p.claims))
-    x, y = a[apart], b[apart]
-    if len(x):
-        best = np.zeros(len(p.claims))
-        np.maximum.at(best, x, p.topic[y])
-        np.maximum.at(best, y, p.topic[x])
-        rival = np.unique(np.r_[x, y])
-        top = np.maximum(best[rival], p.topic[rival])
-        share = np.where(top > 0, p.topic[rival] / np.maximum(top, _TINY), 1.0)
-        factor[rival] = TOPIC_FLOOR + (1.0 - TOPIC_FLOOR) * share
-    return factor
+    p = _prepare([a, b, *others])
+    ia, ib = p.ids.index(a.id), p.ids.index(b.id)
+    if ia == ib:
+        return 100.0
+    i, j = min(ia, ib), max(ia, ib)
+    if p.story_of[p.article[i]] != p.story_of[p.article[j]]:
+        return 0.0
+    scored = _score_pairs(p, np.array([i]), np.array([j]), tolerance, max(MAX_GAP, tolerance), 1,
+                          model or default_model())
+    return float(scored.score[0]) if len(scored.score) else 0.0
 
 
 def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: np.ndarray,
@@ -1014,85 +1363,6 @@ def _stated(p: _Prepared, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
     return (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
             np.array([_last_digit(x) for x in lows], dtype=np.float64),
             np.array([_last_digit(x) for x in highs], dtype=np.float64))
-
-
-@dataclass
-class _Scored:
-    a: np.ndarray  # claim indices, a < b
-    b: np.ndarray
-    score: np.ndarray  # 0-100
-    gap: np.ndarray  # relative gap between the two values (0 when their intervals overlap)
-    apart_a: np.ndarray  # pairs of one article that state different facts with the same figure
-    apart_b: np.ndarray
-
-
-def _score_pairs(
-    p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, max_gap: float, workers: int
-) -> _Scored:
-    """Keep the compatible candidate pairs and score them."""
-    max_lo = np.maximum(p.lo[a], p.lo[b])
-    min_hi = np.minimum(p.hi[a], p.hi[b])
-    gap = _gap_arrays(max_lo, min_hi, np.maximum(p.floor[a], p.floor[b]))
-    same_article = p.article[a] == p.article[b]
-    ok = (p.dim[a] == p.dim[b]) & (gap <= max_gap) & (~same_article | (gap <= tolerance))
-    a, b, gap, same_article = a[ok], b[ok], gap[ok], same_article[ok]
-    if len(a) == 0:
-        e = np.empty(0, np.int64)
-        return _Scored(e, e, np.empty(0), np.empty(0), e, e)
-    ctx = process.cpdist(p.context[a], p.context[b], scorer=fuzz.token_set_ratio, workers=workers,
-                         dtype=np.float32).astype(np.float64) / 100.0
-    noun = _noun_agreements(p, a, b)
-    names = _name_factor(p, a, b)
-    # Pairs whose sentences name entirely different places, firms or people cannot reach a threshold
-    # above NAME_CONFLICT * 100, and their story is not worth weighing: it counts as none.
-    weigh = np.flatnonzero(names > NAME_CONFLICT)
-    story = np.zeros(len(a))
-    cos, evidence = _story_similarity(p, a[weigh], b[weigh])
-    story[weigh] = np.clip((cos - STORY_FLOOR) / (STORY_FULL - STORY_FLOOR), 0.0, 1.0) * evidence
-    if STORY_RELATIVE:
-        # an article's own story is its nearest: a pair of articles counts in full only when each is about
-        # as close to the other as to its best match among the articles it may share a figure with
-        art_a, art_b = p.article[a[weigh]], p.article[b[weigh]]
-        cross = art_a != art_b
-        best = np.zeros(len(p.articles))
-        np.maximum.at(best, art_a[cross], cos[cross])
-        np.maximum.at(best, art_b[cross], cos[cross])
-        ratio = np.where(cross, cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 1.0)
-        r0, r1 = STORY_RELATIVE
-        story[weigh] *= np.clip((ratio - r0) / (r1 - r0), 0.0, 1.0)
-    # One article: a headline restates a figure of the body, and two body sentences repeat one fact when
-    # they read alike or count the same thing. Otherwise the same figure twice in one article is two facts.
-    # A repeat states the same figure: the same value written the same way (or rounded, as a headline
-    # does), or the same value converted into another unit, within the tolerance. Two figures of one
-    # sentence written the same way ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
-    inside = np.flatnonzero(same_article)
-    apart = np.zeros(len(a), dtype=bool)
-    apart[inside] = ~_repeats(p, a[inside], b[inside], ctx[inside], noun[inside], tolerance)
-    story[inside] = 1.0
-    w = WEIGHTS
-    text = w["context"] * ctx + w["story"] * story + w["noun"] * noun
-    # values that agree within the tolerance count in full; beyond it, less and less up to the widest gap
-    off = np.clip((gap - tolerance) / max(max_gap - tolerance, _TINY), 0.0, 1.0)
-    score = 100.0 * text * (1.0 - off ** VALUE_FALLOFF) * names * _noun_factor(p, a, b, noun)
-    topic = _topic_factor(p, a, b, apart)
-    score *= np.where(same_article, 1.0, topic[a] * topic[b])
-    score[apart] = 0.0
-    return _Scored(a, b, score, gap, a[apart], b[apart])
-
-
-def compare(a: Claim, b: Claim, tolerance: float = DEFAULT_TOLERANCE, others: Sequence[Claim] = ()) -> float:
-    """Score (0-100) that ``a`` and ``b`` state the same fact; 0 when their numbers are incompatible.
-
-    The story signal is measured against ``others`` (claims of the same articles and of other articles);
-    without them it rests on the two claims' own sentences.
-    """
-    p = _prepare([a, b, *others])
-    ia, ib = p.ids.index(a.id), p.ids.index(b.id)
-    if ia == ib:
-        return 100.0
-    i, j = min(ia, ib), max(ia, ib)
-    scored = _score_pairs(p, np.array([i]), np.array([j]), tolerance, MAX_GAP, 1)
-    return float(scored.score[0]) if len(scored.score) else 0.0
 
 
 # ----------------------------------------------------------------------------------------------- clustering
@@ -1340,7 +1610,7 @@ def _singleton(p: _Prepared, m: int) -> Group:
     return Group(
         id=_group_id((c.id,)), claim_ids=(c.id,), representative=c.id, outlets=(c.outlet,) if c.outlet else (),
         kind=c.kind, unit=c.unit, currency=c.currency, noun=noun, min_value=value, median_value=value,
-        max_value=value, spread_pct=0.0, discrepant=False, label=label,
+        max_value=value, spread_pct=0.0, discrepant=False, label=label, quantity=_group_quantity(p, (m,), m),
     )
 
 
@@ -1374,8 +1644,19 @@ def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance
         id=_group_id(ids), claim_ids=ids, representative=rc.id, outlets=tuple(outlets), kind=rc.kind,
         unit=rc.unit, currency=rc.currency, noun=noun, min_value=_from_base(rc, vmin),
         median_value=_from_base(rc, median), max_value=_from_base(rc, vmax), spread_pct=float(spread),
-        discrepant=bool(discrepant), label=label,
+        discrepant=bool(discrepant), label=label, quantity=_group_quantity(p, members, rep),
     )
+
+
+
+
+def _group_quantity(p: _Prepared, members: Sequence[int], rep: int) -> str | None:
+    """The phrase of what a group measures: its representative's, or the most common among its members."""
+    own = p.phrase[rep]
+    if own:
+        return own
+    phrases = Counter(q for q in (p.phrase[m] for m in members) if q)
+    return min(phrases, key=lambda q: (-phrases[q], q)) if phrases else None
 
 
 def group_claims(
@@ -1384,32 +1665,37 @@ def group_claims(
     tolerance: float = DEFAULT_TOLERANCE,
     threshold: float | None = None,
     workers: int = 1,
+    model: PairModel | None = None,
+    stories: Mapping[str, str] | None = None,
 ) -> Grouping:
-    """Group claims that state the same fact; every claim ends in exactly one group.
+    """Group claims that state the same quantity of one story; every claim ends in exactly one group.
 
     ``tolerance`` is the relative difference below which values agree (for the discrepancy flag and for
     repeated figures in one article); ``threshold`` the link score (0-100, default
-    :data:`DEFAULT_THRESHOLD`); ``workers`` is passed to RapidFuzz. Overrides naming claims that are not
-    among ``claims`` are ignored; contradictory overrides raise :class:`OverrideConflict`. The result does
-    not depend on the order of ``claims`` or ``overrides``. Groups are ordered for triage: more outlets
-    first, then larger spread, then larger groups.
+    :data:`DEFAULT_THRESHOLD`); ``workers`` is passed to RapidFuzz; ``model`` replaces the fitted pair model.
+    Overrides naming claims that are not among ``claims`` are ignored; contradictory overrides raise
+    :class:`OverrideConflict`. The result does not depend on the order of ``claims`` or ``overrides``, and
+    each story's groups depend only on that story's claims (see :func:`stories`). ``stories`` (article id ->
+    story id) gives the stories instead of finding them, as :func:`plan_regroup` does for an import. Groups are ordered for
+    triage: discrepant first, more outlets, larger spread, larger groups.
     """
     if not (0.0 <= tolerance < 1.0):
         raise ValueError(f"tolerance must be a fraction between 0 and 1 (0.02 is 2%), got {tolerance!r}")
     thr = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     if not (0.0 <= thr <= 100.0):
         raise ValueError(f"threshold must be a score between 0 and 100, got {threshold!r}")
-    p = _prepare(claims)
+    model = model or default_model()
+    p = _prepare(claims, overrides=overrides, story_ids=stories)
     if not p.claims:
         return Grouping(groups=(), by_claim={})
     musts, cannots = _read_overrides(p, overrides)
     max_gap = max(MAX_GAP, tolerance)
-    a, b = _candidate_pairs(p, max_gap, BLOCK_LIMIT)
-    scored = _score_pairs(p, a, b, tolerance, max_gap, workers)
-    keep = scored.score >= thr
-    a, b, score, gap = scored.a[keep], scored.b[keep], scored.score[keep], scored.gap[keep]
+    a, b = _candidate_pairs(p, tolerance)
+    scored = _score_pairs(p, a, b, tolerance, max_gap, workers, model, keep_below=max(thr, _TINY))
+    del a, b
+    a, b, score, gap = scored.a, scored.b, scored.score, scored.gap
     apart = list(zip(scored.apart_a.tolist(), scored.apart_b.tolist()))
-    del scored, keep
+    del scored
     p.release_text()  # what remains is numbers: keep the peak memory of large inputs down
     clusters = _cluster(p, a, b, score, gap, musts, cannots, apart, tolerance, max_gap)
 
@@ -1419,6 +1705,105 @@ def group_claims(
     inside = root[a] == root[b]
     degree = np.bincount(np.r_[a[inside], b[inside]], minlength=len(p.claims))
     groups = [_build_group(p, members, degree, tolerance) for members in clusters]
-    groups.sort(key=lambda g: (-len(g.outlets), -g.spread_pct, -g.size, g.id))
+    groups.sort(key=_triage)
     by_claim = {cid: g.id for g in groups for cid in g.claim_ids}
     return Grouping(groups=tuple(groups), by_claim=by_claim)
+
+
+def _triage(g: Group) -> tuple:
+    return (not g.discrepant or len(g.outlets) < 2, -len(g.outlets), -g.spread_pct, -g.size, g.id)
+
+
+# ------------------------------------------------------------------------------------ stories, incremental
+
+
+def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict[str, str]:
+    """Article id -> story id (the smallest article id of its story) for the articles of ``claims``.
+
+    The partition :func:`group_claims` works within: articles joined by shared rare words and figures (see
+    the module notes) and by reviewers' must-links between their claims.
+    """
+    cl = _unique_claims(claims)
+    if not cl:
+        return {}
+    art_codes: dict[str, int] = {}
+    feat_codes: dict[str, int] = {}
+    feat_art = array("i")
+    feat_id = array("i")
+    arts: list[int] = []
+    for c in cl:
+        ak = art_codes.setdefault(c.article, len(art_codes))
+        arts.append(ak)
+        words = _context_words(c, _without_number(c))
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
+        feat_art.extend([ak] * len(codes))
+        feat_id.extend(codes)
+    n_art = len(art_codes)
+    _, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32),
+                                       np.frombuffer(feat_id, dtype=np.int32))
+    index = {c.id: k for k, c in enumerate(cl)}
+    extra = [(arts[index[o.a]], arts[index[o.b]]) for o in overrides
+             if o.kind is LinkKind.MUST and o.a in index and o.b in index]
+    story = _story_partition(n_art, rows, cols, extra)
+    names = list(art_codes)
+    first: dict[int, str] = {}
+    for k, s in enumerate(story.tolist()):
+        if s not in first or names[k] < first[s]:
+            first[s] = names[k]
+    return {names[k]: first[s] for k, s in enumerate(story.tolist())}
+
+
+@dataclass(frozen=True)
+class RegroupPlan:
+    """What an import must regroup: the claims of the stories it touches; every other stored group stays.
+
+    ``claims``: the claims to pass to :func:`group_claims` (stored claims of touched stories and the new
+    claims), with ``stories=plan.stories`` (the stories as found among all claims). ``touched_articles``: stored articles whose groups are replaced by that grouping's.
+    ``kept_articles``: stored articles whose groups stay exactly as stored.
+    """
+
+    claims: tuple[Claim, ...]
+    touched_articles: frozenset[str]
+    kept_articles: frozenset[str]
+    stories: Mapping[str, str]  # article id -> story id, for every article of ``claims``
+
+
+def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = ()
+                 ) -> RegroupPlan:
+    """Which stored articles' stories an import of ``new`` claims touches.
+
+    A stored story is untouched when exactly the same articles form it before and after the import: then its
+    claims, their story statistics and so their groups are the same (see :func:`group_claims`). Touched are
+    the stories that gain a new article, that new articles join together, and the rare stories whose
+    articles part because a word stopped being rare. Stories are found by blocking on rare words and
+    figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
+    """
+    before = stories(stored, overrides)
+    after = stories([*stored, *new], overrides)
+    members_before: dict[str, set[str]] = defaultdict(set)
+    for art, s in before.items():
+        members_before[s].add(art)
+    members_after: dict[str, set[str]] = defaultdict(set)
+    for art, s in after.items():
+        members_after[s].add(art)
+    touched: set[str] = set()
+    for art in before:
+        if members_after[after[art]] != members_before[before[art]]:
+            touched.add(art)
+    new_articles = {c.article for c in new} - set(before)
+    regroup = touched | new_articles
+    claims = tuple(c for c in (*stored, *new) if c.article in regroup)
+    return RegroupPlan(claims=claims, touched_articles=frozenset(touched),
+                       kept_articles=frozenset(set(before) - touched),
+                       stories={art: after[art] for art in regroup})
+
+
+def apply_regroup(stored: Grouping, stored_claims: Sequence[Claim], plan: RegroupPlan, regrouped: Grouping
+                  ) -> Grouping:
+    """The full grouping after an import: stored groups of kept articles, plus ``regrouped`` (the result of
+    ``group_claims(plan.claims, overrides, stories=plan.stories)``), ordered as :func:`group_claims` orders
+    them."""
+    article_of = {c.id: c.article for c in stored_claims}
+    kept = [g for g in stored.groups if all(article_of.get(cid) in plan.kept_articles for cid in g.claim_ids)]
+    groups = sorted([*kept, *regrouped.groups], key=_triage)
+    return Grouping(groups=tuple(groups), by_claim={cid: g.id for g in groups for cid in g.claim_ids})

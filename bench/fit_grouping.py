@@ -1,0 +1,237 @@
+"""Fit the pair model of workbench.group on labelled pairs, write its weights, print an ablation.
+
+    python bench/fit_grouping.py [--write] [--sets dev,stories,heldout,sample,cases]
+
+Needs scikit-learn (``pip install scikit-learn``; the grouping itself does not: it applies the weights with
+numpy). The labelled sets are the gold files (claims with a ``fact``: ../shared/gold/dev.jsonl,
+tests/data/stories.jsonl, tests/data/heldout.jsonl), the sample articles in data/ with the facts labelled
+in tests/test_group.py, and the hand-written cases there and in tests/test_group_patterns.py (each case a
+corpus of its own). For each set the extractor's claims are read as `workbench eval` reads them; a
+candidate pair of claims of different articles (as the grouping finds candidates) is positive when both
+claims match gold claims of one fact, negative when they match gold claims of different facts (pairs with
+an unmatched claim are left out). Features are standardised and a logistic regression is fitted on the
+pairs of every set together; how often a pair is positive is set by the data, and the classes are weighted
+as the fitting chooses by leave-one-set-out F1 (balanced or not).
+
+Printed: for each set, the pairwise F1 of the final grouping (as `workbench eval` scores it) with the model
+fitted on all sets and with the model fitted on the other sets only (leave one set out: the figure that
+says how the model does on coverage it has not seen); then the ablation: the same two figures, averaged
+over the sets, with each feature left out. ``--write`` stores the model in workbench/group_weights.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+try:  # scikit-learn on the path turns on quantulum3's own unit classifier; the extractor runs without it
+    import quantulum3.classifier as _qclf
+
+    _qclf.USE_CLF = False
+except ImportError:  # pragma: no cover
+    pass
+
+from workbench import group as G  # noqa: E402
+from workbench.evaluate import load_gold, match_article  # noqa: E402
+from workbench.extract import shared_extractor  # noqa: E402
+from workbench.models import Claim  # noqa: E402
+
+GOLD = {
+    "dev": ROOT.parent.parent / "shared" / "gold" / "dev.jsonl",
+    "stories": ROOT / "tests" / "data" / "stories.jsonl",
+    "heldout": ROOT / "tests" / "data" / "heldout.jsonl",
+}
+
+
+def _gold_path(name: str) -> Path:
+    if name == "dev":
+        for cand in (ROOT.parent / "shared" / "gold" / "dev.jsonl", Path("/work/shared/gold/dev.jsonl")):
+            if cand.exists():
+                return cand
+    return GOLD[name]
+
+
+def load_set(name: str) -> list[tuple[list[Claim], dict[str, str]]]:
+    """The corpora of one labelled set: the extractor's claims and the fact of each claim matched to a gold
+    claim. "cases" are the hand-written cases of tests/test_group.py, each a corpus of its own."""
+    if name in ("sample", "cases"):
+        sys.path.insert(0, str(ROOT / "tests"))
+        import test_group as T  # the sample's facts and the cases are labelled beside their tests
+
+        if name == "sample":
+            return [T.sample_corpus()]
+        import test_group_patterns as P
+
+        cases = [*T.CASES.values(), *T.CROSS_STORY_TRAPS.values(), T.HELD_OUT, *P.MUST_LINK.values(),
+                 *P.MUST_STAY_APART.values()]
+        return [T.build(c) for c in cases]
+    claims: list[Claim] = []
+    facts: dict[str, str] = {}
+    for g in load_gold(_gold_path(name)):
+        predicted = shared_extractor().extract(g.article)
+        claims += predicted
+        facts.update({p.id: gc.fact for gc, p in match_article(g, predicted) if gc.fact})
+    return [(claims, facts)]
+
+
+def labelled_pairs(corpora: list[tuple[list[Claim], dict[str, str]]]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    xs, ys = [], []
+    for claims, facts in corpora:
+        ia, ib, x = G.pair_features(claims)
+        keep = np.array([a in facts and b in facts for a, b in zip(ia, ib)], dtype=bool)
+        y = np.array([facts.get(a) == facts.get(b) for a, b in zip(ia, ib)], dtype=bool)
+        xs.append({k: v[keep] for k, v in x.items()})
+        ys.append(y[keep])
+    return {k: np.concatenate([x[k] for x in xs]) for k in G.FEATURES}, np.concatenate(ys)
+
+
+TREES = 40  # boosting rounds
+DEPTH = 3  # tree depth: pairs of features may interact (a wide value gap matters less when the quantity reads alike)
+
+
+def fit(xs: list[dict[str, np.ndarray]], ys: list[np.ndarray], features: tuple[str, ...], kind: str
+        ) -> G.PairModel:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    X = np.concatenate([np.column_stack([x[f] for f in features]) for x in xs])
+    y = np.concatenate(ys)
+    if kind == "trees":
+        from sklearn.ensemble import GradientBoostingClassifier
+
+        gb = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=0.2, random_state=0)
+        gb.fit(X, y)
+        trees = []
+        for est in gb.estimators_[:, 0]:
+            t = est.tree_
+            trees.append((t.feature.astype(np.int64), t.threshold.astype(np.float64),
+                          t.children_left.astype(np.int64), t.children_right.astype(np.int64),
+                          t.value[:, 0, 0].astype(np.float64)))
+        prior = float(gb._raw_predict_init(X[:1])[0, 0])
+        zero = np.zeros(len(features))
+        model = G.PairModel(features, zero, zero + 1.0, zero, prior, "trees", gb.learning_rate, tuple(trees))
+        check = gb.decision_function(X[:200])
+        ours = model.log_odds({f: X[:200, k] for k, f in enumerate(features)})
+        assert np.allclose(check, ours, atol=1e-6), "the numpy tree walk must give scikit-learn's log-odds"
+        return model
+    balanced = kind == "balanced"
+    scaler = StandardScaler().fit(X)
+    lr = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced" if balanced else None)
+    lr.fit(scaler.transform(X), y)
+    return G.PairModel(features, scaler.mean_.copy(), np.where(scaler.scale_ > 0, scaler.scale_, 1.0),
+                       lr.coef_[0].copy(), float(lr.intercept_[0]))
+
+
+def pairwise_f1(corpora: list[tuple[list[Claim], dict[str, str]]], model: G.PairModel
+                ) -> tuple[float, float, float]:
+    """Pairwise precision, recall, F1 over the matched claims (as workbench eval scores grouping)."""
+    tp = pred = gold = 0
+    for claims, facts in corpora:
+        by_claim = G.group_claims(claims, model=model).by_claim
+        ids = sorted(facts)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                same_f = facts[a] == facts[b]
+                same_g = by_claim[a] == by_claim[b]
+                gold += same_f
+                pred += same_g
+                tp += same_f and same_g
+    p = tp / pred if pred else 1.0
+    r = tp / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(sets: dict, pairs: dict, features: tuple[str, ...], balanced: str) -> tuple[dict, dict, G.PairModel]:
+    names = list(sets)
+    full = fit([pairs[n][0] for n in names], [pairs[n][1] for n in names], features, balanced)
+    inside = {n: pairwise_f1(sets[n], full) for n in names}
+    loso = {}
+    for n in names:
+        others = [m for m in names if m != n]
+        model = fit([pairs[m][0] for m in others], [pairs[m][1] for m in others], features, balanced)
+        loso[n] = pairwise_f1(sets[n], model)
+    return inside, loso, full
+
+
+KINDS = {"logistic": "logistic regression, classes as in the data",
+         "balanced": "logistic regression, classes weighted to balance",
+         "trees": f"gradient boosting, {TREES} trees of depth {DEPTH}"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sets", default="dev,stories,heldout,sample,cases")
+    ap.add_argument("--write", action="store_true", help="write workbench/group_weights.json")
+    ap.add_argument("--no-ablation", action="store_true")
+    ap.add_argument("--kind", choices=sorted(KINDS), help="use this model instead of the best by left-out F1")
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    sets = {n: load_set(n) for n in args.sets.split(",")}
+    pairs = {n: labelled_pairs(sets[n]) for n in sets}
+    for n, (x, y) in pairs.items():
+        print(f"{n:8s} {sum(len(c) for c, _ in sets[n]):5d} claims, {len(y):6d} labelled candidate pairs, {int(y.sum()):5d} positive")
+    print(f"(read in {time.perf_counter() - t0:.1f} s)")
+
+    features = G.FEATURES
+    results = {}
+    for balanced in ("logistic", "balanced", "trees"):
+        inside, loso, model = evaluate(sets, pairs, features, balanced)
+        results[balanced] = (inside, loso, model)
+        print(f"\nmodel: {KINDS[balanced]}:")
+        print(f"  {'set':8s}  {'P':>5s} {'R':>5s} {'F1':>5s}   left out: {'P':>5s} {'R':>5s} {'F1':>5s}")
+        for n in sets:
+            p, r, f = inside[n]
+            lp, lr, lf = loso[n]
+            print(f"  {n:8s}  {p:5.3f} {r:5.3f} {f:5.3f}             {lp:5.3f} {lr:5.3f} {lf:5.3f}")
+    def score(k: str) -> tuple[float, float]:
+        return (float(np.mean([v[2] for v in results[k][1].values()])),
+                float(np.mean([v[2] for v in results[k][0].values()])))
+
+    balanced = args.kind or max(results, key=score)
+    inside, loso, model = results[balanced]
+    print(f"\nchosen: {KINDS[balanced]} (mean left-out F1 {score(balanced)[0]:.3f}, fitted {score(balanced)[1]:.3f})")
+    if model.kind == "logistic":
+        print("\nweights (standardised features):")
+        for f, w in sorted(zip(model.features, model.coef), key=lambda t: -abs(t[1])):
+            print(f"  {f:20s} {w:+.3f}")
+        print(f"  {'(intercept)':20s} {model.intercept:+.3f}")
+
+    if not args.no_ablation:
+        base_in = np.mean([v[2] for v in inside.values()])
+        base_lo = np.mean([v[2] for v in loso.values()])
+        print(f"\nablation: mean pairwise F1 over {len(sets)} sets with each feature left out "
+              f"(all features: fitted {base_in:.3f}, left-out sets {base_lo:.3f})")
+        print(f"  {'feature left out':20s} {'fitted':>7s} {'change':>7s} {'left-out':>9s} {'change':>7s}")
+        for f in features:
+            rest = tuple(x for x in features if x != f)
+            i2, l2, _ = evaluate(sets, pairs, rest, balanced)
+            mi, ml = np.mean([v[2] for v in i2.values()]), np.mean([v[2] for v in l2.values()])
+            print(f"  {f:20s} {mi:7.3f} {mi - base_in:+7.3f} {ml:9.3f} {ml - base_lo:+7.3f}")
+
+    if args.write:
+        out = {
+            "about": "Pair model of workbench.group: logistic regression over standardised pair features, "
+                     "fitted by bench/fit_grouping.py; do not edit by hand.",
+            "fitted_on": {n: {"claims": sum(len(c) for c, _ in sets[n]), "pairs": int(len(pairs[n][1])),
+                              "positive": int(pairs[n][1].sum())} for n in sets},
+            "chosen": KINDS[balanced],
+            "pairwise_f1": {n: round(inside[n][2], 4) for n in sets},
+            "pairwise_f1_left_out": {n: round(loso[n][2], 4) for n in sets},
+            "model": model.to_dict(),
+        }
+        G.WEIGHTS_FILE.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {G.WEIGHTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""Stories and incremental regrouping: an import regroups only the stories it touches, and the result is
+exactly a full regroup; one long number-dense article or one huge story groups in near-linear work."""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench import group as G
+from workbench.evaluate import load_gold
+from workbench.extract import shared_extractor
+from workbench.models import Claim, Kind, LinkKind, Override, Qualifier
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories.jsonl"
+
+
+@lru_cache(maxsize=1)
+def corpus() -> tuple[Claim, ...]:
+    return tuple(c for g in load_gold(STORIES) for c in shared_extractor().extract(g.article))
+
+
+def incremental(stored: list[Claim], new: list[Claim], overrides=()) -> tuple[G.Grouping, G.RegroupPlan]:
+    before = G.group_claims(stored, overrides)
+    plan = G.plan_regroup(stored, new, overrides)
+    regrouped = G.group_claims(list(plan.claims), overrides, stories=plan.stories)
+    return G.apply_regroup(before, stored, plan, regrouped), plan
+
+
+def split(claims, new_articles):
+    return ([c for c in claims if c.article not in new_articles], [c for c in claims if c.article in new_articles])
+
+
+def test_importing_a_few_articles_regroups_only_their_stories_and_equals_a_full_regroup():
+    claims = list(corpus())
+    new_articles = {"st-quake-4", "st-vote-3"}
+    stored, new = split(claims, new_articles)
+    got, plan = incremental(stored, new)
+    full = G.group_claims(claims)
+    assert got == full
+    stored_articles = {c.article for c in stored}
+    assert plan.kept_articles and plan.touched_articles  # some stories are left alone, some regrouped
+    assert plan.kept_articles | plan.touched_articles == stored_articles
+    assert {c.article for c in plan.claims} == plan.touched_articles | new_articles
+    # the quake story's stored articles are among those regrouped
+    assert {"st-quake-1", "st-quake-2"} <= plan.touched_articles
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_incremental_regrouping_equals_a_full_regroup_for_any_split(data):
+    claims = list(corpus())
+    articles = sorted({c.article for c in claims})
+    new_articles = set(data.draw(st.lists(st.sampled_from(articles), min_size=1, max_size=6, unique=True)))
+    ids = [c.id for c in claims]
+    links = data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=2))
+    overrides = [Override(LinkKind.MUST, a, b) for a, b in links if a != b]
+    stored, new = split(claims, new_articles)
+    got, _ = incremental(stored, new, overrides)
+    assert got == G.group_claims(claims, overrides)
+
+
+def test_stories_follow_shared_rare_words():
+    claims = list(corpus())
+    story = G.stories(claims)
+    assert story["st-quake-1"] == story["st-quake-2"] == story["st-quake-4"]
+    assert story["st-bridge-1"] != story["st-quake-1"]
+    assert set(story) == {c.article for c in claims}
+
+
+# ------------------------------------------------------------------------------ long input, near-linear work
+
+
+WARDS = [a + b for a in ("Ash", "Brook", "Cole", "Dun", "Elm", "Fen", "Gill", "Holt") for b in ("ford", "ley", "wick",
+                                                                                            "stow", "mere")]
+
+
+def long_article(n_sentences: int, seed: int = 7, article: str = "long-1") -> list[Claim]:
+    """One generated number-dense article: many sentences, each with three figures."""
+    rng = random.Random(seed)
+    claims: list[Claim] = []
+    offset = 0
+    for k in range(n_sentences):
+        homes, people, pct = rng.randint(10, 5000), rng.randint(10, 20000), rng.choice((2, 3, 5, 8, 12))
+        ward = rng.choice(WARDS)
+        sentence = (f"In {ward} ward {k} of Marrowby, {homes:,} homes were flooded and {people:,} people were "
+                    f"moved, up {pct}% on the year before.")
+        for surface, kind, value, noun in ((f"{homes:,} homes", Kind.COUNT, homes, "homes"),
+                                           (f"{people:,} people", Kind.COUNT, people, "people"),
+                                           (f"{pct}%", Kind.PERCENT, pct, None)):
+            at = sentence.index(surface)
+            claims.append(Claim(article=article, start=offset + at, end=offset + at + len(surface),
+                                surface=surface, sentence=sentence, kind=kind, low=float(value), high=float(value),
+                                qualifier=Qualifier.EXACT, noun=noun, outlet="Marrowby Post", sentence_start=offset))
+        offset += len(sentence) + 1
+    return claims
+
+
+def test_one_long_number_dense_article_groups_in_near_linear_work():
+    claims = long_article(2500)  # about 250 KB of text, 7,500 figures
+    assert sum(len(c.sentence) for c in claims) / 3 > 200_000
+    p = G._prepare(claims)
+    a, b = G._candidate_pairs(p, G.DEFAULT_TOLERANCE)
+    assert len(a) <= 3 * G.BLOCK_LIMIT * len(claims)  # not all pairs: bounded per claim
+    grouping = G.group_claims(claims)
+    assert sorted(grouping.by_claim) == sorted(c.id for c in claims)
+    by_id = {c.id: c for c in claims}
+    for g in grouping.groups:  # a group never holds two figures of one sentence
+        starts = [by_id[cid].sentence_start for cid in g.claim_ids]
+        assert len(starts) == len(set(starts))
+
+
+def test_one_huge_story_groups_in_near_linear_work():
+    claims = []
+    for art in range(300):  # three hundred outlets' reports of one flood, each naming a few of its wards
+        claims += long_article(4, seed=art, article=f"huge-{art}")
+    p = G._prepare(claims)
+    assert len(set(p.story_of.tolist())) <= 3  # one story (a few outlets may name no ward another names)
+    a, b = G._candidate_pairs(p, G.DEFAULT_TOLERANCE)
+    assert len(a) <= 3 * G.BLOCK_LIMIT * len(claims)
+    grouping = G.group_claims(claims)
+    assert sorted(grouping.by_claim) == sorted(c.id for c in claims)
+
+
+def test_a_single_article_or_claim_does_not_trip_blocking():
+    for claims in (long_article(1), long_article(1)[:1], []):
+        grouping = G.group_claims(claims)
+        assert len(grouping.by_claim) == len(claims)

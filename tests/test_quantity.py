@@ -1,0 +1,65 @@
+"""What a claim measures: the quantity phrase read from the figure's clause (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract import extract_text
+from workbench.quantity import Quantity, concept_keys, describe, parse
+
+
+def quantity_of(sentence: str, surface: str, noun: str | None = None) -> Quantity:
+    i = sentence.index(surface)
+    return describe(sentence, i, i + len(surface), noun)
+
+
+# (sentence, figure, expected direction, expected time, a word the concept must hold)
+CASES = [
+    ("Laptop shipments fell 2% in the quarter.", "2%", "down", None, "laptop"),
+    ("Tablet shipments rose 2% in the quarter.", "2%", "up", None, "tablet"),
+    ("Revenue grew 9% to $12.3bn.", "$12.3bn", None, None, "revenue"),
+    ("The toll has risen to 23, officials said.", "23", None, None, "toll"),
+    ("A poll a week earlier had shown 55% for the plan.", "55%", "for", "earlier", "poll"),
+    ("Voters rejected the plan, with 52% against.", "52%", "against", None, None),
+    ("It was the strongest since a 1987 quake that killed 18 people.", "18", None, "1987", "killed"),
+    ("Cloud sales rose 9%, down from 16% a year earlier.", "16%", None, "earlier", None),
+    ("In the last walkout, in March, about 40,000 nurses took part.", "about 40,000", None, "last", "nurses"),
+    ("Shares dropped 2.5% on the news.", "2.5%", "down", None, "shares"),
+    ("Organisers said 180,000 marchers crossed the city.", "180,000", None, None, "marchers"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,direction,time,word", CASES)
+def test_direction_time_and_concept(sentence, surface, direction, time, word):
+    q = quantity_of(sentence, surface)
+    assert q.direction == direction, q
+    assert q.time == time, q
+    if word:
+        assert word in q.concept.split(), q
+
+
+def test_the_source_is_not_what_is_measured():
+    q = quantity_of("Exports rose 4%, the statistics office said.", "4%")
+    q_attr = describe("Exports rose 4%, the statistics office said.", 12, 14, None, "the statistics office")
+    assert "exports" in q.concept and "office" not in q_attr.concept
+
+
+@pytest.mark.parametrize("q", [Quantity("cloud sales", "up", None), Quantity("deaths", None, "1987"),
+                               Quantity("turnout", None, None), Quantity("vote", "against", "earlier")])
+def test_phrase_round_trips(q):
+    assert parse(q.phrase) == q
+    assert parse(None) is None
+
+
+def test_classes_of_words_for_one_measured_thing():
+    assert "deaths" in concept_keys("people killed").split()
+    assert "deaths" in concept_keys("toll").split()
+    assert "deaths" not in concept_keys("homes destroyed").split()
+
+
+def test_the_extractor_fills_the_quantity():
+    claims = extract_text("Laptop shipments fell 2% in the quarter, while tablet shipments rose 2%.")
+    phrases = [c.quantity for c in claims]
+    assert len(claims) == 2 and all(phrases)
+    assert parse(phrases[0]).direction == "down" and parse(phrases[1]).direction == "up"
+    assert "laptop" in phrases[0] and "tablet" in phrases[1]

@@ -1,0 +1,261 @@
+"""What a claim measures: the quantity its figure is a value of, read from the words around the figure.
+
+A figure on its own says little: "9%" may be a firm's sales growth or its cloud division's, "2%" a fall in
+laptop shipments or a rise in tablets, "18" today's toll or a toll of a flood sixty years ago. The words of
+the figure's own clause say which. :func:`describe` reads them into a :class:`Quantity`:
+
+* ``concept`` — the content words nearest the figure inside its clause (the clause ends at punctuation and
+  at words that join clauses: "while", "after", "and", ...), up to :data:`SIDE_WORDS` each side, plus the
+  counted noun when the extractor found one; reporting verbs, hedges, number words, change verbs and the
+  source's own name are left out (who said it is not what is measured);
+* ``direction`` — ``up`` or ``down`` when a verb or adverb of change governs the figure ("fell 2%",
+  "down 3%", "a rise of 8%"), ``for`` or ``against`` for a share of a vote or a poll ("52% against",
+  "backed by 48%"); a change verb followed by "to" names the new level, not the change, and gives none;
+* ``time`` — what ties the figure to another time or event: a year ("in 1987"), a month ("in March"), or
+  a word that points away from the present event ("last", "previous", "earlier", "ago", "before",
+  "first", "initial", "from" after a change verb: "down from 16%").
+
+The phrase form (``Quantity.phrase``: "cloud sales, up", "quake killed, 1987") is what the claim output's
+``quantity`` field carries; :func:`parse` reads it back. Grouping compares quantities by their concept
+words (with RapidFuzz), their direction and their time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "describe", "describe_claim", "parse", "SIDE_WORDS"]
+
+SIDE_WORDS = 3  # content words kept on each side of the figure, nearest first
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{4}")
+_BOUNDARY_CHARS = re.compile(r"[,;:()\u2014\u2013\[\]\"\u201c\u201d]|\s-\s|\.\s")
+_JOINERS = frozenset("while whereas but and after before when as with against versus than compared".split())
+_UP = frozenset(
+    "rose rise rises rising risen grew grow grows growing grown climbed climb climbs climbing increased increase "
+    "increases increasing jumped jump jumps jumping gained gain gains up higher soared soar surged surge "
+    "boosted more".split()
+)
+_DOWN = frozenset(
+    "fell fall falls falling fallen dropped drop drops dropping declined decline declines declining lost "
+    "decreased decrease decreases slid slide slides slipped slip shrank shrink shrinks shrunk lost lose "
+    "down lower plunged plunge sank sink tumbled tumble less fewer reduced".split()
+)
+_FOR = frozenset("for favour favor backed backing back support supported supporting yes approve approved".split())
+_AGAINST = frozenset("against opposed opposing oppose no rejected rejecting reject".split())
+_AWAY = frozenset("last previous earlier ago before former first initial prior original".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_REPORTING = frozenset(
+    "said says say saying told according estimated estimate estimates reported reports put puts stated "
+    "showed shows show suggest suggests suggested claimed claims counted data figures official officials "
+    "now also just only still".split()
+)
+_HEDGES = frozenset("about around some nearly almost roughly approximately just over under".split())
+_STOP = frozenset(
+    """a an the of in on at to for by with from and or but is are was were be been being has have had it its
+    this that these those as their they them he she his her we our you your i not no so if into out there
+    here which who whom whose what when where why how will would could should can may might must shall do
+    does did than then per cent percent one two three four five six seven eight nine ten eleven twelve
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight morning
+    afternoon evening night week weeks day days daily month months year years quarter quarterly despite
+    twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion half
+    quarter third dozen bn m k mn tn pct""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """What a figure is a value of: concept words, direction and the time or event it is tied to."""
+
+    concept: str
+    direction: str | None = None  # "up", "down", "for", "against"
+    time: str | None = None  # "1987", "march", "last", "earlier", ...
+
+    @property
+    def phrase(self) -> str:
+        return ", ".join(p for p in (self.concept, self.direction, self.time) if p)
+
+
+_DIRECTIONS = ("up", "down", "for", "against")
+_FRONTED = re.compile(r"\s*(?:In|During|At|Since|Before|After|Unlike|Like|Last|Back)\b[^.;:]*?,(?:[^,.;:]*,)?")
+
+
+def parse(phrase: str | None) -> Quantity | None:
+    """The :class:`Quantity` a phrase written by :attr:`Quantity.phrase` stands for (None for None)."""
+    if phrase is None:
+        return None
+    parts = [p.strip() for p in phrase.split(",")]
+    concept = parts[0] if parts and parts[0] not in _DIRECTIONS else ""
+    rest = parts[1:] if concept or (parts and parts[0] not in _DIRECTIONS) else parts
+    direction = next((p for p in rest if p in _DIRECTIONS), None)
+    time = next((p for p in rest if p and p not in _DIRECTIONS), None)
+    return Quantity(concept=concept, direction=direction, time=time)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the figure's clause before and after the figure."""
+    before = sentence[:start]
+    after = sentence[end:]
+    cuts = list(_BOUNDARY_CHARS.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end():]
+    m = _BOUNDARY_CHARS.search(after)
+    if m:
+        after = after[:m.start()]
+    return before, after
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def _cut_at_joiner(words: list[str], from_end: bool) -> list[str]:
+    """Words up to the nearest clause-joining word (searched from the figure outwards)."""
+    if from_end:
+        for k in range(len(words) - 1, -1, -1):
+            if words[k] in _JOINERS and k < len(words) - 1:
+                return words[k + 1:]
+        return words
+    for k, w in enumerate(words):
+        if w in _JOINERS and k > 0:
+            return words[:k]
+    return words
+
+
+def _strip(w: str) -> str:
+    return w[:-2] if w.endswith(("'s", "s'")) else w.rstrip("'")
+
+
+def describe(sentence: str, start: int, end: int, noun: str | None = None, attribution: str | None = None,
+             fallback: str | None = None) -> Quantity:
+    """The quantity stated by the figure at ``sentence[start:end]``.
+
+    ``noun`` is the counted noun the extractor read, ``attribution`` the source the sentence names (its
+    words are left out of the concept), ``fallback`` a word for the concept when the clause has none (the
+    unit or the kind).
+    """
+    start = max(0, min(start, len(sentence)))
+    end = max(start, min(end, len(sentence)))
+    before_text, after_text = _clause(sentence, start, end)
+    before = _cut_at_joiner(_tokens(before_text), from_end=True)
+    after = _cut_at_joiner(_tokens(after_text), from_end=False)
+    source = set(_tokens(attribution)) if attribution else set()
+
+    direction = None
+    time = None
+    # the word just before the figure (skipping "by", hedges): a change verb governs it ("fell 2%")
+    near = [w for w in before if w not in _HEDGES and w not in ("by", "of", "a", "an", "the")]
+    lead = near[-1] if near else None
+    first_after = after[0] if after else None
+    if lead in _UP or first_after in ("up", "higher", "more"):
+        direction = "up"
+    elif lead in _DOWN or first_after in ("down", "lower", "less", "fewer"):
+        direction = "down"
+    if lead == "from" and len(near) > 1 and (near[-2] in _UP or near[-2] in _DOWN):
+        time, direction = "earlier", None
+    if first_after in _AGAINST or lead in ("opposed", "opposing", "rejected"):
+        direction = "against"
+    elif first_after in _FOR or lead in ("backed", "backing", "supported", "support"):
+        direction = "for"
+    elif after[:2] == ["in", "favour"] or after[:2] == ["in", "favor"]:
+        direction = "for"
+    if first_after == "to" and direction in ("up", "down"):
+        direction = None  # "fell 2% to 61 million": the 2% is a change, but it is the figure after "to"
+    if lead == "to" and len(near) > 1 and (near[-2] in _UP or near[-2] in _DOWN):
+        direction = None  # "rose to 23": a level reached
+
+    for w in before + after:
+        if w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100:
+            time = w
+            break
+    if time is None:
+        for w in before + after:
+            if w in _AWAY:
+                time = w
+                break
+    if time is None:
+        words = before + after
+        for k, w in enumerate(words):
+            if w in _MONTHS and k > 0 and words[k - 1] in ("in", "since", "last"):
+                time = w
+                break
+
+    if time is None:
+        # a fronted adverbial ("In the last walkout, in March, ...") ties the rest of the sentence to its time
+        m = _FRONTED.match(sentence)
+        if m and m.end() <= start:
+            words = _tokens(m.group(0))
+            for k, w in enumerate(words):
+                if (w.isdigit() and len(w) == 4) or w in _AWAY or (w in _MONTHS and k > 0):
+                    time = w
+                    break
+
+    def content(w: str) -> bool:
+        return (w not in _STOP and w not in _HEDGES and w not in _REPORTING and w not in _UP and w not in _DOWN
+                and w not in _FOR and w not in _AGAINST and w not in _AWAY and w not in _MONTHS
+                and w not in source and not w.isdigit() and len(w) > 1)
+
+    left = [_strip(w) for w in before if content(w)][-SIDE_WORDS:]
+    right = [_strip(w) for w in after if content(w)][:SIDE_WORDS]
+    words = left + right
+    if noun:
+        for w in _tokens(noun):
+            w = _strip(w)
+            if content(w) and w not in words:
+                words.append(w)
+    if not words and fallback:
+        words = [fallback.lower()]
+    return Quantity(concept=" ".join(words), direction=direction, time=time)
+
+
+def describe_claim(claim) -> Quantity:  # noqa: ANN001 - a workbench.models.Claim
+    """The quantity of a claim: read back from ``claim.quantity`` when set, else from its sentence."""
+    got = parse(claim.quantity)
+    if got is not None:
+        return got
+    sentence = claim.sentence or ""
+    if claim.sentence_start is not None:
+        a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    else:
+        a = sentence.find(claim.surface) if claim.surface else -1
+        b = a + len(claim.surface) if a >= 0 else -1
+    if not (0 <= a <= b <= len(sentence)):
+        a = b = 0
+    return describe(sentence, a, b, claim.noun, claim.attribution, claim.unit or claim.kind.value)
+
+
+# Words news uses for one measured thing, by class: what a toll, a crowd or a payroll is called varies by
+# outlet ("killed", "died", "dead", "death toll"). A word in a class stands for the class as well when two
+# quantities are compared. General news vocabulary, not drawn from any one text.
+CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
+    "deaths": ("dead", "died", "die", "dies", "death", "deaths", "killed", "killing", "kills", "kill", "toll",
+               "fatalities", "fatality", "lives", "bodies", "perished"),
+    "injured": ("injured", "injuries", "injury", "hurt", "wounded", "casualties"),
+    "displaced": ("evacuated", "evacuees", "evacuation", "displaced", "homeless", "fled", "shelters",
+                  "shelter", "moved", "leave", "flee", "tents"),
+    "crowd": ("crowd", "crowds", "protesters", "protestors", "marchers", "marched", "demonstrators", "march",
+              "rally", "protest", "turned", "joined"),
+    "strikers": ("strike", "strikers", "striking", "walked", "walkout", "stopped", "stoppage", "struck"),
+    "jobs": ("jobs", "job", "roles", "posts", "positions", "staff", "employees", "workforce", "workers",
+             "redundancies", "layoffs", "lay", "shed", "sheds"),
+    "cost": ("cost", "costs", "price", "bill", "spend", "spending", "budget", "funding", "losses", "damage"),
+    "revenue": ("revenue", "revenues", "turnover", "sales", "takings"),
+    "homes": ("homes", "houses", "households", "properties", "dwellings", "buildings"),
+    "population": ("population", "residents", "inhabitants", "census"),
+    "votes": ("vote", "votes", "voters", "ballots", "backed", "polled"),
+    "length": ("long", "length", "stretches", "stretch", "span", "across", "route"),
+    "area": ("area", "burned", "burnt", "covers", "spread", "scorched"),
+    "rain": ("rain", "rainfall", "fell", "precipitation"),
+}
+_CLASS_OF = {w: k for k, ws in CONCEPT_CLASSES.items() for w in ws}
+
+
+def concept_keys(concept: str) -> str:
+    """The concept's words with the class of each word that has one added ("people killed" -> "people
+    killed population deaths"), for comparing two quantities."""
+    words = concept.split()
+    extra = sorted({_CLASS_OF[w] for w in words if w in _CLASS_OF} - set(words))
+    return " ".join(words + extra)
