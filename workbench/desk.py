@@ -116,8 +116,8 @@ class Desk:
         self.store = store
         self.policy: Policy = policy or SingleUser()
         self.grouper: Grouper = grouper or store.grouper or importing.default_grouper
-        self.rules = team_rules.Team(store, self.policy.config,
-                                     clock=getattr(self.policy, "clock", _utcnow))
+        self.rules = team_rules.Team(store, self.policy.config, clock=getattr(self.policy, "clock", _utcnow),
+                                     trusted=not self.policy.team_mode)
 
     # --- plumbing -----------------------------------------------------------------------------------------
 
@@ -426,27 +426,70 @@ class Desk:
 
         return self._read(work)
 
-    # --- settings and the verdict scale -------------------------------------------------------------------
+    # --- the rest of the workflow: the rules of workbench.team, in one transaction of the desk ----------
+    # (single-user mode runs the same rules trusted: everything allowed, the acting user still recorded)
+
+    def _rules_write(self, name: str, actor: Actor, *args: Any, **kw: Any) -> Any:
+        return self._write(lambda conn: getattr(self.rules, name)(actor, *args, **kw))
+
+    def _rules_read(self, name: str, actor: Actor, *args: Any, **kw: Any) -> Any:
+        return self._read(lambda conn: getattr(self.rules, name)(actor, *args, **kw))
 
     def set_setting(self, actor: Actor, key: str, value: Any) -> None:
-        """Change a setting; team mode: admins."""
-        if self.team_mode:
-            self.rules.set_setting(actor, key, value)
-            return
-
-        def work(conn: Any) -> None:
-            user = self._load(conn, actor)
-            self.store.set_setting(key, value, actor_id=user.id if user else None)
-
-        self._write(work)
+        """Change a setting (e.g. ``claimreview.organisation``); team mode: admins."""
+        self._rules_write("set_setting", actor, key, value)
 
     def update_label(self, actor: Actor, label_id: int, **changes: Any) -> Any:
-        """Rename a verdict, change its key or rating (the rules of :meth:`workbench.team.Team.update_label`);
-        team mode: admins."""
-        return self.rules.update_label(actor if self.team_mode else self._operator(actor), label_id, **changes)
+        """Rename a verdict, change its key or rating; team mode: admins."""
+        return self._rules_write("update_label", actor, label_id, **changes)
 
-    def _operator(self, actor: Actor) -> None:
-        """Single-user mode: the scale rules of the team service, run as the operator (everything allowed);
-        the actor is still loaded (a removed or disabled name is refused)."""
-        self._read(lambda conn: self._load(conn, actor))
-        return None
+    def create_scale(self, actor: Actor, name: str, labels: Sequence[Any], *, make_default: bool = False) -> Any:
+        return self._rules_write("create_scale", actor, name, labels, make_default=make_default)
+
+    def set_default_scale(self, actor: Actor, scale_id: int) -> None:
+        self._rules_write("set_default_scale", actor, scale_id)
+
+    def add_user(self, actor: Actor, name: str, **kw: Any) -> User:
+        """Create an account (team mode: admins; a password is hashed with argon2id)."""
+        return self._rules_write("add_user", actor, name, **kw)
+
+    def set_role(self, actor: Actor, name: str, role: Any) -> User:
+        return self._rules_write("set_role", actor, name, role)
+
+    def set_disabled(self, actor: Actor, name: str, disabled: bool = True) -> User:
+        return self._rules_write("set_disabled", actor, name, disabled)
+
+    def set_password(self, actor: Actor, name: str, password: str) -> User:
+        return self._rules_write("set_password", actor, name, password)
+
+    def assign(self, actor: Actor, target: Target, user_ids: Sequence[int]) -> list:
+        return self._rules_write("assign", actor, target, user_ids)
+
+    def unassign(self, actor: Actor, target: Target, user_id: int) -> bool:
+        return self._rules_write("unassign", actor, target, user_id)
+
+    def deal(self, actor: Actor, targets: Sequence[Target], reviewer_ids: Sequence[int], *,
+             per_item: int | None = None) -> list:
+        return self._rules_write("deal", actor, targets, reviewer_ids, per_item=per_item)
+
+    def queue(self, actor: Actor) -> list:
+        """The actor's own queue (what was assigned to them)."""
+        return self._read(lambda conn: self.rules.queue(self._person(conn, actor)))
+
+    def adjudication_queue(self, actor: Actor, *, include_agreed: bool = True) -> list:
+        return self._rules_read("adjudication_queue", actor, include_agreed=include_agreed)
+
+    def accept_agreed(self, actor: Actor) -> list:
+        return self._rules_write("accept_agreed", actor)
+
+    def agreement(self, actor: Actor) -> Any:
+        return self._rules_read("agreement", actor)
+
+    def agreement_rows(self, actor: Actor) -> list:
+        return self._rules_read("agreement_rows", actor)
+
+    def ratings(self, actor: Actor) -> list:
+        return self._rules_read("ratings", actor)
+
+    def correction_agreement(self, actor: Actor, **kw: Any) -> Any:
+        return self._rules_read("correction_agreement", actor, **kw)

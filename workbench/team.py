@@ -244,10 +244,14 @@ class Team:
         config: TeamConfig | None = None,
         *,
         clock: Callable[[], datetime] = _utcnow,
+        trusted: bool = False,
     ):
         self.store = store
         self.config = config or TeamConfig(cookie_secret="")
         self.clock = clock
+        # trusted: single-user mode's rules (workbench.desk.SingleUser): every operation is allowed, blind
+        # review does not apply, and the acting user is still loaded and recorded.
+        self.trusted = trusted
 
     # --- plumbing -----------------------------------------------------------------------------------------
 
@@ -269,7 +273,8 @@ class Team:
 
     def _actor(self, conn: Connection, actor: User | int, action: Action, **ids: Any) -> User:
         user = self._load_user(conn, actor.id if isinstance(actor, User) else actor)
-        auth.require(_auth_role(user), action, **ids)
+        if not self.trusted:
+            auth.require(_auth_role(user), action, **ids)
         return user
 
     def _operator(self, conn: Connection, actor: User | int | None, action: Action) -> User | None:
@@ -355,7 +360,7 @@ class Team:
                 who = None
             else:
                 who = self._load_user(conn, actor.id if isinstance(actor, User) else actor)
-                if who.id != target.id:
+                if who.id != target.id and not self.trusted:
                     auth.require(_auth_role(who), Action.MANAGE_USERS)
             return self.store.update_user(target.id, actor_id=who.id if who else None, password_hash=new_hash)
 
@@ -610,7 +615,7 @@ class Team:
             all_v = review.load_verdicts(conn, review.target_where(verdicts, target))
             own = next((v for v in all_v if v.reviewer_id == user.id), None)
             others = [v for v in all_v if v.reviewer_id != user.id and v.status is VerdictStatus.SUBMITTED]
-            sees = auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING) or self._has_submitted(
+            sees = self.trusted or auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING) or self._has_submitted(
                 conn, target, user.id)
             final = review.get_final(conn, target) if sees else None
         if sees:
@@ -627,8 +632,8 @@ class Team:
     def _check_reviewer_write(self, conn: Connection, user: User, target: Target, *, changing: bool) -> None:
         """A reviewer's write on ``target`` (a verdict, a source): assigned, no final verdict yet, and no
         change to a verdict they already submitted."""
-        if auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING):
-            return  # leads and admins are not bound by blind review
+        if self.trusted or auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING):
+            return  # leads and admins (and single-user mode) are not bound by blind review
         what = f"{target.kind.value} {target.id}"
         if not self._may_judge(conn, target, user.id):
             raise PermissionDenied(f"the {what} is not in {user.name}'s queue; ask a lead to assign it")
@@ -980,7 +985,7 @@ class Team:
         ``discrepancies`` discrepant groups in triage order."""
         with self._read() as conn:
             user = self._load_user(conn, viewer.id if isinstance(viewer, User) else viewer)
-            everyone = auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING)
+            everyone = self.trusted or auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING)
             if everyone:
                 rows, total = self.store.groups_page(GroupFilter(discrepant_only=True), 0, discrepancies)
                 return Dashboard(self.store.stats(), False, tuple(rows), total)

@@ -477,6 +477,7 @@ class Store:
     def _import(self, conn: Connection, new_articles: Sequence[Article], new_claims: Sequence[Claim],
                 grouper: Grouper, actor_id: int | None, refused: Sequence[RefusedFile], claims_dropped: int,
                 dry_run: bool) -> ImportReport:
+        eng.serialize_regrouping(conn)
         stamp = audit.now()
         refused_out = list(refused)
         hashes: dict[str, Article] = {}
@@ -596,6 +597,7 @@ class Store:
         """Regroup stored claims. With ``touched`` (claim ids), only the claims that could group with them are
         regrouped: those of the same kind, unit and currency (groups never mix them), closed over current
         groups and overrides. Other groups are left as they are."""
+        eng.serialize_regrouping(conn)
         everything = self._all_claims(conn)
         links = self._overrides(conn)
         by_id = {c.id: c for c in everything}

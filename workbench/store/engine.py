@@ -197,6 +197,18 @@ def run_write(engine: Engine, fn: Callable[[Connection], T], *, budget_s: float 
             delay = min(delay * 2, 0.5)
 
 
+REGROUP_LOCK = 7419283002  # PostgreSQL advisory lock: one import or regrouping at a time
+
+
+def serialize_regrouping(conn: Connection) -> None:
+    """Imports and regroupings one at a time: each rewrites the groups of every claim it can reach, so two at
+    once would insert the same articles, outlets and groups. On PostgreSQL the transaction waits for an
+    advisory lock (held until it ends; statements after it see what the previous import committed, so its
+    articles are found and skipped); SQLite's write transactions are exclusive already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({REGROUP_LOCK})"))
+
+
 # --- migrations -------------------------------------------------------------------------------------------
 
 def _alembic_config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
