@@ -237,7 +237,7 @@ if current is None:
 
 readonly = me.blind and current not in ids  # opened from a claim, but not assigned: read, not judged
 try:
-    detail = store.group_detail(current)
+    detail = me.group(current)  # what this reader may see of its verdicts (blind review in the read)
 except StoreError:
     # regrouped by somebody meanwhile: the group's claims now live in other groups
     flash(P, "info", "That group changed since it was shown (claims were merged or split); pick again.")
@@ -313,9 +313,9 @@ with vcol:
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     by_claim = {c.id: c for c in detail.claims}
     exceptions = me.visible_verdicts(detail.claim_verdicts)
-    if view is not None and view.hidden:
-        st.caption(f":material/visibility_off: Blind review: {view.hidden} verdict(s) by other reviewers stay "
-                   "hidden until you submit yours.")
+    if view is not None and view.blind:
+        st.caption(":material/visibility_off: Blind review: other reviewers' verdicts stay hidden until you "
+                   "submit yours.")
     if locked:
         st.success("Your verdict on this group is submitted and locked; a lead settles disagreements.",
                    icon=":material/lock:")

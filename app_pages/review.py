@@ -296,12 +296,12 @@ if not ids and current_id is None:
     st.stop()
 
 try:
-    detail = store.claim(current_id) if current_id else None
+    detail = me.claim(current_id) if current_id else None
 except StoreError:
     detail = None
 if detail is None:
     current_id = ss["review_current"] = ids[0] if ids else None
-    detail = store.claim(current_id) if current_id else None
+    detail = me.claim(current_id) if current_id else None
     if detail is None:
         st.stop()
 claim: ClaimRow = detail.claim
@@ -312,7 +312,7 @@ view = me.review_view(Target.claim(claim.id))
 group_view = me.review_view(Target.group(claim.group_id)) if view is not None and claim.group_id else None
 final = detail.final if view is None else view.final
 group_final = detail.group_final if view is None else (group_view.final if group_view else None)
-hidden = (view.hidden if view else 0) + (group_view.hidden if group_view else 0)
+hidden = bool(view and view.blind) or bool(group_view and group_view.blind)
 
 pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
@@ -395,8 +395,8 @@ with right:
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)
     if hidden:
-        st.caption(f":material/visibility_off: Blind review: {hidden} verdict(s) by other reviewers stay hidden "
-                   "until you submit yours.")
+        st.caption(":material/visibility_off: Blind review: other reviewers' verdicts stay hidden until you "
+                   "submit yours.")
     if others or group_vs or final or group_final:
         with st.container(border=True, key="review_verdicts_so_far"):
             st.markdown("**Verdicts so far**")

@@ -223,3 +223,22 @@ def open_worker(url: str, out_path: str) -> None:
         errors.append(f"{type(exc).__name__}: {exc}")
     with open(out_path, "w") as fh:
         json.dump(errors, fh)
+
+
+def import_worker(url: str, start: int, n: int, out_path: str) -> None:
+    """Import articles ``start .. start+n`` (overlapping the other workers' ranges); report errors."""
+    import json
+
+    from workbench.store import Store
+
+    errors: list[str] = []
+    try:
+        s = Store.open(url)
+        arts, cls = make_batch(n, start=start)
+        for _ in range(2):  # and once more: nothing new the second time
+            s.import_articles(arts, cls, grouper=noun_grouper)
+        s.close()
+    except Exception as exc:  # noqa: BLE001 - every error that reaches the caller is a failure
+        errors.append(f"{type(exc).__name__}: {exc}")
+    with open(out_path, "w") as fh:
+        json.dump(errors, fh)

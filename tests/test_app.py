@@ -25,7 +25,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from ui.text import escape_md  # noqa: E402
 from ui.widgets import wkey  # noqa: E402
 from workbench.models import LinkKind  # noqa: E402
-from workbench.store import ClaimFilter, ClaimStatus, Store, Target, import_paths  # noqa: E402
+from workbench.desk import Desk  # noqa: E402
+from workbench.store import ClaimFilter, ClaimStatus, Store, Target  # noqa: E402
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {
@@ -44,7 +45,7 @@ def sample_template(tmp_path_factory) -> Path:
     """The sample articles imported once (real extractor, real grouping) into a SQLite file to copy."""
     path = tmp_path_factory.mktemp("sample") / "sample.db"
     with Store.open(f"sqlite:///{path}") as store:
-        report = import_paths(store, [ROOT / "data"])
+        report = Desk(store).import_paths(None, [ROOT / "data"])
         assert report.articles_new == 20 and not report.refused
         store.set_setting("app.sample_imported", {"folder": "data"}, actor_id=None)
     return path

@@ -34,7 +34,8 @@ from workbench.auth import TeamConfig  # noqa: E402
 from workbench.export import agreement_csv_bytes  # noqa: E402
 from workbench.errors import InputError, PermissionDenied  # noqa: E402
 from workbench.models import Article, LinkKind, Override  # noqa: E402
-from workbench.store import GroupFilter, Store, Target, VerdictStatus, import_paths  # noqa: E402
+from workbench import desk as library  # noqa: E402
+from workbench.store import GroupFilter, Store, Target, VerdictStatus  # noqa: E402
 from workbench.team import Team  # noqa: E402
 
 APP = str(ROOT / "streamlit_app.py")
@@ -55,7 +56,7 @@ def team_template(tmp_path_factory) -> Path:
     """The sample articles and four accounts (created as `workbench users add` does), once per session."""
     path = tmp_path_factory.mktemp("team") / "team.db"
     with Store.open(f"sqlite:///{path}") as store:
-        import_paths(store, [ROOT / "data"])
+        library.Desk(store).import_paths(None, [ROOT / "data"])
         store.set_setting("app.sample_imported", {"folder": "data"}, actor_id=None)
         team = Team(store)
         for name, role in ACCOUNTS.items():
@@ -360,7 +361,7 @@ def test_a_lead_demoted_while_on_a_lead_screen_loses_it_and_the_library_refuses_
 def test_the_desk_of_a_reviewer_refuses_final_verdicts_and_unassigned_items_whatever_the_screen(store, team):
     """What a crafted request would reach: every team-mode write goes through Team, which checks."""
     ann = user(store, "ann")
-    desk = Desk(store, ann, team)
+    desk = Desk(store, ann, library.Desk(store, library.Team(team.config)))
     g = first_group(store).group.id
     lab = store.default_scale().labels[0].id
     with pytest.raises(PermissionDenied, match="a reviewer may not save a final verdict"):
@@ -402,7 +403,8 @@ def test_blind_review_on_the_review_screen_hides_verdicts_until_submission(db, s
     assert at.session_state["review_current"] == cid
     screen = texts(at)
     assert "**ben**" not in screen and "ben\\-only\\-note" not in screen
-    assert "1 verdict(s) by other reviewers stay hidden until you submit yours" in screen
+    assert "other reviewers' verdicts stay hidden until you submit yours" in screen
+    assert "1 verdict(s)" not in screen, "blind review does not tell how many verdicts are hidden"
     # a verdict key only chooses: a draft nobody else sees, still blind
     at.button(key=f"review_verdict_{scale.label('Accurate').id}").click().run()
     mine = store.verdict(Target.claim(cid), ann.id)
@@ -430,7 +432,7 @@ def test_blind_review_on_the_groups_screen(db, store, team):
     at.switch_page("app_pages/groups.py").run()
     assert at.session_state["groups_current"] == g
     assert "ben\\-group\\-note" not in texts(at)
-    assert "1 verdict(s) by other reviewers stay hidden" in texts(at)
+    assert "other reviewers' verdicts stay hidden" in texts(at) and "1 verdict(s)" not in texts(at)
     assert not [b for b in at.button if b.key == "groups_save_final"], "reviewers do not decide"
     assert not [b for b in at.button if b.key == "groups_split"], "nor regroup"
     at.pills(key=wkey("groups", "label", g)).set_value(scale.label("Accurate").id)

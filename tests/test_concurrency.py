@@ -8,6 +8,7 @@ import json
 import multiprocessing
 
 from storekit import db_url, make_batch, noun_grouper, verdict_worker  # noqa: F401 - fixture
+from storekit import import_worker  # noqa: F401 - runs in spawned processes, so it lives in an importable module
 from workbench.store import Store, Target
 
 PROCESSES = 8
@@ -80,4 +81,67 @@ def test_many_processes_opening_a_new_database_migrate_it_once(db_url: str, tmp_
     store = Store.open(db_url)
     assert len(store.scales()) == 1 and [u.name for u in store.users()] == ["opener"]
     assert store.info().revision == store.info().head
+    store.close()
+
+
+# --- sign-in lockout and overlapping imports, many at once -----------------------------------------------------
+
+def test_parallel_wrong_passwords_check_no_more_than_the_limit(db_url: str) -> None:  # noqa: F811
+    """40 wrong passwords at the same moment: the failures are counted one after another (the account's row is
+    locked for each attempt), so no more than the configured number of passwords is ever checked."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import timedelta
+
+    from workbench.auth import LockoutPolicy, TeamConfig
+    from workbench.store import Role
+    from workbench.team import AccountLocked, SignInFailed, Team
+
+    store = Store.open(db_url)
+    limit = 5
+    team = Team(store, TeamConfig(cookie_secret="c" * 40,
+                                  lockout=LockoutPolicy(limit, timedelta(minutes=15), timedelta(minutes=15))))
+    team.add_user(None, "rae", role=Role.REVIEWER, password="the-right-password")
+    start = threading.Barrier(40)
+
+    def attempt(i: int) -> str:
+        start.wait()
+        try:
+            team.authenticate("rae", f"wrong-password-{i}")
+        except AccountLocked:
+            return "locked"
+        except SignInFailed:
+            return "failed"
+        return "signed in"
+
+    with ThreadPoolExecutor(40) as pool:
+        outcomes = list(pool.map(attempt, range(40)))
+    failures = [e for e in store.audit_log(entity="user") if e.action == "sign_in_failed"]
+    assert len(failures) == limit, "every checked password is recorded; no more than the limit were checked"
+    assert outcomes.count("signed in") == 0
+    assert outcomes.count("failed") == limit - 1 and outcomes.count("locked") == 40 - (limit - 1)
+    try:
+        team.authenticate("rae", "the-right-password")
+        raise AssertionError("the right password got in while locked")
+    except AccountLocked:
+        pass
+    store.close()
+
+
+def test_concurrent_imports_of_overlapping_articles_all_succeed_once(db_url: str, tmp_path) -> None:  # noqa: F811
+    store = Store.open(db_url)  # migrated once here, so the workers race on the import only
+    store.close()
+    ctx = multiprocessing.get_context("spawn")
+    outs = [tmp_path / f"i{i}.json" for i in range(4)]
+    procs = [ctx.Process(target=import_worker, args=(db_url, i * 5, 15, str(o))) for i, o in enumerate(outs)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=600)
+        assert p.exitcode == 0
+    assert [json.loads(o.read_text()) for o in outs] == [[]] * 4
+    store = Store.open(db_url)
+    arts, cls = make_batch(30)  # the union of the four ranges: articles 0..29
+    assert store.counts()["articles"] == len(arts) and store.counts()["claims"] == len(cls)
+    assert sorted(c.id for c in store.all_claims()) == sorted(c.id for c in cls), "none lost, none twice"
     store.close()

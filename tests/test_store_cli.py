@@ -48,7 +48,7 @@ def test_refused_files_are_reported_and_the_rest_imported(tmp_path, capsys) -> N
 def test_numbers_in_page_furniture_of_jsonl_are_left_out(tmp_path) -> None:
     from workbench.ingest import furniture_spans
     from workbench.models import Claim, Kind
-    from workbench.store.importer import import_paths
+    from workbench.desk import Desk
 
     text = ("Hospital waiting lists grow\n\nThe waiting list grew to 7.6 million people in March, "
             "NHS figures show.\n\nRead More\n5 things to know about 3 new trains\n"
@@ -69,7 +69,7 @@ def test_numbers_in_page_furniture_of_jsonl_are_left_out(tmp_path) -> None:
     inside = [c for c in every if any(s < c.end and c.start < e for s, e in spans)]
     assert inside, "the furniture detector no longer sees the 'Read More' list"
     store = Store.open(f"sqlite:///{tmp_path / 'w.db'}")
-    report = import_paths(store, [path], extractor=lambda arts: every, grouper=lambda cs, os_: _singletons(cs))
+    report = Desk(store, grouper=lambda cs, os_: _singletons(cs)).import_paths(None, [path], extractor=lambda arts: every)
     assert report.claims_dropped == len(inside)
     assert [c.surface for c in store.article("nhs-1").claims] == ["7.6 million"]
     store.close()

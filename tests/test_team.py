@@ -307,11 +307,11 @@ def test_blind_review(world):
     team.save_verdict(u["r2"], t, "Inaccurate", note="source says 4,100", submit=True)
     team.save_verdict(u["r1"], t, "Accurate", note="draft thoughts")
     view = team.review_view(u["r1"], t)
-    assert view.own.note == "draft thoughts" and view.others == () and view.hidden == 1 and view.final is None
+    assert view.own.note == "draft thoughts" and view.others == () and view.blind and view.final is None
     assert [v.reviewer for v in team.visible_verdicts(u["r1"], t)] == ["rae"]
     # the other reviewer has submitted, but never sees a draft
     view2 = team.review_view(u["r2"], t)
-    assert view2.others == () and view2.hidden == 0
+    assert view2.others == () and not view2.blind
     # leads see submitted verdicts at once
     assert [v.reviewer for v in team.review_view(u["lead"], t).others] == ["rob"]
     team.save_verdict(u["r1"], t, "Accurate", submit=True)
@@ -323,7 +323,7 @@ def test_a_group_verdict_unlocks_the_claims_of_the_group(world):
     team, u, claims, groups, _ = world
     team.assign(u["lead"], groups["workers"], [u["r1"].id, u["r2"].id])
     team.save_verdict(u["r2"], claims["4,300"], "Misleading", submit=True)
-    assert team.review_view(u["r1"], claims["4,300"]).hidden == 1
+    assert team.review_view(u["r1"], claims["4,300"]).blind
     team.save_verdict(u["r1"], groups["workers"], "Accurate", submit=True)
     assert [v.label for v in team.review_view(u["r1"], claims["4,300"]).others] == ["Misleading"]
 

@@ -61,14 +61,14 @@ def sample_dir() -> Path | None:
 @st.cache_resource(show_spinner="First start: importing the sample articles…")
 def _sample_done(url: str) -> bool:
     """Import the sample once per database: only when it holds no article and never had the sample."""
-    from workbench.store import import_paths
+    from workbench.desk import Desk
 
     folder = sample_dir()
     s = _store(url)
     if folder is None or s.counts()["articles"] or s.get_setting(SAMPLE_SETTING):
         return False
     ex = extractor()
-    report = import_paths(s, [folder], extractor=lambda arts: [c for a in arts for c in ex.extract(a)])
+    report = Desk(s).import_paths(None, [folder], extractor=lambda arts: [c for a in arts for c in ex.extract(a)])
     s.set_setting(SAMPLE_SETTING, {"folder": str(folder), "articles": report.articles_new,
                                    "claims": report.claims_new}, actor_id=None)
     return True

@@ -4,8 +4,9 @@
 place the screens shared by both modes (review, groups, import, dashboard) write and read verdicts through,
 so every write carries that user's id. In single-user mode the sidebar's reviewer picker
 (:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same session value,
-:func:`current_user` ends the session once it has expired, and :class:`Desk` hands every write to
-:class:`workbench.team.Team`, which checks the user's role and assignments before writing. The team-only
+:func:`current_user` ends the session once it has expired. :class:`Desk` binds the library's
+:class:`workbench.desk.Desk` to that user; the desk's policy (single-user or team) checks every read and
+write, so this module decides no policy. The team-only
 screens (assign, adjudicate, agreement, users) write through the :class:`~workbench.team.Team` that
 :func:`ui.team.guard` gives them, which checks the same way.
 """
@@ -17,14 +18,17 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from workbench import auth, export
 from workbench.auth import Action
+from workbench.desk import Desk as LibraryDesk
+from workbench.desk import SingleUser
+from workbench.desk import Team as TeamPolicy
 from workbench.errors import PermissionDenied
 from workbench.models import Article, Override
 from workbench.store import (
+    ClaimDetail,
     Correction,
     FinalVerdict,
-    GroupFilter,
+    GroupDetail,
     ImportReport,
     RefusedFile,
     RegroupReport,
@@ -35,8 +39,7 @@ from workbench.store import (
     User,
     Verdict,
 )
-from workbench.store.importer import import_articles_with_extraction
-from workbench.team import Dashboard, ReviewView, Team
+from workbench.team import Dashboard, ReviewView
 
 USER_KEY = "app_user_id"  # session value: the id of the user every write is made as
 PICKER_KEY = "sidebar_reviewer"
@@ -125,128 +128,102 @@ def reviewer_picker(store: Store) -> User | None:
 
 @dataclass(frozen=True)
 class Desk:
-    """Writes made by the current user. Each method raises :class:`NoReviewer` (team mode:
-    :class:`NotSignedIn`) when nobody is chosen. In team mode (``team`` set) every write goes through
-    :class:`workbench.team.Team`, which refuses what the user's role or assignments do not allow."""
+    """The library's :class:`workbench.desk.Desk` bound to the current user: every read and write of the
+    shared screens goes through it as that user, and the desk's policy (single-user or team) decides what
+    is allowed and what the user may see. Each write raises :class:`NoReviewer` (team mode:
+    :class:`NotSignedIn`) when nobody is chosen."""
 
     store: Store
     user: User | None
-    team: Team | None = None
+    desk: LibraryDesk
 
     @property
     def team_mode(self) -> bool:
-        return self.team is not None
+        return self.desk.team_mode
 
     def me(self) -> User:
         if self.user is None:
-            raise NotSignedIn() if self.team is not None else NoReviewer()
+            raise NotSignedIn() if self.desk.team_mode else NoReviewer()
         return self.user
 
     def can(self, action: Action) -> bool:
-        """Whether the user may do ``action``: always in single-user mode; by role in team mode."""
-        if self.team is None:
-            return True
-        return self.user is not None and auth.can(self.user.role.value, action)
+        """Whether the user may do ``action`` (the desk checks again on every operation)."""
+        return self.desk.can(self.user, action)
 
     @property
     def blind(self) -> bool:
-        """Team mode, and the user sees others' verdicts only after submitting their own."""
-        return self.team is not None and not self.can(Action.VIEW_OTHERS_BEFORE_SUBMITTING)
+        """The user sees others' verdicts only after submitting their own (the policy's blind review)."""
+        return self.desk.blind(self.user)
 
     def save_verdict(self, target: Target, label: str | int | None, *, note: str = "", submit: bool = False,
                      expected_version: int | None = None) -> Verdict:
-        if self.team is not None:
-            return self.team.save_verdict(self.me(), target, label, note=note, submit=submit,
-                                          expected_version=expected_version).verdict
-        return self.store.save_verdict(target, self.me().id, label, note=note, submit=submit,
-                                       expected_version=expected_version)
+        return self.desk.save_verdict(self.me(), target, label, note=note, submit=submit,
+                                      expected_version=expected_version).verdict
 
     def add_source(self, target: Target, source: SourceInput) -> Source:
-        if self.team is not None:
-            return self.team.add_source(self.me(), target, source)
-        return self.store.add_source(target, self.me().id, source)
+        return self.desk.add_source(self.me(), target, source)
 
     def remove_source(self, source_id: int) -> None:
-        if self.team is not None:
-            self.team.remove_source(self.me(), source_id)
-            return
-        self.store.remove_source(source_id, actor_id=self.me().id)
+        self.desk.remove_source(self.me(), source_id)
 
     def record_correction(self, claim_id: str, **fields: object) -> Correction:
-        if self.team is not None:
-            return self.team.record_correction(self.me(), claim_id, **fields)
-        return self.store.record_correction(claim_id, self.me().id, **fields)  # type: ignore[arg-type]
+        return self.desk.record_correction(self.me(), claim_id, **fields)
 
     def save_final(self, target: Target, label: str | int, *, expected_version: int, note: str = "",
                    basis_verdict_id: int | None = None) -> FinalVerdict:
-        if self.team is not None:
-            return self.team.decide(self.me(), target, label, expected_version=expected_version, note=note,
+        return self.desk.save_final(self.me(), target, label, expected_version=expected_version, note=note,
                                     basis_verdict_id=basis_verdict_id)
-        return self.store.save_final_verdict(target, self.me().id, label, expected_version=expected_version,
-                                             note=note)
 
     def add_overrides(self, links: Sequence[Override]) -> RegroupReport:
         """Merge or split groups (team mode: leads and admins, see :mod:`workbench.team`)."""
-        if self.team is not None:
-            return self.team.add_overrides(self.me(), links)
-        return self.store.add_overrides(links, actor_id=self.me().id)
+        return self.desk.add_overrides(self.me(), links)
 
     def remove_override(self, override_id: int) -> RegroupReport:
-        if self.team is not None:
-            return self.team.remove_override(self.me(), override_id)
-        return self.store.remove_override(override_id, actor_id=self.me().id)
+        return self.desk.remove_override(self.me(), override_id)
 
     def import_articles(self, articles: Sequence[Article], *, refused: Sequence[RefusedFile] = (),
                         extractor: Callable[[Sequence[Article]], list] | None = None) -> ImportReport:
-        """Extract and store articles. Team mode: as the signed-in user, leads and admins only. Single-user
-        mode: as the chosen reviewer, or (nobody chosen yet) as the operator, as at the command line."""
-        if self.team is not None:
-            return self.team.import_articles(self.me(), articles, refused=refused, extractor=extractor)
-        return import_articles_with_extraction(self.store, articles, refused=refused, extractor=extractor,
-                                               actor_id=self.user.id if self.user else None)
+        """Extract and store articles as the current user (single-user mode with nobody chosen yet: as the
+        operator, as at the command line; team mode: the signed-in user, leads and admins only)."""
+        actor = self.me() if self.desk.team_mode else self.user
+        return self.desk.import_articles(actor, articles, refused=refused, extractor=extractor)
 
     def dashboard(self, *, discrepancies: int = 25) -> Dashboard:
-        """The dashboard's figures: everything in single-user mode; in team mode what the user's role lets
-        them see (a reviewer only their own progress and verdicts, see :class:`workbench.team.Dashboard`)."""
-        if self.team is not None:
-            return self.team.dashboard(self.me(), discrepancies=discrepancies)
-        rows, total = self.store.groups_page(GroupFilter(discrepant_only=True), 0, discrepancies)
-        return Dashboard(self.store.stats(), False, tuple(rows), total)
+        """The dashboard's figures as the user may see them (see :class:`workbench.team.Dashboard`)."""
+        return self.desk.dashboard(self.me() if self.desk.team_mode else self.user, discrepancies=discrepancies)
 
     def export_files(self, options: dict, *, history_actor_id: int | None = None) -> tuple[bytes, bytes, bytes]:
-        """The verdict CSV, the history CSV and ClaimReview JSON-LD for ``options`` (the export filters).
-        Team mode: through the library, which lets only leads and admins export."""
-        if self.team is not None:
-            me = self.me()
-            return (self.team.verdict_csv(me, **options),
-                    self.team.history_csv(me, actor_id=history_actor_id),
-                    self.team.claimreview_json(me, **options).encode("utf-8"))
-        return (export.verdict_csv_bytes(self.store, **options),
-                export.history_csv_bytes(self.store, actor_id=history_actor_id),
-                export.claimreview_json(self.store, **options).encode("utf-8"))
+        """The verdict CSV, the history CSV and ClaimReview JSON-LD for ``options`` (the export filters)."""
+        actor = self.me() if self.desk.team_mode else self.user
+        return self.desk.export_files(actor, options, history_actor_id=history_actor_id)
+
+    def claim(self, claim_id: str) -> ClaimDetail:
+        """The claim with what the user may see of its verdicts (blind review applied in the read)."""
+        return self.desk.claim(self.user, claim_id)
+
+    def group(self, group_id: str) -> GroupDetail:
+        return self.desk.group(self.user, group_id)
 
     def review_view(self, target: Target) -> ReviewView | None:
-        """Team mode: what the user may see of the verdicts on ``target`` (blind review); else None."""
-        if self.team is None or self.user is None:
+        """What the user may see of the verdicts on ``target``; None with nobody chosen."""
+        if self.user is None:
             return None
-        return self.team.review_view(self.me(), target)
+        return self.desk.review_view(self.user, target)
 
     def visible_verdicts(self, verdicts: Sequence[Verdict]) -> list[Verdict]:
-        """The verdicts of ``verdicts`` this user may see: all of them in single-user mode; in team mode the
-        user's own and, once the library's blind-review rule allows it, the others' submitted verdicts."""
-        if self.team is None:
-            return list(verdicts)
-        if self.user is None:
+        """The verdicts of ``verdicts`` this user may see (the desk's blind-review rule)."""
+        if self.user is None and self.desk.team_mode:
             return []
-        allowed: set[int] = set()
-        for target in dict.fromkeys(v.target for v in verdicts):
-            view = self.team.review_view(self.user, target)
-            allowed.update(v.id for v in ([view.own] if view.own else []) + list(view.others))
-        return [v for v in verdicts if v.id in allowed]
+        return self.desk.visible_verdicts(self.user, verdicts)
 
 
-def desk(store: Store) -> Desk:
+def library_desk(store: Store) -> LibraryDesk:
+    """The desk for this app: the team policy when team mode is on, else single-user."""
     from ui import team as team_ui
 
     cfg = team_ui.config()
-    return Desk(store, current_user(store), team_ui.team(store, cfg) if cfg is not None else None)
+    return LibraryDesk(store, TeamPolicy(cfg) if cfg is not None else SingleUser())
+
+
+def desk(store: Store) -> Desk:
+    return Desk(store, current_user(store), library_desk(store))

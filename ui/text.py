@@ -16,7 +16,7 @@ import re
 import string
 from collections.abc import Sequence
 
-from workbench.cli.extract_cmds import format_number, format_value
+from workbench.formatting import format_number, format_value
 from workbench.models import Kind, Qualifier
 from workbench.store.types import ClaimRow, ClaimStatus
 

@@ -7,11 +7,7 @@ The store-backed workflow (users, assignment, review, adjudication) lives in ``w
 
 from __future__ import annotations
 
-import base64
 import enum
-import hashlib
-import hmac
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,7 +17,7 @@ from urllib.parse import urlparse
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from workbench.errors import InputError, PermissionDenied, WorkbenchError
+from workbench.errors import InputError, PermissionDenied
 
 __all__ = [
     "Action",
@@ -30,7 +26,6 @@ __all__ = [
     "OidcProvider",
     "PERMISSIONS",
     "Role",
-    "SessionExpired",
     "SessionPolicy",
     "SignInState",
     "TeamConfig",
@@ -38,9 +33,7 @@ __all__ = [
     "check_password_policy",
     "hash_password",
     "is_locked",
-    "issue_session_token",
     "needs_rehash",
-    "read_session_token",
     "record_failure",
     "record_success",
     "rehash_password",
@@ -260,12 +253,6 @@ def record_success(state: SignInState) -> SignInState:
 # Sessions
 
 
-class SessionExpired(WorkbenchError):
-    """The session is too old, idle too long, or its token does not verify: sign in again."""
-
-    exit_code = PermissionDenied.exit_code
-
-
 @dataclass(frozen=True, slots=True)
 class SessionPolicy:
     """A session ends ``idle`` after the last activity, and in any case ``absolute`` after sign-in."""
@@ -283,43 +270,6 @@ def session_expired(
 ) -> bool:
     now = utc(now)
     return now - utc(last_seen_at) >= policy.idle or now - utc(signed_in_at) >= policy.absolute
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def issue_session_token(user_id: str, signed_in_at: datetime, secret: str) -> str:
-    """A signed, tamper-evident token saying who signed in and when (HMAC-SHA256 with the cookie secret)."""
-    payload = _b64(json.dumps({"u": user_id, "t": utc(signed_in_at).isoformat()}).encode())
-    sig = hmac.new(secret.encode(), payload.encode("ascii"), hashlib.sha256).digest()
-    return f"{payload}.{_b64(sig)}"
-
-
-def read_session_token(
-    token: str, secret: str, now: datetime, policy: SessionPolicy = SessionPolicy()
-) -> tuple[str, datetime]:
-    """(user id, signed-in time) from a token made by :func:`issue_session_token`; raises
-    :class:`SessionExpired` when it does not verify or is older than the policy's absolute lifetime."""
-    try:
-        payload, sig = token.split(".", 1)
-        expected = hmac.new(secret.encode(), payload.encode("ascii"), hashlib.sha256).digest()
-        if not hmac.compare_digest(expected, _unb64(sig)):
-            raise SessionExpired("the session token does not verify: sign in again")
-        data = json.loads(_unb64(payload))
-        user_id, signed_in_at = str(data["u"]), utc(datetime.fromisoformat(data["t"]))
-    except SessionExpired:
-        raise
-    except (ValueError, KeyError, TypeError, UnicodeError) as exc:
-        raise SessionExpired("the session token is malformed: sign in again") from exc
-    now = utc(now)
-    if now - signed_in_at >= policy.absolute or signed_in_at - now > timedelta(minutes=5):
-        raise SessionExpired("the session has expired: sign in again")
-    return user_id, signed_in_at
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ def browser():
     path = chromium_path()
     if path is None:
         pytest.skip("no Chromium found (install Debian's `chromium` package or set WORKBENCH_CHROMIUM)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev extra: make install")
+    from playwright import sync_api  # a dev dependency (pyproject.toml): missing is an error, not a skip
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         yield b

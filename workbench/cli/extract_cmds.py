@@ -17,10 +17,11 @@ import time
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from workbench.errors import ExitCode, InputError
+from workbench.formatting import format_number, format_value  # noqa: F401 - the command's output uses them
 from workbench.ingest import DEFAULT_MAX_BYTES, format_bytes, furniture_spans, in_spans, read_paths
 from workbench.models import Article, Claim, Group, Grouping, Kind
 
-DEFAULT_TOLERANCE = 0.02
+TOLERANCE_HELP = "the grouping's default, 0.02"  # workbench.group.DEFAULT_TOLERANCE, read when a command runs
 
 # Column order of `--format csv` for claims: the fields of Claim.to_dict(), id first.
 CLAIM_FIELDS = (
@@ -71,8 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--group", action="store_true",
                    help="group near-duplicate claims across outlets and add each claim's group id "
                         "(claims are then printed once all are read)")
-    p.add_argument("--tolerance", type=_tolerance, default=DEFAULT_TOLERANCE, metavar="FRACTION",
-                   help="with --group: relative difference under which values agree (default: 0.02)")
+    p.add_argument("--tolerance", type=_tolerance, default=None, metavar="FRACTION",
+                   help=f"with --group: relative difference under which values agree (default: {TOLERANCE_HELP})")
     p.set_defaults(func=cmd_extract)
 
     g = subparsers.add_parser(
@@ -89,8 +90,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_input_args(g)
     g.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
                    help="table (default), jsonl (one group a line) or csv (one row per claim of each group)")
-    g.add_argument("--tolerance", type=_tolerance, default=DEFAULT_TOLERANCE, metavar="FRACTION",
-                   help="relative difference under which values agree (default: 0.02 = 2%%)")
+    g.add_argument("--tolerance", type=_tolerance, default=None, metavar="FRACTION",
+                   help=f"relative difference under which values agree (default: {TOLERANCE_HELP} = 2%%)")
     g.add_argument("--min-outlets", type=_positive_int, default=2, metavar="N",
                    help="print only groups reported by at least N outlets (default: 2; 1 prints every group)")
     g.set_defaults(func=cmd_groups)
@@ -184,7 +185,8 @@ def cmd_groups(args: argparse.Namespace) -> int:
     grouping = _group(claims, args.tolerance)
     by_id = {c.id: c for c in claims}
     groups = [g for g in grouping.groups if len(g.outlets) >= args.min_outlets]
-    return _stdout_guard(lambda out: _write_groups(groups, by_id, args.format, out, args.tolerance))
+    tolerance = _tolerance_or_default(args.tolerance)
+    return _stdout_guard(lambda out: _write_groups(groups, by_id, args.format, out, tolerance))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -238,10 +240,19 @@ def _extract(articles: Sequence[Article], jobs: int) -> Iterator[Claim]:
         progress.close()
 
 
-def _group(claims: Sequence[Claim], tolerance: float) -> Grouping:
+def _group(claims: Sequence[Claim], tolerance: float | None) -> Grouping:
     from workbench.group import group_claims
 
-    return group_claims(claims, tolerance=tolerance)
+    return group_claims(claims, tolerance=_tolerance_or_default(tolerance))
+
+
+def _tolerance_or_default(tolerance: float | None) -> float:
+    """The tolerance asked for, else the grouping's own default (defined once, in workbench.group)."""
+    if tolerance is not None:
+        return tolerance
+    from workbench.group import DEFAULT_TOLERANCE
+
+    return DEFAULT_TOLERANCE
 
 
 class Progress:
@@ -372,38 +383,6 @@ def _fit(value: str, width: int) -> str:
     if len(text) > width:
         text = text[: width - 1] + "…"
     return text.ljust(width)
-
-
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
-
-
-def format_number(x: float) -> str:
-    """A number for reading: 4200 -> '4,200', 2.3e9 -> '2.3bn', 48e6 -> '48m', 0.25 -> '0.25', 41.2 -> '41.2'."""
-    if math.isnan(x) or math.isinf(x):
-        return str(x)
-    for size, word in _SCALES:
-        if abs(x) >= size:
-            return f"{x / size:,.3f}".rstrip("0").rstrip(".") + word
-    if x == int(x):
-        return f"{int(x):,}"
-    if abs(x) >= 1000:
-        return f"{x:,.1f}".rstrip("0").rstrip(".")
-    return f"{x:.4g}"
-
-
-def format_value(c: Claim) -> str:
-    """A claim's value with its unit: 'GBP 48m /day', '280m–340m', '7.5%', '12,500 hectare'."""
-    low, high = format_number(c.low), format_number(c.high)
-    number = low if c.low == c.high else f"{low}–{high}"
-    if c.kind == Kind.PERCENT:
-        number = f"{number}%"
-    if c.kind == Kind.MONEY and c.currency:
-        number = f"{c.currency} {number}"
-    if c.unit and c.kind in (Kind.MEASURE, Kind.DURATION):
-        number = f"{number} {c.unit}"
-    if c.per:
-        number = f"{number} /{c.per}"
-    return number
 
 
 # --------------------------------------------------------------------------------------------------------------

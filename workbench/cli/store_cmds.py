@@ -70,14 +70,14 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.store.importer import import_paths
+    from workbench.desk import Desk
 
     if args.jobs < 1:
         raise InputError("--jobs", f"must be 1 or more, got {args.jobs}")
     with _open(args) as store:
         actor = store.ensure_reviewer(args.reviewer).id if args.reviewer else None
-        report = import_paths(store, args.paths, outlet=args.outlet, encoding=args.encoding, jobs=args.jobs,
-                              dry_run=args.dry_run, actor_id=actor)
+        report = Desk(store).import_paths(actor, args.paths, outlet=args.outlet, encoding=args.encoding,
+                                          jobs=args.jobs, dry_run=args.dry_run)
     for line in report.lines():
         print(line)
     return int(ExitCode.BAD_INPUT if report.refused else ExitCode.OK)
@@ -93,26 +93,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     out_path = export.path_or_stdout(args.output)
     if out_path is not None and not out_path.parent.is_dir():
         raise InputError(str(out_path), f"folder {out_path.parent} does not exist")
+    from workbench.desk import Desk
+
     with _open(args) as store:
-        if args.format == "claimreview":
-            text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
-                                           **filters)
-            _emit_text(text + "\n", out_path)
-            return 0
-        if args.format == "csv":
-            writer = lambda out: export.write_verdict_csv(store, out, **filters)  # noqa: E731
-        else:
-            writer = lambda out: export.write_history_csv(store, out)  # noqa: E731
-        if out_path is None:
-            sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
-            writer(sys.stdout)
-        else:
-            tmp = out_path.with_name(out_path.name + ".partial")
-            try:
-                writer(tmp)
-                tmp.replace(out_path)
-            finally:
-                tmp.unlink(missing_ok=True)
+        Desk(store).exporting(None, lambda: _export(args, store, filters, out_path))
+    return 0
+
+
+def _export(args: argparse.Namespace, store, filters: dict, out_path: Path | None) -> int:  # type: ignore[no-untyped-def]
+    from workbench import export
+
+    if args.format == "claimreview":
+        text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
+                                       **filters)
+        _emit_text(text + "\n", out_path)
+        return 0
+    if args.format == "csv":
+        writer = lambda out: export.write_verdict_csv(store, out, **filters)  # noqa: E731
+    else:
+        writer = lambda out: export.write_history_csv(store, out)  # noqa: E731
+    if out_path is None:
+        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        writer(sys.stdout)
+    else:
+        tmp = out_path.with_name(out_path.name + ".partial")
+        try:
+            writer(tmp)
+            tmp.replace(out_path)
+        finally:
+            tmp.unlink(missing_ok=True)
     return 0
 
 

@@ -45,6 +45,7 @@ from workbench.extract.passes import read_expression
 from workbench.extract.rules import Expr, non_claim_spans, split_sentences
 from workbench.ingest import furniture_spans
 from workbench.models import Article, Claim, Kind
+from workbench.quantity import describe as describe_quantity
 
 __all__ = ["Extractor", "extract_text", "shared_extractor", "split_sentences", "non_claim_spans", "furniture_spans"]
 
@@ -126,6 +127,8 @@ class Extractor:
             kind=e.kind, low=e.low, high=e.high, qualifier=e.qualifier, currency=e.currency, unit=e.unit,
             noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
             sentence_start=s0,
+            quantity=describe_quantity(sentence, e.start, e.end, e.noun, attribution,
+                                       e.unit or e.kind.value).phrase,
         )
 
     def _sentence(self, s: str, context_noun: str | None = None) -> list[Expr]:

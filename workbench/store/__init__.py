@@ -16,8 +16,8 @@ Opening and schema
 Import and grouping
     store.import_articles(articles, claims, *, grouper=None, actor_id=None, refused=(), claims_dropped=0,
                           dry_run=False) -> ImportReport            # one transaction: whole or nothing
-    import_paths(store, paths, *, outlet=None, encoding=None, jobs=1, dry_run=False, actor_id=None,
-                 grouper=None, progress=None) -> ImportReport        # ingest + extract + import
+    (reading and extracting files is the import pipeline above the store: workbench.importing, run by
+    workbench.desk.Desk.import_paths; the store regroups with the grouper it is handed)
     store.regroup(*, actor_id=None, grouper=None) -> RegroupReport
     store.add_override(kind, claim_a, claim_b, *, actor_id, grouper=None) -> RegroupReport
     store.add_overrides(links, *, actor_id, grouper=None) -> RegroupReport
@@ -64,7 +64,7 @@ Dashboard, history, backup
 Exports: see workbench.export (write_verdict_csv, write_history_csv, claimreview, import_verdicts).
 """
 
-from workbench.store.core import Grouper, Store, default_grouper, group_id_for, make_group, singleton_group
+from workbench.store.core import Grouper, Store, group_id_for, make_group, singleton_group
 from workbench.store.engine import resolve_url
 from workbench.store.types import (
     ArticleRef,
@@ -103,16 +103,9 @@ from workbench.store.types import (
 )
 
 
-def import_paths(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """Read, extract and import files; see :func:`workbench.store.importer.import_paths`."""
-    from workbench.store.importer import import_paths as _impl
-
-    return _impl(*args, **kwargs)
-
-
 __all__ = [
-    "Store", "Grouper", "default_grouper", "group_id_for", "make_group", "singleton_group", "resolve_url",
-    "import_paths", "ArticleRef", "ArticleView", "Assignment", "AuditEntry", "ClaimDetail", "ClaimFilter", "ClaimRow",
+    "Store", "Grouper", "group_id_for", "make_group", "singleton_group", "resolve_url",
+    "ArticleRef", "ArticleView", "Assignment", "AuditEntry", "ClaimDetail", "ClaimFilter", "ClaimRow",
     "ClaimStatus", "Correction", "FinalVerdict", "Gap", "GroupDetail", "GroupFilter", "GroupRow", "ImportReport",
     "LabelSpec", "OutletRating", "RefusedFile", "RegroupReport", "ReviewerProgress", "Role", "Scale", "ScaleLabel",
     "Source", "SourceInput", "Stats", "StoredOverride", "StoreInfo", "Target", "TargetKind", "User", "Verdict",

@@ -88,12 +88,6 @@ from workbench.store.types import (
 Grouper = Callable[[list[Claim], list[Override]], Grouping]
 
 
-def default_grouper(all_claims: list[Claim], links: list[Override]) -> Grouping:
-    from workbench.group import group_claims  # imported lazily: heavy, and optional for plain reads
-
-    return group_claims(all_claims, links)
-
-
 def group_id_for(claim_ids: Iterable[str]) -> str:
     """A group's id, derived from its members (the same scheme as :func:`workbench.models.group_id`)."""
     return group_id(claim_ids)
@@ -150,14 +144,22 @@ def _escape_like(text: str) -> str:
 class Store:
     """The workbench database. Open with :meth:`Store.open`; thread-safe (one engine, pooled connections)."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, grouper: Grouper | None = None):
         self.engine = engine
         self.url = url
+        self.grouper = grouper  # used when a regrouping write is handed none (the store imports no grouping)
+
+    def _grouper(self, given: Grouper | None) -> Grouper:
+        chosen = given or self.grouper
+        if chosen is None:
+            raise StoreError("regrouping needs a grouper: pass grouper= (workbench.desk.Desk passes the "
+                             "workbench's grouping) or open the store with Store.open(url, grouper=...)")
+        return chosen
 
     # --- opening ------------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str | None = None, *, upgrade: bool = True) -> "Store":
+    def open(cls, url: str | None = None, *, upgrade: bool = True, grouper: Grouper | None = None) -> "Store":
         """Open the database at ``url`` (else ``$WORKBENCH_DB``, else ``./workbench.db``).
 
         An empty or older database is migrated to the current schema when ``upgrade`` (the default); a
@@ -170,7 +172,7 @@ class Store:
         except Exception:
             engine.dispose()
             raise
-        return cls(engine, resolved)
+        return cls(engine, resolved, grouper)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -458,7 +460,7 @@ class Store:
         :func:`workbench.review.carry_group_verdicts`). The batch lands whole or not at all. ``dry_run``
         does all of it and rolls back, so the report is exact.
         """
-        grouper = grouper or default_grouper
+        grouper = self._grouper(grouper)
 
         def _do(conn: Connection) -> ImportReport:
             report = self._import(conn, new_articles, new_claims, grouper, actor_id, refused, claims_dropped,
@@ -475,6 +477,7 @@ class Store:
     def _import(self, conn: Connection, new_articles: Sequence[Article], new_claims: Sequence[Claim],
                 grouper: Grouper, actor_id: int | None, refused: Sequence[RefusedFile], claims_dropped: int,
                 dry_run: bool) -> ImportReport:
+        eng.serialize_regrouping(conn)
         stamp = audit.now()
         refused_out = list(refused)
         hashes: dict[str, Article] = {}
@@ -594,6 +597,7 @@ class Store:
         """Regroup stored claims. With ``touched`` (claim ids), only the claims that could group with them are
         regrouped: those of the same kind, unit and currency (groups never mix them), closed over current
         groups and overrides. Other groups are left as they are."""
+        eng.serialize_regrouping(conn)
         everything = self._all_claims(conn)
         links = self._overrides(conn)
         by_id = {c.id: c for c in everything}
@@ -684,7 +688,7 @@ class Store:
 
     def regroup(self, *, actor_id: int | None = None, grouper: Grouper | None = None) -> RegroupReport:
         """Regroup every stored claim with the stored overrides (verdicts follow their claims)."""
-        return self._write(lambda conn: self._regroup(conn, grouper or default_grouper, actor_id))
+        return self._write(lambda conn: self._regroup(conn, self._grouper(grouper), actor_id))
 
     def add_override(self, kind: LinkKind, claim_a: str, claim_b: str, *, actor_id: int,
                      grouper: Grouper | None = None) -> RegroupReport:
@@ -718,7 +722,7 @@ class Store:
                         kind=LinkKind(link.kind).value, created_by=actor_id, created_at=audit.now()))
                     audit.record(conn, actor_id, "change_override", "override", old.id,
                                  {"kind": old.kind, "a": a, "b": b}, {"kind": LinkKind(link.kind).value, "a": a, "b": b})
-            return self._regroup(conn, grouper or default_grouper, actor_id,
+            return self._regroup(conn, self._grouper(grouper), actor_id,
                                  touched=[x for link in links for x in (link.a, link.b)])
 
         return self._write(_do)
@@ -731,7 +735,7 @@ class Store:
             conn.execute(delete(overrides).where(overrides.c.id == override_id))
             audit.record(conn, actor_id, "remove_override", "override", override_id,
                          {"kind": old.kind, "a": old.claim_a, "b": old.claim_b}, None)
-            return self._regroup(conn, grouper or default_grouper, actor_id, touched=[old.claim_a, old.claim_b])
+            return self._regroup(conn, self._grouper(grouper), actor_id, touched=[old.claim_a, old.claim_b])
 
         return self._write(_do)
 
@@ -1280,7 +1284,7 @@ class Store:
         ``verdict_group`` (ids or None).
         """
         conds = self._claim_conds(filters or ClaimFilter())
-        with self._read() as conn:
+        with eng.read_tx(self.engine, register=False) as conn:
             result = conn.execution_options(yield_per=batch).execute(self._in_force_query(conds))
             yield from result
 
@@ -1358,7 +1362,7 @@ class Store:
             q = q.where(audit_log.c.at >= since)
         if limit is not None:
             q = q.limit(limit)
-        with self._read() as conn:
+        with eng.read_tx(self.engine, register=False) as conn:
             for r in conn.execution_options(yield_per=2000).execute(q):
                 yield AuditEntry(id=r.id, at=r.at, actor_id=r.actor_id, actor=r.actor, action=r.action,
                                  entity=r.entity, entity_id=r.entity_id,

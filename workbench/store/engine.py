@@ -8,6 +8,11 @@ PostgreSQL: READ COMMITTED; writes that must not race use conditional statements
 
 Transient failures (SQLite busy, PostgreSQL serialization failure or deadlock) are retried by re-running the
 whole transaction function; they never reach the caller unless they persist past the retry budget.
+
+Transactions nest: a read or a write started while this thread (context) already runs a transaction on the
+same engine joins it instead of opening a second one (a nested write runs in a savepoint, so a nested
+failure undoes only its own part). That is how :class:`workbench.desk.Desk` loads the acting user, checks
+the permission and does the work in ONE transaction while calling the store's ordinary methods.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar
 
@@ -111,15 +117,65 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
+class NestedWriteError(StoreError):
+    """A write was started inside a read-only transaction (a programming error: open a write instead)."""
+
+
+# The transaction this thread (or task) is running: (engine, connection, is a write).
+_CURRENT: ContextVar[tuple[Engine, Connection, bool] | None] = ContextVar("workbench_tx", default=None)
+
+
+def _joined(engine: Engine) -> tuple[Connection, bool] | None:
+    cur = _CURRENT.get()
+    if cur is None or cur[0] is not engine:
+        return None
+    return cur[1], cur[2]
+
+
+def in_transaction(engine: Engine) -> bool:
+    return _joined(engine) is not None
+
+
 @contextmanager
-def read_tx(engine: Engine) -> Iterator[Connection]:
+def read_tx(engine: Engine, *, register: bool = True) -> Iterator[Connection]:
+    """A read transaction (a consistent snapshot); joins the transaction already running, if any.
+
+    ``register=False`` is for generators: a transaction opened inside a generator must not become the
+    ambient one of whoever iterates it (the generator's body runs in the caller's context)."""
+    joined = _joined(engine)
+    if joined is not None:
+        yield joined[0]
+        return
     with engine.connect() as conn:
         with conn.begin():
-            yield conn
+            if not register:
+                yield conn
+                return
+            token = _CURRENT.set((engine, conn, False))
+            try:
+                yield conn
+            finally:
+                _CURRENT.reset(token)
+
+
+def run_read(engine: Engine, fn: Callable[[Connection], T]) -> T:
+    """Run ``fn(conn)`` in one read transaction (or the one already running)."""
+    with read_tx(engine) as conn:
+        return fn(conn)
 
 
 def run_write(engine: Engine, fn: Callable[[Connection], T], *, budget_s: float = 120.0) -> T:
-    """Run ``fn(conn)`` in one write transaction, retrying the whole of it on transient failures."""
+    """Run ``fn(conn)`` in one write transaction, retrying the whole of it on transient failures.
+
+    Inside a write transaction already running on this engine, ``fn`` runs in a savepoint of it (the outer
+    transaction retries as a whole); inside a read transaction it is refused with :class:`NestedWriteError`."""
+    joined = _joined(engine)
+    if joined is not None:
+        conn, write = joined
+        if not write:
+            raise NestedWriteError("a write was started inside a read transaction; open a write transaction")
+        with conn.begin_nested():
+            return fn(conn)
     deadline = time.monotonic() + budget_s
     delay = 0.005
     while True:
@@ -127,7 +183,11 @@ def run_write(engine: Engine, fn: Callable[[Connection], T], *, budget_s: float 
             with engine.connect() as conn:
                 conn = conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
-                    return fn(conn)
+                    token = _CURRENT.set((engine, conn, True))
+                    try:
+                        return fn(conn)
+                    finally:
+                        _CURRENT.reset(token)
         except DBAPIError as exc:
             if not is_transient(exc) or time.monotonic() > deadline:
                 if is_transient(exc):
@@ -135,6 +195,18 @@ def run_write(engine: Engine, fn: Callable[[Connection], T], *, budget_s: float 
                 raise
             time.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, 0.5)
+
+
+REGROUP_LOCK = 7419283002  # PostgreSQL advisory lock: one import or regrouping at a time
+
+
+def serialize_regrouping(conn: Connection) -> None:
+    """Imports and regroupings one at a time: each rewrites the groups of every claim it can reach, so two at
+    once would insert the same articles, outlets and groups. On PostgreSQL the transaction waits for an
+    advisory lock (held until it ends; statements after it see what the previous import committed, so its
+    articles are found and skipped); SQLite's write transactions are exclusive already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"SELECT pg_advisory_xact_lock({REGROUP_LOCK})"))
 
 
 # --- migrations -------------------------------------------------------------------------------------------

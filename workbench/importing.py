@@ -1,5 +1,8 @@
 """From files to stored claims: read (ingest), extract, leave out page furniture, store and regroup.
 
+The import pipeline sits above the store: the store only keeps what it is given (and regroups with the
+grouper it is handed). :class:`workbench.desk.Desk` runs it as one operation: reading and extraction happen
+before the write transaction (they touch no table), the permission check, the insert and the regrouping in it.
 A file that cannot be read is refused with its reason and the others go on; what is stored lands in one
 transaction (see :meth:`Store.import_articles`).
 """
@@ -11,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.models import Article, Claim
-from workbench.store.core import Grouper, Store
+from workbench.models import Article, Claim, Grouping, Override
+from workbench.store import Grouper, Store
 from workbench.store.types import ImportReport, RefusedFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -87,6 +90,28 @@ def import_articles_with_extraction(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Extract the claims of articles not yet stored, leave out furniture, and import them."""
+    claims, dropped = extract_new(store, articles, jobs=jobs, extractor=extractor, progress=progress)
+    return store.import_articles(articles, claims, grouper=grouper or default_grouper, actor_id=actor_id,
+                                 refused=refused, claims_dropped=dropped, dry_run=dry_run)
+
+
+def default_grouper(all_claims: list[Claim], links: list[Override]) -> Grouping:
+    """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup."""
+    from workbench.group import group_claims  # imported lazily: heavy
+
+    return group_claims(all_claims, links)
+
+
+def extract_new(
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    jobs: int = 1,
+    extractor: Callable[[Sequence[Article]], list[Claim]] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Claim], int]:
+    """The claims of the articles not stored yet (page furniture left out) and how many were left out. Reads
+    only which texts are stored; extraction runs outside any write transaction."""
     known = store.known_hashes([a.content_hash for a in articles])
     todo = [a for a in articles if a.content_hash not in known]
     if progress:
@@ -95,8 +120,29 @@ def import_articles_with_extraction(
     claims, dropped = drop_furniture(todo, claims)
     if progress:
         progress(len(todo), len(todo), "storing and grouping")
-    return store.import_articles(articles, claims, grouper=grouper, actor_id=actor_id, refused=refused,
-                                 claims_dropped=dropped, dry_run=dry_run)
+    return claims, dropped
+
+
+def read_files(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    outlet: str | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Article], list[RefusedFile]]:
+    """Read ``paths`` (files or folders): the articles, and each file refused with the reason."""
+    from workbench.ingest import read_paths
+
+    files, refused = expand(paths)
+    articles: list[Article] = []
+    for i, f in enumerate(files):
+        if progress:
+            progress(i, len(files), f"reading {f}")
+        try:
+            articles += read_paths([f], outlet=outlet, encoding=encoding)
+        except InputError as exc:
+            refused.append(RefusedFile(exc.source, exc.problem))
+    return articles, refused
 
 
 def import_paths(
@@ -113,17 +159,7 @@ def import_paths(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Read ``paths`` (files or folders), extract, and import; unreadable files are refused with the reason."""
-    from workbench.ingest import read_paths
-
-    files, refused = expand(paths)
-    articles: list[Article] = []
-    for i, f in enumerate(files):
-        if progress:
-            progress(i, len(files), f"reading {f}")
-        try:
-            articles += read_paths([f], outlet=outlet, encoding=encoding)
-        except InputError as exc:
-            refused.append(RefusedFile(exc.source, exc.problem))
+    articles, refused = read_files(paths, outlet=outlet, encoding=encoding, progress=progress)
     return import_articles_with_extraction(
         store, articles, refused=refused, jobs=jobs, dry_run=dry_run, actor_id=actor_id, grouper=grouper,
         extractor=extractor, progress=progress,
