@@ -5,8 +5,10 @@ group's), else the latest submitted verdict (the claim's own, else its group's).
 whether it was given on the claim or on its group; ``verdict_status`` whether it is final or submitted.
 
 CSV safety: UTF-8 with a byte-order mark, RFC 4180 quoting (CRLF line ends, quotes doubled), and text cells
-a spreadsheet would run as a formula (leading ``= + - @``, tab or CR) prefixed with an apostrophe; a text
-cell that itself begins with an apostrophe gets one more, so :func:`import_verdicts` can undo the prefix
+a spreadsheet would run as a formula (``= + - @`` or their full-width forms as the first visible character,
+after any whitespace, zero-width characters or byte-order mark; a leading tab or CR) prefixed with an
+apostrophe by the one cell writer, :mod:`workbench.cells`; a text cell that itself begins with an apostrophe
+gets one more, so :func:`import_verdicts` can undo the prefix
 exactly. Numeric cells are written as plain numbers. Export followed by ``workbench import-verdicts``
 round-trips: importing a file into a database holding the same claims, then exporting, gives the same bytes.
 
@@ -46,52 +48,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import select
 
 from workbench import review
 from workbench.agreement import CSV_COLUMNS
-from workbench.errors import InputError, WorkbenchError
+from workbench.cells import FORMULA_START, NEUTRALISER, csv_cell, fmt_number, safe_cell, unsafe_cell  # noqa: F401
+from workbench.errors import ExitCode, InputError, WorkbenchError
 from workbench.store import Store
 from workbench.store.schema import final_verdicts, scale_labels, sources, users, verdicts
 from workbench.store.types import AuditEntry, ClaimFilter, SourceInput, Target, TargetKind
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
-
-
-def safe_cell(text: str) -> str:
-    """Neutralise a text cell a spreadsheet would treat as a formula (and escape a leading apostrophe)."""
-    if text and (text[0] in FORMULA_START or text[0] == NEUTRALISER):
-        return NEUTRALISER + text
-    return text
-
-
-def unsafe_cell(text: str) -> str:
-    """Undo :func:`safe_cell`."""
-    return text[1:] if text.startswith(NEUTRALISER) else text
-
-
-def fmt_number(x: float | int | None) -> str:
-    if x is None:
-        return ""
-    if isinstance(x, bool):
-        return str(int(x))
-    if isinstance(x, int):
-        return str(x)
-    if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
-        return str(int(x))
-    return repr(float(x))
-
-
-def csv_cell(value: Any, numeric: bool = False) -> str:
-    """One cell of every CSV this module writes: a number in a numeric column as a plain number, anything
-    else as text with spreadsheet formulas neutralised (``None`` is an empty cell)."""
-    if value is None:
-        return ""
-    if numeric and isinstance(value, (int, float)):
-        return fmt_number(value)
-    return safe_cell(str(value))
 
 
 def parse_number(text: str, where: str) -> float | None:
@@ -333,7 +300,53 @@ def agreement_csv_bytes(rows: Sequence[Mapping[str, Any]]) -> bytes:
 # --- ClaimReview ---------------------------------------------------------------------------------------------
 
 DEFAULT_ORGANISATION = "Claim Workbench"
-DEFAULT_REVIEW_URL = "urn:claim-workbench:{kind}:{id}"
+BASE_URL_SETTING = "claimreview.base_url"
+BASE_URL_ENV = "WORKBENCH_PUBLISHER_URL"
+NO_BASE_URL = (
+    "ClaimReview needs the address where the publisher shows each review: set the publisher's base URL "
+    f"(the {BASE_URL_SETTING} setting, or {BASE_URL_ENV}=https://your-site.example/checks in the environment), "
+    "or give a template such as --review-url https://your-site.example/checks/{id}"
+)
+
+
+class ExportError(WorkbenchError):
+    """An export that cannot be written as asked; the message says what would work."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+def is_web_url(url: object) -> bool:
+    """An absolute http(s) URL with a host, without spaces or control characters."""
+    if not isinstance(url, str) or not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def review_url_template(store: Store, base_url: str | None = None, review_url: str | None = None) -> str | None:
+    """The template of each review's ``url`` (with ``{kind}`` and ``{id}``): ``review_url`` when given, else
+    the publisher's base URL (``base_url``, the setting, the environment) followed by ``/{kind}/{id}``;
+    ``None`` when nothing is configured. A configured address that is not http(s) is refused."""
+    if review_url:
+        try:
+            sample = review_url.format(kind="claim", id="c0")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ExportError(f"--review-url {review_url!r} is not a template with {{kind}} and {{id}} ({exc}); "
+                              "e.g. https://your-site.example/checks/{id}") from None
+        if not is_web_url(sample):
+            raise ExportError(f"--review-url {review_url!r} is not an http(s) address; "
+                              "e.g. https://your-site.example/checks/{id}")
+        return review_url
+    base = base_url or store.get_setting(BASE_URL_SETTING, None) or os.environ.get(BASE_URL_ENV, "").strip() or None
+    if base is None:
+        return None
+    if not is_web_url(base):
+        raise ExportError(f"the publisher's base URL {base!r} is not an http(s) address; "
+                          "give one such as https://your-site.example/checks")
+    return base.rstrip("/").replace("{", "{{").replace("}", "}}") + "/{kind}/{id}"
 
 
 def claimreview(
@@ -342,17 +355,27 @@ def claimreview(
     organisation: str | None = None,
     organisation_url: str | None = None,
     review_url: str | None = None,
+    base_url: str | None = None,
+    require_url: bool = False,
     **filters: Any,
 ) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects, one per claim or group whose verdict in force carries a rating.
 
-    ``review_url``: template for each review's ``url`` with ``{kind}`` and ``{id}`` (default from the
-    ``claimreview.review_url`` setting); ``organisation``: the ``author`` (setting ``claimreview.organisation``).
-    Verdicts whose label has no rating value (e.g. "Not a claim") are left out.
+    Each review's ``url`` is where the publisher shows it (:func:`review_url_template`: ``review_url``, a
+    template with ``{kind}`` and ``{id}``, or the publisher's base URL from ``base_url``, the
+    ``claimreview.base_url`` setting or ``$WORKBENCH_PUBLISHER_URL``). With none configured the reviews have
+    no ``url`` (:func:`validate_claimreview` says so), or, with ``require_url``, :class:`ExportError` is
+    raised saying what to set. An appearance's ``url`` is given only when it is an http(s) address.
+    ``organisation``: the ``author`` (setting ``claimreview.organisation``). Verdicts whose label has no
+    rating value (e.g. "Not a claim") are left out.
     """
     org = organisation or store.get_setting("claimreview.organisation", DEFAULT_ORGANISATION)
     org_url = organisation_url or store.get_setting("claimreview.organisation_url", None)
-    template = review_url or store.get_setting("claimreview.review_url", DEFAULT_REVIEW_URL)
+    if org_url is not None and not is_web_url(org_url):
+        raise ExportError(f"the organisation URL {org_url!r} is not an http(s) address")
+    template = review_url_template(store, base_url, review_url or store.get_setting("claimreview.review_url", None))
+    if template is None and require_url:
+        raise ExportError(NO_BASE_URL)
     scale = store.default_scale()
     best, worst = scale.best_rating, scale.worst_rating
     reviews: dict[tuple[str, str], dict[str, Any]] = {}
@@ -368,7 +391,6 @@ def claimreview(
             reviews[key] = {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": template.format(kind=key[0], id=key[1]),
                 "claimReviewed": row.sentence,
                 "author": author,
                 "datePublished": (row.time or "")[:10],
@@ -378,13 +400,15 @@ def claimreview(
                 },
                 "itemReviewed": {"@type": "Claim", "appearance": []},
             }
+            if template is not None:
+                reviews[key]["url"] = template.format(kind=key[0], id=quote(key[1], safe=":"))
             if row.note:
                 reviews[key]["reviewBody"] = row.note
             appearances[key] = {}
         if row.article not in appearances[key]:
             work: dict[str, Any] = {"@type": "CreativeWork", "headline": None,
                                     "publisher": {"@type": "Organization", "name": row.outlet}}
-            if row.url:
+            if is_web_url(row.url):  # imported text: a javascript: or file: address is left out
                 work["url"] = row.url
             if row.published:
                 work["datePublished"] = row.published
@@ -437,7 +461,11 @@ def validate_claimreview(obj: dict[str, Any]) -> list[str]:
     apps = item.get("appearance") or []
     if not apps:
         problems.append("itemReviewed.appearance is empty")
+    if "url" in obj and obj["url"] not in (None, "") and not is_web_url(obj["url"]):
+        problems.append("url is not an http(s) address")
     for i, a in enumerate(apps):
+        if "url" in a and not is_web_url(a["url"]):
+            problems.append(f"appearance {i}: url is not an http(s) address")
         if a.get("@type") != "CreativeWork":
             problems.append(f"appearance {i}: @type is not CreativeWork")
         if not a.get("headline") and not a.get("url"):
