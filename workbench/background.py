@@ -26,8 +26,12 @@ import enum
 import multiprocessing
 import os
 import queue
+import sys
+import threading
 import time
-from collections.abc import Sequence
+import types
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -164,7 +168,8 @@ class ImportJob:
         job._proc = job._ctx.Process(target=_work, args=(spec, job._updates, job._cancel), daemon=True,
                                      name="workbench-import")
         job._started = time.monotonic()
-        job._proc.start()
+        with _plain_main():
+            job._proc.start()
         return job
 
     @property
@@ -263,6 +268,24 @@ class ImportJob:
                     proc.kill()
             except (OSError, ValueError, AssertionError):
                 pass
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+@contextmanager
+def _plain_main() -> Iterator[None]:
+    """A spawned child re-imports the parent's ``__main__`` module; under a web server that is the app's
+    script (which would then run again in the worker). While the worker starts, ``__main__`` is an empty
+    module, so the child imports only what :func:`_work` needs."""
+    with _MAIN_LOCK:
+        real = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if real is not None:
+                sys.modules["__main__"] = real
 
 
 # --- the worker -------------------------------------------------------------------------------------------
