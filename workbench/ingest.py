@@ -669,6 +669,12 @@ def _jsonl_articles(name: str, text: str, outlet: str | None, limits: Limits) ->
         except json.JSONDecodeError as exc:
             raise InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                      "each line must hold one JSON object") from None
+        except RecursionError:
+            raise InputError(source, "JSON nested too deep to be read; an article is one flat JSON object "
+                                     f"with {_COLUMNS_HELP}") from None
+        except ValueError:  # a number with thousands of digits
+            raise InputError(source, "holds a number too long to read (thousands of digits); write it as a "
+                                     "string") from None
         if not isinstance(record, dict):
             raise InputError(source, f"expected a JSON object with {_COLUMNS_HELP}, got {_json_type(record)}")
         art = _record_article(name, source, record, outlet, "line", limits)
