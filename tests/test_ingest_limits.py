@@ -134,3 +134,19 @@ def test_broken_utf16_says_utf16_not_binary() -> None:
         read_bytes("story.txt", data, outlet="Gazette")
     assert "UTF-16 (little-endian) text without a byte-order mark" in str(e.value)
     assert "binary" not in str(e.value)
+
+
+def test_text_that_never_ends_a_sentence_is_refused() -> None:
+    figures = " ".join(f"{1000 + i:,} homes" for i in range(20_000))  # 200,000 characters, no full stop
+    data = json.dumps({"id": "a1", "outlet": "Gazette", "text": "Homes built: " + figures}).encode()
+    with pytest.raises(InputError) as e:
+        read_bytes("arts.jsonl", data)
+    msg = str(e.value)
+    assert msg.startswith("arts.jsonl: article 'a1' runs on for more than 10,000 characters without a sentence end")
+    assert "from character 1" in msg and "WORKBENCH_MAX_SENTENCE_CHARS" in msg
+
+
+def test_long_text_in_sentences_is_read() -> None:
+    text = " ".join(f"The council built {1000 + i:,} homes." for i in range(2_000))
+    art = read_bytes("arts.jsonl", json.dumps({"id": "a1", "outlet": "Gazette", "text": text}).encode())[0]
+    assert art.text == text

@@ -72,15 +72,22 @@ class Limits:
 
     ``html_depth``: elements nested inside each other in an HTML page (``WORKBENCH_MAX_HTML_DEPTH``);
     ``cell_chars``: characters in one CSV cell or JSONL field (``WORKBENCH_MAX_CELL_CHARS``);
-    ``article_chars``: characters in one article's text (``WORKBENCH_MAX_ARTICLE_CHARS``).
+    ``article_chars``: characters in one article's text (``WORKBENCH_MAX_ARTICLE_CHARS``);
+    ``sentence_chars``: characters of an article's text without a sentence end (``.``, ``!``, ``?``) or a
+    line break (``WORKBENCH_MAX_SENTENCE_CHARS``): the number finder reads a sentence at a time, and its
+    cost grows faster than the sentence's length, so one endless "sentence" (a table or a list of figures
+    run together) is refused rather than read for minutes.
     """
 
     html_depth: int = 400
     cell_chars: int = 2_000_000
     article_chars: int = 2_000_000
+    sentence_chars: int = 10_000
 
-    ENV: ClassVar[dict[str, str]] = {"html_depth": "WORKBENCH_MAX_HTML_DEPTH", "cell_chars": "WORKBENCH_MAX_CELL_CHARS",
-           "article_chars": "WORKBENCH_MAX_ARTICLE_CHARS"}
+    ENV: ClassVar[dict[str, str]] = {
+        "html_depth": "WORKBENCH_MAX_HTML_DEPTH", "cell_chars": "WORKBENCH_MAX_CELL_CHARS",
+        "article_chars": "WORKBENCH_MAX_ARTICLE_CHARS", "sentence_chars": "WORKBENCH_MAX_SENTENCE_CHARS",
+    }
 
     @classmethod
     def from_env(cls) -> "Limits":
@@ -229,6 +236,14 @@ def _check_article_length(art: Article, limits: Limits) -> None:
             f"article {art.id!r} has {len(art.text):,} characters of text, over the limit of "
             f"{limits.article_chars:,} an article; split it into shorter articles or "
             f"{limits.raise_hint('article_chars')}",
+        )
+    run = re.search(r"[^.!?\n\r\u2028\u2029]{%d}" % (limits.sentence_chars + 1), art.text)
+    if run is not None:
+        raise InputError(
+            art.source or "article",
+            f"article {art.id!r} runs on for more than {limits.sentence_chars:,} characters without a sentence "
+            f"end or a line break (from character {run.start() + 1:,}); break it into sentences or lines, or "
+            f"{limits.raise_hint('sentence_chars')}",
         )
 
 
