@@ -1,8 +1,10 @@
 """Import: upload article files or paste an article, and see what was stored.
 
-Files: .txt, .html/.htm, .jsonl and .csv, each up to the upload limit (checked by the server and again
-here). A progress bar follows reading and extracting; the report lists new and duplicate articles, the claims
-found, the groups after regrouping, and every refused file with the reason.
+Files: .txt, .html/.htm, .jsonl and .csv, each up to the upload limit (checked by the server and again by
+the library). Uploaded files are imported in a worker process (:mod:`workbench.background`), so the server
+stays free for the other reviewers: a progress bar follows it, Cancel stops it, and a cancelled or failed
+import stores nothing. The report lists new and duplicate articles, the claims found, the groups after
+regrouping, and every refused file with the reason.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import streamlit as st
 from ui import resources
 from ui.session import desk
 from ui.text import escape_md, screen_message
+from workbench import background
 from workbench.errors import InputError, WorkbenchError
-from workbench.ingest import SUPPORTED_SUFFIXES, article_from_text, format_bytes, read_bytes
+from workbench.ingest import SUPPORTED_SUFFIXES, article_from_text
 from workbench.models import Article
 from workbench.store import ImportReport, RefusedFile
 
@@ -65,16 +68,58 @@ def show_report(report: ImportReport) -> None:
         st.success("Done. The new claims are in the **Review** queue.")
 
 
+MAX_FILE_BYTES = min(resources.MAX_UPLOAD_BYTES, background.MAX_FILE_BYTES)
+
+
+def start_job() -> None:
+    """Hand the uploads to a worker process, as the current user (team mode: the library checks the role).
+    A button callback, so the page that follows already shows the running import."""
+    uploads = ss.get("import_files") or []
+    ss.pop("import_report", None)
+    ss.pop("import_error", None)
+    try:
+        actor = me.me().id if me.team_mode else (me.user.id if me.user else None)
+        ss["import_job"] = background.ImportJob.start(
+            store.url, [background.Upload(up.name, up.getvalue()) for up in uploads],
+            outlet=(ss.get("import_outlet") or "").strip() or None,
+            encoding=(ss.get("import_encoding") or "").strip() or None,
+            actor_id=actor, team=me.team_mode, max_file=MAX_FILE_BYTES)
+    except WorkbenchError as exc:
+        ss["import_error"] = screen_message(str(exc))
+
+
+@st.fragment(run_every=0.5)
+def show_job() -> None:
+    """The running import's progress and its Cancel button, redrawn twice a second on its own."""
+    job = ss.get("import_job")
+    if job is None:
+        if ss.get("import_error"):
+            st.error(f"Nothing was imported: {escape_md(ss['import_error'])}")
+        return
+    state = job.poll()
+    if not state.stage.finished:
+        st.progress(state.fraction, text=escape_md(state.what) or "Working…")
+        st.button("Cancel", key="import_cancel", on_click=job.cancel,
+                  help="Stop the import; nothing of it is stored.")
+        return
+    ss.pop("import_job", None)
+    if state.stage is background.Stage.DONE:
+        ss["import_report"] = state.report
+    else:
+        ss["import_error"] = screen_message(state.error or "the import stopped")
+    st.rerun()
+
+
 st.title("Import")
-st.caption(f"Article files ({', '.join(SUPPORTED_SUFFIXES)}) of up to {resources.MAX_UPLOAD_MB} MB each, "
-           "or one article pasted as text.")
+st.caption(f"Article files ({', '.join(SUPPORTED_SUFFIXES)}) of up to {MAX_FILE_BYTES // 1_000_000} MB each, "
+           f"{background.MAX_JOB_BYTES // 1_000_000} MB in all, or one article pasted as text.")
 
 files_tab, paste_tab = st.tabs(["Upload files", "Paste an article"])
 
 with files_tab:
     uploads = st.file_uploader(
         "Article files", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
-        key="import_files", max_upload_size=resources.MAX_UPLOAD_MB,
+        key="import_files", max_upload_size=MAX_FILE_BYTES // 1_000_000,
         help=".txt: one article, title on the first line. .html: a saved web page. .jsonl / .csv: one article "
              "a line or row with id, outlet, title, text (url and published optional).",
     )
@@ -83,32 +128,13 @@ with files_tab:
                   help="The outlet for .txt and .html files that do not say (and .jsonl/.csv rows without one).")
     c2.text_input("Encoding", key="import_encoding", placeholder="detected when empty",
                   help="Only if the text comes out garbled: e.g. cp1252 or latin-1.")
-    if st.button("Import files", key="import_files_go", type="primary", disabled=not uploads):
-        bar = st.progress(0.0, text="Reading files…")
-        articles: list[Article] = []
-        refused: list[RefusedFile] = []
-        outlet = (ss.get("import_outlet") or "").strip() or None
-        encoding = (ss.get("import_encoding") or "").strip() or None
-        for i, up in enumerate(uploads or []):
-            bar.progress(0.3 * i / max(1, len(uploads)), text=f"Reading {up.name}")
-            if up.size > resources.MAX_UPLOAD_BYTES:
-                refused.append(RefusedFile(up.name, f"file is {format_bytes(up.size)}, over the limit of "
-                                           f"{resources.MAX_UPLOAD_MB} MB a file; split it into smaller files"))
-                continue
-            try:
-                articles += read_bytes(up.name, up.getvalue(), outlet=outlet, encoding=encoding,
-                                       max_bytes=resources.MAX_UPLOAD_BYTES)
-            except InputError as exc:
-                refused.append(RefusedFile(exc.source, exc.problem))
-        try:
-            ss["import_report"] = store_articles(articles, refused, bar)
-        except WorkbenchError as exc:
-            ss.pop("import_report", None)
-            st.error(f"Nothing was imported: {escape_md(screen_message(str(exc)))}")
-        bar.empty()
+    running = ss.get("import_job") is not None
+    st.button("Import files", key="import_files_go", type="primary", disabled=not uploads or running,
+              on_click=start_job)
+    show_job()
 
 with paste_tab:
-    st.text_area("Article text", key="import_paste_text", height=220, persist_state="session",
+    st.text_area("Article text", key="import_paste_text", height=220, persist_state="session", max_chars=100_000,
                  placeholder="Paste the article: headline on the first line, then the text.")
     p1, p2 = st.columns(2)
     p1.text_input("Outlet", key="import_paste_outlet", persist_state="session", placeholder="e.g. The Lantern")

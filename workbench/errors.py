@@ -44,3 +44,78 @@ class PermissionDenied(WorkbenchError):
     """The user's role does not allow the action."""
 
     exit_code = ExitCode.FORBIDDEN
+
+
+class StorageError(StoreError):
+    """The database file or server refused the work for a reason the user can fix: a full disk, a read-only
+    file, a file that is not a database, a database written by a newer version. One line naming the file
+    (or server) and what would work; nothing was saved."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+def _chain(exc: BaseException):  # type: ignore[no-untyped-def]
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        orig = getattr(exc, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
+        if isinstance(orig, BaseException) and id(orig) not in seen:
+            yield orig
+            seen.add(id(orig))
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+
+
+_NEWER_SCHEMA = "written by a newer version"
+
+
+def storage_failure(exc: BaseException, where: str) -> StorageError | None:
+    """``exc`` (or what caused it) as a :class:`StorageError` about the database at ``where`` (a file
+    path or a URL with the password hidden), or None when it is not a storage failure the user can fix.
+
+    Recognised by the drivers' messages and codes, so this module imports no database library: SQLite
+    (full, read-only, not a database, cannot be opened), PostgreSQL (SQLSTATE 53100 disk full, 25006
+    read-only transaction, 3D000 no such database, 28P01/28000 refused credentials, 08xxx no connection),
+    a newer schema, and the operating system's full-disk and read-only-file-system errors.
+    """
+    import errno
+
+    for e in _chain(exc):
+        if isinstance(e, StorageError):
+            return e
+        msg = str(e).lower()
+        state = getattr(e, "sqlstate", None) or getattr(getattr(e, "diag", None), "sqlstate", None) or ""
+        if isinstance(e, StoreError) and _NEWER_SCHEMA in msg:
+            return StorageError(where, "was written by a newer version of the workbench; upgrade the workbench "
+                                       "(pip install -U claim-workbench) or use another database")
+        if "database or disk is full" in msg or state == "53100" or (
+                isinstance(e, OSError) and e.errno == errno.ENOSPC):
+            return StorageError(where, "the disk is full (or the database reached its size limit); nothing was "
+                                       "saved. Free some space there and run the command again")
+        if ("readonly database" in msg or ("read-only" in msg and "transaction" in msg) or state == "25006"
+                or (isinstance(e, OSError) and e.errno == errno.EROFS)):
+            return StorageError(where, "is read-only, so nothing can be saved; make it writable (chmod u+w, "
+                                       "and its folder) or work on a writable copy. Export and `db info` read "
+                                       "it as it is")
+        if "file is not a database" in msg:
+            return StorageError(where, "is not a workbench database (not an SQLite file); give the path of the "
+                                       "workbench database with --db or $WORKBENCH_DB, or a new file name to "
+                                       "start one")
+        if "unable to open database file" in msg:
+            return StorageError(where, "cannot be opened: check that its folder exists and that you may read "
+                                       "and write both the file and the folder")
+        if state == "3D000":
+            return StorageError(where, "no such database on the server; create it (createdb) or check the "
+                                       "name in the URL")
+        if state in ("28P01", "28000"):
+            return StorageError(where, "the server refused the user name or password; check them in the URL "
+                                       "or in ~/.pgpass")
+        if state.startswith("08") or "connection refused" in msg or "could not connect" in msg:
+            return StorageError(where, "cannot reach the database server; check that it runs and that the "
+                                       "host and port in the URL are right")
+    return None

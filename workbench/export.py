@@ -5,8 +5,10 @@ group's), else the latest submitted verdict (the claim's own, else its group's).
 whether it was given on the claim or on its group; ``verdict_status`` whether it is final or submitted.
 
 CSV safety: UTF-8 with a byte-order mark, RFC 4180 quoting (CRLF line ends, quotes doubled), and text cells
-a spreadsheet would run as a formula (leading ``= + - @``, tab or CR) prefixed with an apostrophe; a text
-cell that itself begins with an apostrophe gets one more, so :func:`import_verdicts` can undo the prefix
+a spreadsheet would run as a formula (``= + - @`` or their full-width forms as the first visible character,
+after any whitespace, zero-width characters or byte-order mark; a leading tab or CR) prefixed with an
+apostrophe by the one cell writer, :mod:`workbench.cells`; a text cell that itself begins with an apostrophe
+gets one more, so :func:`import_verdicts` can undo the prefix
 exactly. Numeric cells are written as plain numbers. Export followed by ``workbench import-verdicts``
 round-trips: importing a file into a database holding the same claims, then exporting, gives the same bytes.
 
@@ -46,52 +48,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import select
 
 from workbench import review
 from workbench.agreement import CSV_COLUMNS
-from workbench.errors import InputError, WorkbenchError
+from workbench.cells import FORMULA_START, NEUTRALISER, csv_cell, fmt_number, safe_cell, unsafe_cell  # noqa: F401
+from workbench.errors import ExitCode, InputError, WorkbenchError
 from workbench.store import Store
-from workbench.store.schema import final_verdicts, scale_labels, sources, users, verdicts
+from workbench.store import audit
+from workbench.store.schema import claims as claims_t
+from workbench.store.schema import final_verdicts, groups as groups_t, scale_labels, scales, sources, users, verdicts
 from workbench.store.types import AuditEntry, ClaimFilter, SourceInput, Target, TargetKind
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
-
-
-def safe_cell(text: str) -> str:
-    """Neutralise a text cell a spreadsheet would treat as a formula (and escape a leading apostrophe)."""
-    if text and (text[0] in FORMULA_START or text[0] == NEUTRALISER):
-        return NEUTRALISER + text
-    return text
-
-
-def unsafe_cell(text: str) -> str:
-    """Undo :func:`safe_cell`."""
-    return text[1:] if text.startswith(NEUTRALISER) else text
-
-
-def fmt_number(x: float | int | None) -> str:
-    if x is None:
-        return ""
-    if isinstance(x, bool):
-        return str(int(x))
-    if isinstance(x, int):
-        return str(x)
-    if math.isfinite(x) and x == int(x) and abs(x) < 1e16:
-        return str(int(x))
-    return repr(float(x))
-
-
-def csv_cell(value: Any, numeric: bool = False) -> str:
-    """One cell of every CSV this module writes: a number in a numeric column as a plain number, anything
-    else as text with spreadsheet formulas neutralised (``None`` is an empty cell)."""
-    if value is None:
-        return ""
-    if numeric and isinstance(value, (int, float)):
-        return fmt_number(value)
-    return safe_cell(str(value))
 
 
 def parse_number(text: str, where: str) -> float | None:
@@ -333,7 +302,53 @@ def agreement_csv_bytes(rows: Sequence[Mapping[str, Any]]) -> bytes:
 # --- ClaimReview ---------------------------------------------------------------------------------------------
 
 DEFAULT_ORGANISATION = "Claim Workbench"
-DEFAULT_REVIEW_URL = "urn:claim-workbench:{kind}:{id}"
+BASE_URL_SETTING = "claimreview.base_url"
+BASE_URL_ENV = "WORKBENCH_PUBLISHER_URL"
+NO_BASE_URL = (
+    "ClaimReview needs the address where the publisher shows each review: set the publisher's base URL "
+    f"(the {BASE_URL_SETTING} setting, or {BASE_URL_ENV}=https://your-site.example/checks in the environment), "
+    "or give a template such as --review-url https://your-site.example/checks/{id}"
+)
+
+
+class ExportError(WorkbenchError):
+    """An export that cannot be written as asked; the message says what would work."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+def is_web_url(url: object) -> bool:
+    """An absolute http(s) URL with a host, without spaces or control characters."""
+    if not isinstance(url, str) or not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def review_url_template(store: Store, base_url: str | None = None, review_url: str | None = None) -> str | None:
+    """The template of each review's ``url`` (with ``{kind}`` and ``{id}``): ``review_url`` when given, else
+    the publisher's base URL (``base_url``, the setting, the environment) followed by ``/{kind}/{id}``;
+    ``None`` when nothing is configured. A configured address that is not http(s) is refused."""
+    if review_url:
+        try:
+            sample = review_url.format(kind="claim", id="c0")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ExportError(f"--review-url {review_url!r} is not a template with {{kind}} and {{id}} ({exc}); "
+                              "e.g. https://your-site.example/checks/{id}") from None
+        if not is_web_url(sample):
+            raise ExportError(f"--review-url {review_url!r} is not an http(s) address; "
+                              "e.g. https://your-site.example/checks/{id}")
+        return review_url
+    base = base_url or store.get_setting(BASE_URL_SETTING, None) or os.environ.get(BASE_URL_ENV, "").strip() or None
+    if base is None:
+        return None
+    if not is_web_url(base):
+        raise ExportError(f"the publisher's base URL {base!r} is not an http(s) address; "
+                          "give one such as https://your-site.example/checks")
+    return base.rstrip("/").replace("{", "{{").replace("}", "}}") + "/{kind}/{id}"
 
 
 def claimreview(
@@ -342,17 +357,27 @@ def claimreview(
     organisation: str | None = None,
     organisation_url: str | None = None,
     review_url: str | None = None,
+    base_url: str | None = None,
+    require_url: bool = False,
     **filters: Any,
 ) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects, one per claim or group whose verdict in force carries a rating.
 
-    ``review_url``: template for each review's ``url`` with ``{kind}`` and ``{id}`` (default from the
-    ``claimreview.review_url`` setting); ``organisation``: the ``author`` (setting ``claimreview.organisation``).
-    Verdicts whose label has no rating value (e.g. "Not a claim") are left out.
+    Each review's ``url`` is where the publisher shows it (:func:`review_url_template`: ``review_url``, a
+    template with ``{kind}`` and ``{id}``, or the publisher's base URL from ``base_url``, the
+    ``claimreview.base_url`` setting or ``$WORKBENCH_PUBLISHER_URL``). With none configured the reviews have
+    no ``url`` (:func:`validate_claimreview` says so), or, with ``require_url``, :class:`ExportError` is
+    raised saying what to set. An appearance's ``url`` is given only when it is an http(s) address.
+    ``organisation``: the ``author`` (setting ``claimreview.organisation``). Verdicts whose label has no
+    rating value (e.g. "Not a claim") are left out.
     """
     org = organisation or store.get_setting("claimreview.organisation", DEFAULT_ORGANISATION)
     org_url = organisation_url or store.get_setting("claimreview.organisation_url", None)
-    template = review_url or store.get_setting("claimreview.review_url", DEFAULT_REVIEW_URL)
+    if org_url is not None and not is_web_url(org_url):
+        raise ExportError(f"the organisation URL {org_url!r} is not an http(s) address")
+    template = review_url_template(store, base_url, review_url or store.get_setting("claimreview.review_url", None))
+    if template is None and require_url:
+        raise ExportError(NO_BASE_URL)
     scale = store.default_scale()
     best, worst = scale.best_rating, scale.worst_rating
     reviews: dict[tuple[str, str], dict[str, Any]] = {}
@@ -368,7 +393,6 @@ def claimreview(
             reviews[key] = {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": template.format(kind=key[0], id=key[1]),
                 "claimReviewed": row.sentence,
                 "author": author,
                 "datePublished": (row.time or "")[:10],
@@ -378,13 +402,15 @@ def claimreview(
                 },
                 "itemReviewed": {"@type": "Claim", "appearance": []},
             }
+            if template is not None:
+                reviews[key]["url"] = template.format(kind=key[0], id=quote(key[1], safe=":"))
             if row.note:
                 reviews[key]["reviewBody"] = row.note
             appearances[key] = {}
         if row.article not in appearances[key]:
             work: dict[str, Any] = {"@type": "CreativeWork", "headline": None,
                                     "publisher": {"@type": "Organization", "name": row.outlet}}
-            if row.url:
+            if is_web_url(row.url):  # imported text: a javascript: or file: address is left out
                 work["url"] = row.url
             if row.published:
                 work["datePublished"] = row.published
@@ -437,7 +463,11 @@ def validate_claimreview(obj: dict[str, Any]) -> list[str]:
     apps = item.get("appearance") or []
     if not apps:
         problems.append("itemReviewed.appearance is empty")
+    if "url" in obj and obj["url"] not in (None, "") and not is_web_url(obj["url"]):
+        problems.append("url is not an http(s) address")
     for i, a in enumerate(apps):
+        if "url" in a and not is_web_url(a["url"]):
+            problems.append(f"appearance {i}: url is not an http(s) address")
         if a.get("@type") != "CreativeWork":
             problems.append(f"appearance {i}: @type is not CreativeWork")
         if not a.get("headline") and not a.get("url"):
@@ -467,6 +497,10 @@ class VerdictImportReport:
 
 def read_verdict_csv(source: str | os.PathLike[str] | IO[str]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a verdict CSV as (line number, {column: text with the neutralising prefix removed})."""
+    return _read_verdict_csv(source)[1]
+
+
+def _read_verdict_csv(source: str | os.PathLike[str] | IO[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     name = str(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "<input>")
     try:
         if isinstance(source, (str, os.PathLike)):
@@ -498,7 +532,192 @@ def read_verdict_csv(source: str | os.PathLike[str] | IO[str]) -> list[tuple[int
             out.append((line, {h: (v if h in NUMERIC else unsafe_cell(v)) for h, v in zip(header, row)}))
     except csv.Error as exc:
         raise InputError(name, f"line {reader.line_num}: {exc}") from None
+    return header, out
+
+
+class VerdictFileError(InputError):
+    """A verdict CSV with bad cells; ``problems`` lists each as (line, column number, column, what is wrong).
+    Nothing of the file was saved."""
+
+    def __init__(self, source: str, problems: Sequence[tuple[int, int, str, str]]):
+        self.problems = tuple(problems)
+        shown = "\n".join(f"  line {line}, column {num} ({col}): {what}" for line, num, col, what in self.problems)
+        super().__init__(source, f"{len(self.problems)} bad cell(s), nothing was imported; fix them and import "
+                                 f"the file again:\n{shown}")
+
+
+# Characters a person's name cannot hold: controls (escape sequences, line breaks), format characters
+# (bidi overrides and isolates, zero-width joiners and spaces), line and paragraph separators.
+_NAME_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a reviewer's name (None when it can): empty, a name the history reserves for
+    changes made without a signed-in user, or holding a control, bidi or other invisible character."""
+    import unicodedata
+
+    if not name.strip():
+        return "no reviewer named"
+    if " ".join(name.split()).casefold() in RESERVED_NAMES:
+        return (f"{name!r} is reserved: the history uses it for changes made without a signed-in user; "
+                "name the person")
+    for i, ch in enumerate(name):
+        cat = unicodedata.category(ch)
+        if cat in _NAME_BAD_CATEGORIES:
+            return (f"holds the invisible or control character U+{ord(ch):04X} ({unicodedata.name(ch, cat)}) at "
+                    f"character {i + 1}; a name is letters, spaces and punctuation")
+    return None
+
+
+def _time_problem(text: str) -> str | None:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return f"{text[:40]!r} is not a time; expected an ISO 8601 time such as 2024-05-01T09:30:00+00:00"
+    return None
+
+
+def _source_problems(detail: str) -> list[str]:
+    try:
+        items = json.loads(detail)
+    except json.JSONDecodeError as exc:
+        return [f"is not JSON ({exc.msg} at character {exc.pos + 1}); expected the list written by the export"]
+    if not isinstance(items, list):
+        return ["is not a JSON list of sources; expected the list written by the export"]
+    out = []
+    for i, it in enumerate(items, start=1):
+        if not isinstance(it, dict):
+            out.append(f"source {i} is not a JSON object")
+            continue
+        unknown = sorted(set(it) - set(_SOURCE_KEYS))
+        if unknown:
+            out.append(f"source {i} has unknown field(s) {', '.join(unknown)}; it may have {', '.join(_SOURCE_KEYS)}")
+        if not isinstance(it.get("url"), str) or not it["url"].strip():
+            out.append(f"source {i} has no url")
+        value = it.get("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not math.isfinite(value)):
+            out.append(f"source {i}: value {value!r} is not a number")
+        for k in _SOURCE_KEYS:
+            if k not in ("value",) and it.get(k) is not None and not isinstance(it.get(k), str):
+                out.append(f"source {i}: {k} is not text")
+            elif isinstance(it.get(k), str) and "\x00" in it[k]:
+                out.append(f"source {i}: {k} holds a NUL character")
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    line: int
+    target: Target
+    status: str
+    reviewer: str
+    cells: dict[str, str]
+    sources: tuple[SourceInput, ...]
+
+
+def _validate(store: Store, name: str, header: Sequence[str],
+              rows: Sequence[tuple[int, dict[str, str]]]) -> tuple[list[_Planned], list[tuple[int, str]]]:
+    """Every row checked before anything is written: the planned saves and the rows left out with why (a
+    verdict given twice); bad cells raise :class:`VerdictFileError` naming each."""
+    col = {h: i + 1 for i, h in enumerate(header)}
+    problems: list[tuple[int, int, str, str]] = []
+
+    def bad(line: int, column: str, what: str) -> None:
+        problems.append((line, col.get(column, 0), column, what))
+
+    with store._read() as conn:
+        default = select(scales.c.id).where(scales.c.is_default.is_(True)).scalar_subquery()
+        labels = {r.label for r in conn.execute(select(scale_labels.c.label).where(scale_labels.c.scale_id == default))}
+        keys = {r.key for r in conn.execute(select(scale_labels.c.key).where(scale_labels.c.scale_id == default))}
+    claim_ids = {c["claim_id"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "claim"}
+    group_ids = {c["group"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "group"}
+    found_claims = _existing(store, claims_t.c.id, claim_ids)
+    found_groups = _existing(store, groups_t.c.id, group_ids)
+
+    planned: list[_Planned] = []
+    skipped: list[tuple[int, str]] = []
+    done: set[tuple[str, str, str]] = set()
+    for line, cells in rows:
+        if not cells.get("verdict"):
+            continue
+        scope, status = cells["verdict_scope"], cells["verdict_status"]
+        ok = True
+        if scope not in ("claim", "group"):
+            bad(line, "verdict_scope", f"{scope[:40]!r} is neither claim nor group")
+            ok = False
+        if status not in ("final", "submitted"):
+            bad(line, "verdict_status", f"{status[:40]!r} is neither final nor submitted")
+            ok = False
+        label = cells["verdict"]
+        if label not in labels and label not in keys:
+            bad(line, "verdict", f"unknown label {label[:40]!r}; the scale has: {', '.join(sorted(labels))}")
+            ok = False
+        who = (cells.get("reviewer") or "").strip()
+        why = name_problem(who)
+        if why:
+            bad(line, "reviewer", why)
+            ok = False
+        when = cells.get("time") or ""
+        if when and (why := _time_problem(when)):
+            bad(line, "time", why)
+            ok = False
+        if "\x00" in cells.get("note", ""):
+            bad(line, "note", "holds a NUL character, which cannot be stored")
+            ok = False
+        detail = cells.get("sources_detail", "")
+        srcs: list[SourceInput] = []
+        if detail:
+            msgs = _source_problems(detail)
+            for m in msgs:
+                bad(line, "sources_detail", m)
+            if msgs:
+                ok = False
+            else:
+                srcs = [SourceInput(**{k: it.get(k) for k in _SOURCE_KEYS if k != "note"}, note=it.get("note") or "")
+                        for it in json.loads(detail)]
+        else:
+            srcs = [SourceInput(url=u) for u in (cells.get("sources") or "").split("\n") if u.strip()]
+        if not ok:
+            continue
+        tid = cells["claim_id"] if scope == "claim" else cells["group"]
+        if tid not in (found_claims if scope == "claim" else found_groups):
+            column = "claim_id" if scope == "claim" else "group"
+            bad(line, column, f"no {scope} {tid[:60]!r} in this database; import the articles first, or export "
+                              "again after regrouping")
+            continue
+        key = (scope, tid, status)
+        if key in done:
+            continue
+        done.add(key)
+        planned.append(_Planned(line, Target(TargetKind(scope), tid), status, who, cells, tuple(srcs)))
+    if problems:
+        raise VerdictFileError(name, problems)
+    return planned, skipped
+
+
+def _existing(store: Store, column: Any, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    wanted = sorted(ids)
+    with store._read() as conn:
+        for i in range(0, len(wanted), 500):
+            found.update(conn.execute(select(column).where(column.in_(wanted[i:i + 500]))).scalars())
+    return found
+
+
+def _reviewer_id(conn: Any, name: str) -> int:
+    """The id of the user called ``name``, created as a reviewer (in the caller's transaction) if new."""
+    r = conn.execute(select(users.c.id).where(users.c.name == name)).first()
+    if r is not None:
+        return r.id
+    conn.execute(review._insert(conn, users).values(
+        name=name, display_name=name, role="reviewer", created_at=audit.now(), disabled=False,
+    ).on_conflict_do_nothing())
+    uid = conn.execute(select(users.c.id).where(users.c.name == name)).scalar_one()
+    audit.record(conn, uid, "create_user", "user", uid, None, {"name": name, "role": "reviewer"})
+    return uid
 
 
 def import_verdicts(
@@ -508,81 +727,55 @@ def import_verdicts(
     overwrite: bool = False,
     actor_id: int | None = None,
 ) -> VerdictImportReport:
-    """Load the verdicts of a verdict CSV back into the store.
+    """Load the verdicts of a verdict CSV back into the store, whole or not at all.
 
-    Each verdict (a claim's or a group's, submitted or final) is saved once, as the reviewer named in the
-    file, with its note, time and sources. A verdict already stored with the same content is left alone; one
-    with different content is skipped with the reason unless ``overwrite``.
+    Every row is checked first: the scope and status, the label (in the default scale), the reviewer's name
+    (not empty, not a name the history reserves, no control or bidi characters), the time (ISO 8601), the
+    sources (``sources_detail`` as the export writes it) and that the claim or group exists. Any bad cell
+    raises :class:`VerdictFileError` naming every bad cell by line and column, and nothing is saved. Then
+    all the saves run in one transaction: each verdict (a claim's or a group's, submitted or final) once,
+    as the reviewer named in the file, with its note, time and sources. A verdict already stored with the
+    same content is left alone; one with different content is skipped with the reason unless ``overwrite``.
     """
-    name = str(source) if isinstance(source, (str, os.PathLike)) else "<input>"
-    rows = read_verdict_csv(source)
-    saved = finals = unchanged = 0
-    skipped: list[tuple[int, str]] = []
-    done: set[tuple[str, str, str]] = set()
-    for line, cells in rows:
-        if not cells.get("verdict"):
-            continue
-        scope, status = cells["verdict_scope"], cells["verdict_status"]
-        if scope not in ("claim", "group") or status not in ("final", "submitted"):
-            skipped.append((line, f"verdict_scope {scope!r} / verdict_status {status!r} not understood"))
-            continue
-        tid = cells["claim_id"] if scope == "claim" else cells["group"]
-        key = (scope, tid, status)
-        if key in done:
-            continue
-        done.add(key)
-        target = Target(TargetKind(scope), tid)
-        who = cells.get("reviewer") or ""
-        if not who:
-            skipped.append((line, "no reviewer named"))
-            continue
-        try:
-            srcs = _sources_from(cells, f"{name}: line {line}")
-            user = store.ensure_reviewer(who)
-            if status == "final":
-                cur = store.final_verdict(target)
+    name = str(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "<input>")
+    header, rows = _read_verdict_csv(source)
+    planned, skipped = _validate(store, name, header, rows)
+
+    def _apply(conn: Any) -> tuple[int, int, int, list[tuple[int, str]]]:
+        saved = finals = unchanged = 0
+        left: list[tuple[int, str]] = []
+        for p in planned:
+            cells, target, who = p.cells, p.target, p.reviewer
+            uid = _reviewer_id(conn, who)
+            scope, tid = target.kind.value, target.id
+            if p.status == "final":
+                cur = review.get_final(conn, target)
                 if (cur is not None and cur.label == cells["verdict"] and cur.note == cells.get("note", "")
                         and cur.decided_by == who and cur.decided_at == (cells.get("time") or cur.decided_at)):
                     unchanged += 1
                     continue
                 if cur is not None and not overwrite:
-                    skipped.append((line, f"the stored final verdict on {scope} {tid} is {cur.label!r}, the file "
-                                          f"says {cells['verdict']!r}; use --overwrite to replace it"))
+                    left.append((p.line, f"the stored final verdict on {scope} {tid} is {cur.label!r}, the file "
+                                         f"says {cells['verdict']!r}; use --overwrite to replace it"))
                     continue
-                store._write(lambda conn: _save_final(conn, target, user.id, cells, cur.version if cur else 0,
-                                                      srcs))
+                _save_final(conn, target, uid, cells, cur.version if cur else 0, p.sources)
                 finals += 1
             else:
-                cur_v = store.verdict(target, user.id)
-                if cur_v is not None and _same(cur_v, cells, srcs):
+                cur_v = review.get_verdict(conn, target, uid)
+                if cur_v is not None and _same(cur_v, cells, p.sources):
                     unchanged += 1
                     continue
                 if cur_v is not None and not overwrite:
-                    skipped.append((line, f"{who}'s stored verdict on {scope} {tid} is {cur_v.label!r}, the file "
-                                          f"says {cells['verdict']!r}; use --overwrite to replace it"))
+                    left.append((p.line, f"{who}'s stored verdict on {scope} {tid} is {cur_v.label!r}, the file "
+                                         f"says {cells['verdict']!r}; use --overwrite to replace it"))
                     continue
-                store._write(lambda conn: _save_submitted(conn, target, user.id, cells,
-                                                          cur_v.version if cur_v else 0, srcs))
+                _save_submitted(conn, target, uid, cells, cur_v.version if cur_v else 0, p.sources)
                 saved += 1
-        except WorkbenchError as exc:
-            skipped.append((line, str(exc)))
+        return saved, finals, unchanged, left
+
+    saved, finals, unchanged, left = store._write(_apply) if planned else (0, 0, 0, [])
     return VerdictImportReport(rows=len(rows), verdicts_saved=saved, finals_saved=finals, unchanged=unchanged,
-                               skipped=tuple(skipped))
-
-
-def _sources_from(cells: dict[str, str], where: str) -> list[SourceInput]:
-    detail = cells.get("sources_detail", "")
-    if detail:
-        try:
-            items = json.loads(detail)
-        except json.JSONDecodeError as exc:
-            raise InputError(where, f"sources_detail is not JSON ({exc.msg})") from None
-        if not isinstance(items, list):
-            raise InputError(where, "sources_detail is not a JSON list")
-        return [SourceInput(**{k: it.get(k) for k in _SOURCE_KEYS if k != "note"}, note=it.get("note") or "")
-                for it in items]
-    urls = [u for u in (cells.get("sources") or "").split("\n") if u.strip()]
-    return [SourceInput(url=u) for u in urls]
+                               skipped=tuple(skipped + left))
 
 
 def _same(v: Any, cells: dict[str, str], srcs: Sequence[SourceInput]) -> bool:

@@ -18,6 +18,12 @@ that claims found inside them can be dropped.
 
 An article without an ``id`` gets a short, stable content hash of its outlet and text.
 
+Every stage is bounded by its input (:class:`Limits`): a file's size, an HTML page's nesting depth (checked
+by a linear scan before any parser sees the page), a CSV or JSONL cell's length and an article's length.
+Each limit is refused with a message that names it and the environment variable that raises it. The date
+of an HTML page is the one its markup states (meta tags, ``<time>``, JSON-LD, the URL); the page's running
+text is not searched for dates, which was slow and often picked the date of an event the article reports.
+
 Every problem with the input raises :class:`~workbench.errors.InputError` whose one-line message names the
 file (and line or field) and says what would work. A file that fails yields no articles at all, and
 :func:`read_paths` returns nothing when any of its files fails.
@@ -31,9 +37,10 @@ import json
 import os
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 from workbench.errors import InputError
 from workbench.models import Article, content_hash
@@ -44,6 +51,56 @@ ID_LENGTH = 12  # hex characters of the content hash used as an article id
 TITLE_MAX_CHARS = 200
 
 _SUFFIX_LIST = ".txt, .html, .htm, .jsonl or .csv"
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip().replace("_", "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError(name, f"expected a whole number, got {raw!r}") from None
+    if value < 1:
+        raise InputError(name, f"expected 1 or more, got {value}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much of each kind the readers accept; every limit can be raised with its environment variable.
+
+    ``html_depth``: elements nested inside each other in an HTML page (``WORKBENCH_MAX_HTML_DEPTH``);
+    ``cell_chars``: characters in one CSV cell or JSONL field (``WORKBENCH_MAX_CELL_CHARS``);
+    ``article_chars``: characters in one article's text (``WORKBENCH_MAX_ARTICLE_CHARS``);
+    ``sentence_chars``: characters of an article's text without a sentence end (``.``, ``!``, ``?``) or a
+    line break (``WORKBENCH_MAX_SENTENCE_CHARS``): the number finder reads a sentence at a time, and its
+    cost grows faster than the sentence's length, so one endless "sentence" (a table or a list of figures
+    run together) is refused rather than read for minutes.
+    """
+
+    html_depth: int = 400
+    cell_chars: int = 2_000_000
+    article_chars: int = 2_000_000
+    sentence_chars: int = 10_000
+
+    ENV: ClassVar[dict[str, str]] = {
+        "html_depth": "WORKBENCH_MAX_HTML_DEPTH", "cell_chars": "WORKBENCH_MAX_CELL_CHARS",
+        "article_chars": "WORKBENCH_MAX_ARTICLE_CHARS", "sentence_chars": "WORKBENCH_MAX_SENTENCE_CHARS",
+    }
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        """The defaults, each replaced by its environment variable when that is set."""
+        base = cls()
+        return cls(**{k: _env_int(var, getattr(base, k)) for k, var in cls.ENV.items()})
+
+    def raise_hint(self, key: str) -> str:
+        return f"raise the limit with {self.ENV[key]}=N in the environment"
+
+
+def _limits(limits: "Limits | None") -> "Limits":
+    return limits if limits is not None else Limits.from_env()
 _COLUMNS_HELP = "id, outlet, title, text (url and published optional)"
 
 
@@ -57,6 +114,7 @@ def read_paths(
     outlet: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
 ) -> list[Article]:
     """Read every article in ``paths``; folders are walked (sorted, hidden entries skipped) for supported files.
 
@@ -84,8 +142,9 @@ def read_paths(
 
     articles: list[Article] = []
     by_id: dict[str, Article] = {}
+    limits = _limits(limits)
     for f in files:
-        for art in read_file(f, outlet=outlet, encoding=encoding, max_bytes=max_bytes):
+        for art in read_file(f, outlet=outlet, encoding=encoding, max_bytes=max_bytes, limits=limits):
             prev = by_id.get(art.id)
             if prev is not None:
                 if prev.text == art.text and prev.outlet == art.outlet:
@@ -105,6 +164,7 @@ def read_file(
     outlet: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
 ) -> list[Article]:
     """Read the articles of one file; the format follows the file's extension."""
     path = Path(path)
@@ -128,7 +188,7 @@ def read_file(
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
     return read_bytes(name, data, outlet=outlet, encoding=encoding, max_bytes=max_bytes,
-                      folder=path.resolve().parent.name)
+                      folder=path.resolve().parent.name, limits=limits)
 
 
 def read_bytes(
@@ -139,6 +199,7 @@ def read_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     *,
     folder: str | None = None,
+    limits: Limits | None = None,
 ) -> list[Article]:
     """Read the articles in ``data``, the content of a file called ``name`` (an upload, say).
 
@@ -147,6 +208,7 @@ def read_bytes(
     """
     suffix = _check_suffix(name)
     _check_size(name, len(data), max_bytes)
+    limits = _limits(limits)
     text = decode(name, data, encoding)
     if not text.strip():
         raise InputError(name, "file is empty; it needs the text of at least one article")
@@ -154,12 +216,95 @@ def read_bytes(
         parent = Path(name).parent.name
         folder = parent or None
     if suffix == ".txt":
-        return [_txt_article(name, text, outlet, folder)]
-    if suffix in (".html", ".htm"):
-        return [_html_article(name, text, outlet, folder)]
-    if suffix == ".jsonl":
-        return _jsonl_articles(name, text, outlet)
-    return _csv_articles(name, text, outlet, max_bytes)
+        articles = [_txt_article(name, text, outlet, folder)]
+    elif suffix in (".html", ".htm"):
+        check_html_depth(name, text, limits)
+        articles = [_html_article(name, text, outlet, folder)]
+    elif suffix == ".jsonl":
+        articles = _jsonl_articles(name, text, outlet, limits)
+    else:
+        articles = _csv_articles(name, text, outlet, max_bytes, limits)
+    for art in articles:
+        _check_article_length(art, limits)
+    return articles
+
+
+def _check_article_length(art: Article, limits: Limits) -> None:
+    if len(art.text) > limits.article_chars:
+        raise InputError(
+            art.source or "article",
+            f"article {art.id!r} has {len(art.text):,} characters of text, over the limit of "
+            f"{limits.article_chars:,} an article; split it into shorter articles or "
+            f"{limits.raise_hint('article_chars')}",
+        )
+    run = re.search(r"[^.!?\n\r\u2028\u2029]{%d}" % (limits.sentence_chars + 1), art.text)
+    if run is not None:
+        raise InputError(
+            art.source or "article",
+            f"article {art.id!r} runs on for more than {limits.sentence_chars:,} characters without a sentence "
+            f"end or a line break (from character {run.start() + 1:,}); break it into sentences or lines, or "
+            f"{limits.raise_hint('sentence_chars')}",
+        )
+
+
+# Elements whose end tag may be left out or that never have content: they do not nest.
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen basefont frame isindex "
+    "p li dt dd option optgroup tr td th thead tbody tfoot colgroup rb rt rtc rp".split()
+)
+_RAW_TEXT_END = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I),
+                 "textarea": re.compile(r"</textarea\s*>", re.I), "title": re.compile(r"</title\s*>", re.I)}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^<>\"']|\"[^\"]{0,8192}\"|'[^']{0,8192}')*?(/?)>|<!--.*?(?:-->|\Z)",
+                  re.S)
+
+
+def html_depth(html: str, stop_at: int | None = None) -> int:
+    """The deepest nesting of elements in ``html``, by one linear scan of its tags.
+
+    Elements that cannot hold others or whose end tag may be left out (``<br>``, ``<p>``, ``<li>``,
+    ``<td>`` ...) do not count; an end tag closes its open element and any left open inside it. The scan
+    stops as soon as the depth passes ``stop_at``.
+    """
+    stack: list[str] = []
+    deepest = 0
+    pos = 0
+    while True:
+        m = _TAG.search(html, pos)
+        if m is None:
+            return deepest
+        pos = m.end()
+        name = m.group(2)
+        if name is None:  # a comment
+            continue
+        tag = name.lower()
+        if m.group(1):  # an end tag
+            if tag in stack:
+                while stack and stack.pop() != tag:
+                    pass
+            continue
+        if tag in _RAW_TEXT_END:
+            end = _RAW_TEXT_END[tag].search(html, pos)
+            pos = end.end() if end else len(html)
+            continue
+        if m.group(3) or tag in _VOID_TAGS:
+            continue
+        stack.append(tag)
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if stop_at is not None and deepest > stop_at:
+                return deepest
+
+
+def check_html_depth(name: str, html: str, limits: Limits | None = None) -> None:
+    """Refuse a page whose elements nest deeper than the limit, before a parser spends time on it."""
+    limits = _limits(limits)
+    depth = html_depth(html, stop_at=limits.html_depth)
+    if depth > limits.html_depth:
+        raise InputError(
+            name,
+            f"HTML elements are nested more than {limits.html_depth} deep; a news page nests a few dozen. "
+            f"Save the article's own page again, or {limits.raise_hint('html_depth')}",
+        )
 
 
 def article_from_text(
@@ -289,6 +434,18 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> str:
             ) from None
         return _binary_check(name, text.lstrip("\ufeff"))
     bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            try:
+                return _binary_check(name, data.decode(utf16))
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    name,
+                    f"looks like {_UTF16_NAMES[utf16]} text without a byte-order mark, but byte {exc.start} does "
+                    f"not decode as that ({exc.reason}); save it again as UTF-8, or pass --encoding if it is "
+                    "another encoding",
+                ) from None
     if bom is None and b"\x00" in data[:8192]:
         raise InputError(name, f"looks like a binary file, not text; expected {_SUFFIX_LIST}")
     if bom is not None:
@@ -319,6 +476,24 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> str:
             except UnicodeDecodeError:
                 break
     return _binary_check(name, str(best).lstrip("\ufeff"))
+
+
+_UTF16_NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)"}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes look like mostly-ASCII UTF-16 without a byte-order mark:
+    NUL bytes in nearly every other position and (almost) nowhere else."""
+    sample = data[:8192]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if nul_odd >= 0.3 and nul_even <= 0.02:
+        return "utf-16-le"
+    if nul_even >= 0.3 and nul_odd <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _binary_check(name: str, text: str) -> str:
@@ -369,7 +544,13 @@ def _html_article(name: str, html: str, outlet: str | None, folder: str | None) 
             include_images=False,
             include_links=False,
             favor_precision=True,
+            # only the dates the markup states: the extensive search parses dates out of running text
+            # with dateparser, which costs seconds a page and finds the dates of reported events
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except RecursionError:
+        raise InputError(name, "HTML elements are nested too deep to be read; save the article's own page "
+                               "again") from None
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(name, f"cannot be parsed as HTML ({type(exc).__name__}); save the page again as .html") from None
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
@@ -424,8 +605,12 @@ def _record_article(
     record: dict[str, object],
     outlet: str | None,
     where: str,
+    limits: Limits,
 ) -> Article:
     """An article from one JSON object or CSV row of file ``name``; ``source`` names the file and line."""
+    for key, value in record.items():
+        if isinstance(value, str):
+            _check_cell(source, key, value, limits)
     text = record.get("text")
     if text is None:
         raise InputError(source, f"missing the 'text' field; each {where} needs at least 'text' "
@@ -458,12 +643,34 @@ def _record_article(
     )
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_cell(source: str, key: str, value: str, limits: Limits) -> None:
+    """A field's text is storable (no lone surrogate, which no UTF-8 file or database can hold) and not over
+    the cell limit."""
+    m = _SURROGATE.search(value)
+    if m:
+        raise InputError(
+            source,
+            f"field {key!r} holds a lone surrogate \\u{ord(m.group()):04x} at character {m.start() + 1}, which is "
+            "not a character (half of an escaped UTF-16 pair); write the character itself, or both halves of "
+            "the pair",
+        )
+    if len(value) > limits.cell_chars:
+        raise InputError(
+            source,
+            f"field {key!r} has {len(value):,} characters, over the limit of {limits.cell_chars:,} a cell; "
+            f"split the article or {limits.raise_hint('cell_chars')}",
+        )
+
+
 def _json_type(value: object) -> str:
     return {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number",
             str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
 
 
-def _jsonl_articles(name: str, text: str, outlet: str | None) -> list[Article]:
+def _jsonl_articles(name: str, text: str, outlet: str | None, limits: Limits) -> list[Article]:
     articles: list[Article] = []
     first_line_of: dict[str, int] = {}
     # JSON Lines are separated by "\n" only: str.splitlines would also split at U+2028 and friends, which
@@ -477,9 +684,15 @@ def _jsonl_articles(name: str, text: str, outlet: str | None) -> list[Article]:
         except json.JSONDecodeError as exc:
             raise InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                      "each line must hold one JSON object") from None
+        except RecursionError:
+            raise InputError(source, "JSON nested too deep to be read; an article is one flat JSON object "
+                                     f"with {_COLUMNS_HELP}") from None
+        except ValueError:  # a number with thousands of digits
+            raise InputError(source, "holds a number too long to read (thousands of digits); write it as a "
+                                     "string") from None
         if not isinstance(record, dict):
             raise InputError(source, f"expected a JSON object with {_COLUMNS_HELP}, got {_json_type(record)}")
-        art = _record_article(name, source, record, outlet, "line")
+        art = _record_article(name, source, record, outlet, "line", limits)
         if art.id in first_line_of:
             raise InputError(source, f"id {art.id!r} is already used on line {first_line_of[art.id]}; "
                                      "give each article its own id")
@@ -488,16 +701,24 @@ def _jsonl_articles(name: str, text: str, outlet: str | None) -> list[Article]:
     return articles
 
 
-def _csv_articles(name: str, text: str, outlet: str | None, max_bytes: int) -> list[Article]:
-    if csv.field_size_limit() < max_bytes:
-        csv.field_size_limit(max_bytes)
+def _csv_articles(name: str, text: str, outlet: str | None, max_bytes: int, limits: Limits) -> list[Article]:
+    # the reader refuses a cell over the limit as soon as it reaches it, before holding all of it
+    csv.field_size_limit(limits.cell_chars)
+
+    def cell_error(where: str, exc: csv.Error) -> InputError:
+        if "field larger than field limit" in str(exc):
+            return InputError(where, f"a cell is longer than {limits.cell_chars:,} characters, the limit a cell; "
+                                     "if a double quote is left open, close it, else split the article or "
+                                     f"{limits.raise_hint('cell_chars')}")
+        return InputError(where, f"cannot be read as CSV ({exc}); check its quotes")
+
     header_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise InputError(f"{name}, line 1", f"cannot be read as CSV ({exc})") from None
+        raise cell_error(f"{name}, line 1", exc) from None
     columns = [h.strip().lower() for h in header]
     if "text" not in columns:
         found = ", ".join(h for h in (c for c in columns) if h) or "none"
@@ -515,7 +736,7 @@ def _csv_articles(name: str, text: str, outlet: str | None, max_bytes: int) -> l
         except StopIteration:
             break
         except csv.Error as exc:
-            raise InputError(f"{name}, line {start}", f"cannot be read as CSV ({exc}); check its quotes") from None
+            raise cell_error(f"{name}, line {start}", exc) from None
         source = f"{name}, line {start}"
         line_here = start
         start = reader.line_num + 1
@@ -525,7 +746,7 @@ def _csv_articles(name: str, text: str, outlet: str | None, max_bytes: int) -> l
             raise InputError(source, f"has {len(row)} fields but the first row names {len(columns)}; "
                                      "put fields that contain the separator in double quotes")
         record: dict[str, object] = {c: v for c, v in zip(columns, row) if c}
-        art = _record_article(name, source, record, outlet, "row")
+        art = _record_article(name, source, record, outlet, "row", limits)
         if art.id in first_line_of:
             raise InputError(source, f"id {art.id!r} is already used on line {first_line_of[art.id]}; "
                                      "give each article its own id")

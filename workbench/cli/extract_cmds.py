@@ -16,6 +16,7 @@ import sys
 import time
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
+from workbench.cells import csv_cell
 from workbench.errors import ExitCode, InputError
 from workbench.formatting import format_number, format_value  # noqa: F401 - the command's output uses them
 from workbench.ingest import DEFAULT_MAX_BYTES, format_bytes, furniture_spans, in_spans, read_paths
@@ -60,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "formats: jsonl (default) writes one JSON object a claim with the fields of the claim contract "
             "(article, start, end, surface, sentence, kind, low, high, currency, unit, noun, qualifier, "
             "attribution, per, outlet, group, id); csv writes the same fields as columns, text cells that a "
-            "spreadsheet would run as a formula (starting with = + - @) prefixed with '; table aligns the main "
+            "spreadsheet would run as a formula (= + - @ or their full-width forms first, after any leading whitespace or invisible characters) prefixed with '; table aligns the main "
             "columns for reading in a terminal.\n\n"
             "example: workbench extract data/ --format table"
         ),
@@ -331,23 +332,11 @@ def _write_claims(claims: Iterable[Claim], fmt: str, out: IO[str]) -> None:
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell: numbers plainly, text with formula-starting characters neutralised for spreadsheets."""
-    if value is None:
-        return ""
+    """A CSV cell by the workbench's one cell writer: numbers plainly, true/false, text with formulas
+    neutralised for spreadsheets."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _plain_number(value)
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-def _plain_number(x: float) -> str:
-    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
-        return str(int(x))
-    return repr(x) if isinstance(x, float) else str(x)
+    return csv_cell(value, numeric=isinstance(value, (int, float)))
 
 
 _TABLE = (("OUTLET", 20), ("SURFACE", 30), ("KIND", 8), ("VALUE", 24), ("QUALIFIER", 11), ("NOUN", 24))
