@@ -56,6 +56,8 @@ class FetchLimits:
     min_interval_s: float = 1.0  # between two requests to the same host
     max_crawl_delay_s: float = 30.0  # a robots.txt Crawl-delay above this refuses the site instead of waiting
     max_tree_size: int = 200_000  # HTML elements trafilatura will look at
+    allow_private_hosts: bool = False  # loopback, private and link-local addresses (a server must not be
+    #                                    made to fetch its own network's pages for whoever types a URL)
     user_agent: str = USER_AGENT
 
 
@@ -134,6 +136,8 @@ class Fetcher:
 
     def _allowed(self, url: str, source: str) -> None:
         parts = urlsplit(url)
+        if not self.limits.allow_private_hosts:
+            _check_public(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80), source)
         origin = f"{parts.scheme}://{parts.netloc}"
         rp = self._robots.get(origin)
         if rp is None:
@@ -227,6 +231,21 @@ class Fetcher:
         self._pool.clear()
 
 
+def _check_public(host: str, port: int, source: str) -> None:
+    import ipaddress
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(source, f"the host {host!r} is not known; check the address") from None
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not ip.is_global:
+            raise FetchError(source, f"{host} is a local or private address ({ip}); only public sites are "
+                                     "fetched here (the command line's --url allows local addresses)")
+
+
 def _short(url: str) -> str:
     return url if len(url) <= 120 else url[:117] + "..."
 
@@ -282,7 +301,7 @@ def read_page(resp: Response, *, source: str, outlet: str | None = None, publish
     try:
         doc = trafilatura.bare_extraction(
             html, url=resp.url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, favor_precision=True, max_tree_size=max_tree_size,
+            include_images=False, include_links=False, favor_precision=True, config=_trafilatura_config(max_tree_size),
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
@@ -303,6 +322,21 @@ def read_page(resp: Response, *, source: str, outlet: str | None = None, publish
     url = canonical if canonical and urlsplit(canonical).scheme in ("http", "https") else resp.url
     return Article(id=make_id(name, cleaned), outlet=name, title=page_title or first_line(cleaned), text=cleaned,
                    url=url, published=when, source=source)
+
+
+_CONFIGS: dict[int, object] = {}
+
+
+def _trafilatura_config(max_tree_size: int):  # type: ignore[no-untyped-def]
+    """trafilatura's settings with a bound on the HTML tree it will look at."""
+    cfg = _CONFIGS.get(max_tree_size)
+    if cfg is None:
+        from trafilatura.settings import use_config
+
+        cfg = use_config()
+        cfg.set("DEFAULT", "MAX_TREE_SIZE", str(max_tree_size))
+        _CONFIGS[max_tree_size] = cfg
+    return cfg
 
 
 def _iso(value: object) -> str | None:

@@ -83,7 +83,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             urls += read_url_file(args.urls)
         for f in args.feed:
             check_url(f, "--feed")
-        sources.append(WebSource(urls=urls, feeds=list(args.feed), outlet=args.outlet))
+        from workbench.fetch import FetchLimits
+
+        # the person at the terminal can reach local sites anyway: the command line may fetch them
+        sources.append(WebSource(urls=urls, feeds=list(args.feed), outlet=args.outlet,
+                                 limits=FetchLimits(allow_private_hosts=True)))
     if not sources:
         raise InputError("import", "nothing to import; give PATHs, --url, --urls FILE or --feed URL")
     bar = _Bar(args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty()))
