@@ -34,7 +34,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def wanted(args: argparse.Namespace) -> bool:
     from workbench.archive import wants_streaming
 
-    return bool(args.url or args.urls or args.feed or args.cluster or args.batch_size) or wants_streaming(args.paths)
+    return bool(args.url or args.urls or args.feed or args.cluster or args.batch_size is not None) \
+        or wants_streaming(args.paths)
 
 
 class _Bar:
