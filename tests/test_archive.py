@@ -18,6 +18,8 @@ from workbench.archive import FolderArchive, JsonlArchive, LocalExtractor, impor
 from workbench.importstate import ImportState
 from workbench.store import Store
 
+from storekit import db_url  # noqa: F401 - fixture: SQLite, and PostgreSQL when configured
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from newsarchive import articles as generated  # noqa: E402
@@ -46,11 +48,11 @@ def stored(url: str) -> dict[str, int]:
     return {"articles": n[0], "ids": n[1], "hashes": n[2], "claims": c[0], "claim_ids": c[1]}
 
 
-def test_an_archive_is_stored_in_batches_and_a_second_run_reads_nothing(tmp_path: Path, extractor) -> None:
+def test_an_archive_is_stored_in_batches_and_a_second_run_reads_nothing(
+        tmp_path: Path, extractor, db_url: str) -> None:  # noqa: F811
     recs = list(generated(23))
     arc = write(tmp_path / "a.jsonl", recs)
-    url = f"sqlite:///{tmp_path / 'a.db'}"
-    with Store.open(url) as store:
+    with Store.open(db_url) as store:
         seen: list[int] = []
         report = import_source(store, JsonlArchive(arc), batch_size=5, extractor=extractor,
                                progress=lambda done, total, what: seen.append(done))
@@ -60,7 +62,7 @@ def test_an_archive_is_stored_in_batches_and_a_second_run_reads_nothing(tmp_path
         assert len(audit) == 5  # one transaction a batch
         again = import_source(store, JsonlArchive(arc), batch_size=5, extractor=extractor)
         assert (again.articles_new, again.batches, again.resumed) == (0, 0, "line 23")
-    assert stored(url)["articles"] == 23
+        assert store.counts()["articles"] == 23
 
 
 def test_lines_appended_to_an_archive_are_read_from_where_the_last_run_stopped(tmp_path: Path, extractor) -> None:

@@ -13,6 +13,8 @@ from workbench.archive import LocalExtractor, import_source
 from workbench.fetch import FetchError, Fetcher, FetchLimits, WebSource, normalise_url, read_url_file
 from workbench.store import Store
 
+from storekit import db_url  # noqa: F401 - fixture: SQLite, and PostgreSQL when configured
+
 FAST = FetchLimits(allow_private_hosts=True, min_interval_s=0.0, connect_timeout_s=2, read_timeout_s=2, total_s=5, max_bytes=200_000)
 
 DAM = page("Marsh Gazette", "Reservoir level falls to record low", "2026-07-14", [
@@ -50,8 +52,8 @@ def site():
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    s = Store.open(f"sqlite:///{tmp_path / 'web.db'}")
+def store(db_url: str):  # noqa: F811
+    s = Store.open(db_url)
     yield s
     s.close()
 
