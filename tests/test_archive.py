@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, text
 
 from workbench.archive import FolderArchive, JsonlArchive, LocalExtractor, import_source
 from workbench.importstate import ImportState
@@ -195,3 +195,18 @@ def test_the_command_line_streams_a_jsonl_archive_with_a_batch_size(tmp_path: Pa
     assert "--batch-size: must be 1 or more, got 0" in capsys.readouterr().err
     assert main(["import", "--db", str(db)]) == 2
     assert "nothing to import" in capsys.readouterr().err
+
+
+def test_worker_processes_extracting_ahead_store_what_one_process_stores(tmp_path: Path) -> None:
+    arc = write(tmp_path / "a.jsonl", list(generated(30)))
+    q = "SELECT id, article_id, surface, kind, low, high, group_id, position FROM claims ORDER BY id"
+    rows = []
+    for jobs in (1, 2):
+        url = f"sqlite:///{tmp_path / f'j{jobs}.db'}"
+        with Store.open(url) as store, LocalExtractor(jobs) as ex:
+            import_source(store, JsonlArchive(arc), batch_size=8, extractor=ex)
+        eng = create_engine(url)
+        with eng.connect() as conn:
+            rows.append(conn.execute(text(q)).all())
+        eng.dispose()
+    assert rows[0] and rows[0] == rows[1]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -290,6 +291,20 @@ class LocalExtractor:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    @property
+    def background(self) -> bool:
+        return self.jobs > 1
+
+    def submit(self, articles: Sequence[Article]) -> Callable[[], list[list[Claim]]]:
+        """Start extracting ``articles`` in the worker processes; the result: one claim list an article."""
+        if self.jobs <= 1:
+            return lambda: [self([a]) for a in articles]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init)
+        futures = [self._pool.submit(extract_lists, list(articles[i:i + self.chunk]))
+                   for i in range(0, len(articles), self.chunk)]
+        return lambda: [claims for f in futures for claims in f.result()]
+
     def __call__(self, articles: Sequence[Article]) -> list[Claim]:
         if self.jobs <= 1:
             if self._one is None:
@@ -312,6 +327,40 @@ def _worker_init() -> None:
 
     _WORKER = Extractor()
     _WORKER.warm()
+
+
+def extract_lists(articles: Sequence[Article]) -> list[list[Claim]]:
+    """The claims of each of a few articles, with this process's one Extractor."""
+    global _WORKER
+    if _WORKER is None:
+        from workbench.extract import Extractor
+
+        _WORKER = Extractor()
+    return [_WORKER.extract(a) for a in articles]
+
+
+def _prefetched(extractor: Any, store: Any, articles: Sequence[Article]) -> Extract:
+    """An extractor for one batch. When ``extractor`` can work in the background (it has ``submit`` and
+    ``background``), the batch's articles not stored yet are handed to it at once and their claims
+    collected when the pipeline asks for them; otherwise extraction happens when asked."""
+    if not (hasattr(extractor, "submit") and getattr(extractor, "background", True)) or not articles:
+        return extractor
+    known = store.known_hashes([a.content_hash for a in articles])
+    todo = [a for a in articles if a.content_hash not in known]
+    result = extractor.submit(todo)
+    claims_of: dict[tuple[str, str], list[Claim]] | None = None
+
+    def extract(wanted: Sequence[Article]) -> list[Claim]:
+        nonlocal claims_of
+        if claims_of is None:
+            claims_of = {(a.id, a.content_hash): cl for a, cl in zip(todo, result())}
+        out: list[Claim] = []
+        for a in wanted:
+            got = claims_of.get((a.id, a.content_hash))
+            out.extend(got if got is not None else extractor([a]))
+        return out
+
+    return extract
 
 
 def extract_chunk(articles: Sequence[Article]) -> list[Claim]:
@@ -411,22 +460,32 @@ def import_source(
     last_pos: dict[str, Any] | None = start
     feeds_with_problems: set[str] = set()
 
-    def flush() -> None:
+    queue: deque[tuple[list[Record], dict[str, Any] | None, Extract]] = deque()
+
+    def close_batch() -> None:
+        """The batch read so far: its extraction starts now when the extractor can work in the background
+        (worker processes, a cluster), so that it runs while the batch before it is stored."""
         nonlocal pending, n_articles
         if not pending:
             return
         arts = [r.article for r in pending if r.article is not None]
-        refused = [RefusedFile(r.where, r.problem) for r in pending if r.problem]
-        feeds_with_problems.update(r.feed for r in pending if r.problem and r.feed)
-        if arts or refused:
-            report.add(store_batch(store, arts, refused=refused, extractor=extractor, dry_run=dry_run,
-                                   actor_id=actor_id, grouper=grouper))
-        if not dry_run:
-            _remember(state, store, pending)
-            if key and last_pos is not None:
-                state.save_checkpoint(key, last_pos)
+        queue.append((pending, last_pos, _prefetched(extractor, store, arts)))
         pending, n_articles = [], 0
 
+    def store_next() -> None:
+        records, pos, ex = queue.popleft()
+        arts = [r.article for r in records if r.article is not None]
+        refused = [RefusedFile(r.where, r.problem) for r in records if r.problem]
+        feeds_with_problems.update(r.feed for r in records if r.problem and r.feed)
+        if arts or refused:
+            report.add(store_batch(store, arts, refused=refused, extractor=ex, dry_run=dry_run,
+                                   actor_id=actor_id, grouper=grouper))
+        if not dry_run:
+            _remember(state, store, records)
+            if key and pos is not None:
+                state.save_checkpoint(key, pos)
+
+    background = hasattr(extractor, "submit") and getattr(extractor, "background", True)
     try:
         if start:
             report.resumed = _describe(start)
@@ -439,8 +498,12 @@ def import_source(
             if progress:
                 progress(rec.done, total, rec.where)
             if n_articles >= batch_size:
-                flush()
-        flush()
+                close_batch()
+                while len(queue) > (1 if background else 0):
+                    store_next()
+        close_batch()
+        while queue:
+            store_next()
     finally:
         if own is not None:
             own.close()
