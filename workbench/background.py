@@ -2,7 +2,7 @@
 
 An :class:`ImportJob` hands uploaded files to a fresh worker process (``spawn``: nothing of the server's
 state is shared) that reads them (:mod:`workbench.ingest`), finds their numbers, and stores and groups
-them in one transaction (:func:`workbench.store.importer.import_articles_with_extraction`; in team mode
+them in one transaction (:func:`workbench.importing.import_articles_with_extraction`; in team mode
 through :meth:`workbench.team.Team.import_articles`, which checks the actor's role). The caller polls
 :meth:`ImportJob.poll` for a :class:`JobState` (stage, done/total, the report or the error) and may
 :meth:`ImportJob.cancel`.
@@ -341,8 +341,8 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
     from workbench.extract import Extractor
     from workbench.ingest import read_bytes
     from workbench.store import Store
-    from workbench.store.core import default_grouper
-    from workbench.store.importer import import_articles_with_extraction
+    from workbench.importing import default_grouper
+    from workbench.importing import import_articles_with_extraction
 
     n = len(spec.uploads)
     articles = []

@@ -16,13 +16,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Read articles (txt, html, jsonl, csv; folders are walked), extract their "
                                    "numeric claims, group them with the stored ones and store everything in one "
                                    "transaction. Articles already stored (same text) add nothing.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     p.add_argument("--dry-run", action="store_true", help="do everything, report, and store nothing")
     p.add_argument("--outlet", help="outlet name for files that do not say")
     p.add_argument("--encoding", help="text encoding of the files (default: detected)")
     p.add_argument("--jobs", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--reviewer", help="record the import under this name")
+    from workbench.cli import archive_cmds  # web, archives in batches, Dask cluster
+
+    archive_cmds.add_arguments(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="write the verdict CSV, the history CSV or ClaimReview JSON-LD")
@@ -70,8 +73,11 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workbench.cli import archive_cmds
     from workbench.desk import Desk
 
+    if archive_cmds.wanted(args) or not args.paths:
+        return archive_cmds.cmd_import(args)
     if args.jobs < 1:
         raise InputError("--jobs", f"must be 1 or more, got {args.jobs}")
     with _open(args) as store:
