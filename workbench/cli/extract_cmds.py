@@ -36,8 +36,11 @@ GROUP_FIELDS = (
 _INPUT_HELP = (
     "PATH is a file (.txt, .html, .htm, .jsonl, .csv) or a folder, which is walked for such files. "
     "Every input is read and checked before anything is printed: one bad file (missing, empty, binary, "
-    "undecodable, a CSV without a text column, a JSON line that does not parse, over the size limit) stops the "
-    "whole run with a one-line error naming the file, exit status 2, and no output at all."
+    "undecodable, a CSV without a text column, a JSON line that does not parse, over a limit) stops the "
+    "whole run with a one-line error naming the file, exit status 2, and no output at all. Limits besides "
+    "--max-bytes, each raised by its environment variable: HTML nesting depth (WORKBENCH_MAX_HTML_DEPTH, 400), "
+    "characters in a CSV/JSONL cell (WORKBENCH_MAX_CELL_CHARS, 2,000,000), in an article "
+    "(WORKBENCH_MAX_ARTICLE_CHARS, 2,000,000) and without a sentence end (WORKBENCH_MAX_SENTENCE_CHARS, 10,000)."
 )
 
 
