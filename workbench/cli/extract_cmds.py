@@ -18,7 +18,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from workbench.cells import csv_cell
 from workbench.errors import ExitCode
-from workbench.ingest import DEFAULT_MAX_BYTES, format_bytes, furniture_spans, in_spans, read_paths
+from workbench.ingest import DEFAULT_MAX_BYTES, Limits, format_bytes, furniture_spans, in_spans, read_paths
 from workbench.models import Article, Claim, Group, Grouping, Kind
 
 DEFAULT_TOLERANCE = 0.02
@@ -38,9 +38,11 @@ _INPUT_HELP = (
     "Every input is read and checked before anything is printed: one bad file (missing, empty, binary, "
     "undecodable, a CSV without a text column, a JSON line that does not parse, over a limit) stops the "
     "whole run with a one-line error naming the file, exit status 2, and no output at all. Limits besides "
-    "--max-bytes, each raised by its environment variable: HTML nesting depth (WORKBENCH_MAX_HTML_DEPTH, 400), "
-    "characters in a CSV/JSONL cell (WORKBENCH_MAX_CELL_CHARS, 2,000,000), in an article "
-    "(WORKBENCH_MAX_ARTICLE_CHARS, 2,000,000) and without a sentence end (WORKBENCH_MAX_SENTENCE_CHARS, 10,000)."
+    "--max-bytes, each raised by its environment variable: "
+    + "; ".join(f"{what} ({Limits.ENV[key]}, {getattr(Limits(), key):,})" for key, what in (
+        ("html_depth", "HTML nesting depth"), ("cell_chars", "characters in a CSV/JSONL cell"),
+        ("article_chars", "characters in an article"), ("sentence_chars", "characters without a sentence end")))
+    + "."
 )
 
 
