@@ -55,7 +55,7 @@ def test_a_big_upload_runs_beside_review_and_can_be_cancelled(browser, app_serve
     assert page.get_by_role("button", name="Cancel").is_visible()
 
     page.get_by_role("button", name="Cancel").click()
-    expect()(page.get_by_text("cancelled")).to_be_visible(timeout=30_000)
+    expect()(page.get_by_text("Import cancelled; nothing of it was stored.")).to_be_visible(timeout=30_000)
     shot(page, "import-cancelled")
     with Store.open(app_server.db_url) as s:
         assert s.counts()["articles"] == before
