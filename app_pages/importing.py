@@ -75,8 +75,8 @@ def start_job() -> None:
     """Hand the uploads to a worker process, as the current user (team mode: the library checks the role).
     A button callback, so the page that follows already shows the running import."""
     uploads = ss.get("import_files") or []
-    ss.pop("import_report", None)
-    ss.pop("import_error", None)
+    for key in ("import_report", "import_error", "import_cancelled"):
+        ss.pop(key, None)
     try:
         actor = me.me().id if me.team_mode else (me.user.id if me.user else None)
         ss["import_job"] = background.ImportJob.start(
@@ -95,6 +95,8 @@ def show_job() -> None:
     if job is None:
         if ss.get("import_error"):
             st.error(f"Nothing was imported: {escape_md(ss['import_error'])}")
+        elif ss.get("import_cancelled"):
+            st.info("Import cancelled; nothing of it was stored.")
         return
     state = job.poll()
     if not state.stage.finished:
@@ -105,6 +107,8 @@ def show_job() -> None:
     ss.pop("import_job", None)
     if state.stage is background.Stage.DONE:
         ss["import_report"] = state.report
+    elif state.stage is background.Stage.CANCELLED:
+        ss["import_cancelled"] = True
     else:
         ss["import_error"] = screen_message(state.error or "the import stopped")
     st.rerun()

@@ -7,7 +7,12 @@ Cases (generated here, written for this benchmark):
 - ``archive``: 2,000 short articles from six outlets telling 500 stories (four outlets a story, the
   figures of a story worded and rounded differently by each outlet).
 
-Each case runs the real command (``workbench import FILE --db NEW.db``) in its own Python process, the
+- ``responsive`` (``--responsive``): how fast the server answers a reviewer (a queue page and a claim
+  read from the store, in the server process) while a 5 MB upload is imported: idle, with the import in a
+  worker process (:class:`workbench.background.ImportJob`, as the app does now), and with the same import
+  in a thread of the server process (as the app did before), interleaved and repeated.
+
+Each import case runs the real command (``workbench import FILE --db NEW.db``) in its own Python process, the
 cases interleaved and repeated; for each the wall time and peak resident memory (``ru_maxrss`` of that
 process) are printed as min / median / max, with the exit status and the last line the command wrote.
 Goals: ``dense`` under 60 s and 1 GB; ``archive`` without an error.
@@ -126,6 +131,92 @@ def run_case(path: Path, folder: Path, n: int) -> dict:
     return result
 
 
+def five_mb_upload(size: int = 5_000_000) -> bytes:
+    lines, total, i = [], 0, 0
+    while total < size:
+        ln = json.dumps({"id": f"big{i}", "outlet": OUTLETS[i % len(OUTLETS)], "title": f"Story {i}",
+                         "text": " ".join(figure_sentence(random.Random(i), i + k) for k in range(8))}) + "\n"
+        lines.append(ln)
+        total += len(ln)
+        i += 1
+    return "".join(lines).encode()
+
+
+def responsiveness(folder: Path, repeat: int, seconds: float) -> None:
+    """Latency of one reviewer's request while an import runs beside it (see the module docstring)."""
+    import threading
+
+    from workbench.background import ImportJob, Upload
+    from workbench.store import ClaimFilter, Store, import_paths
+
+    sample = folder / "sample.db"
+    with Store.open(str(sample)) as s:
+        import_paths(s, [ROOT / "data"])
+    upload = Upload("big.jsonl", five_mb_upload())
+    store = Store.open(str(sample))
+    first = store.claims_page(ClaimFilter(), 0, 1)[0][0].id
+
+    def request() -> float:
+        t = time.perf_counter()
+        store.claims_page(ClaimFilter(), 0, 50)
+        store.claim(first)
+        return (time.perf_counter() - t) * 1000
+
+    def measure() -> list[float]:
+        out, end = [], time.monotonic() + seconds
+        while time.monotonic() < end:
+            out.append(request())
+            time.sleep(0.05)
+        return out
+
+    def in_thread(db: Path, stop: threading.Event) -> None:
+        from workbench.ingest import read_bytes
+        from workbench.importing import import_articles_with_extraction
+
+        with Store.open(str(db)) as s:
+            arts = read_bytes(upload.name, upload.data)
+            from workbench.extract import Extractor
+
+            ex = Extractor()
+
+            def extract(todo):  # type: ignore[no-untyped-def]
+                out = []
+                for a in todo:
+                    if stop.is_set():
+                        raise RuntimeError("stopped")
+                    out += ex.extract(a)
+                return out
+
+            try:
+                import_articles_with_extraction(s, arts, extractor=extract)
+            except RuntimeError:
+                pass
+
+    results: dict[str, list[float]] = {"idle": [], "worker process": [], "server thread (before)": []}
+    for n in range(repeat):
+        results["idle"] += measure()
+        job = ImportJob.start(str(folder / f"job-{n}.db"), [upload])
+        while job.poll().stage.value in ("starting", "reading"):
+            time.sleep(0.1)
+        results["worker process"] += measure()
+        job.cancel()
+        job.wait(30)
+        stop = threading.Event()
+        th = threading.Thread(target=in_thread, args=(folder / f"thread-{n}.db", stop), daemon=True)
+        th.start()
+        time.sleep(3)  # past reading, into extraction
+        results["server thread (before)"] += measure()
+        stop.set()
+        th.join(120)
+    store.close()
+    print(f"\nresponsive: one reviewer request (queue page + claim) while a 5 MB upload imports, ms")
+    print(f"{'import':24s} {'requests':>8s} {'min':>8s} {'median':>8s} {'p95':>8s} {'max':>8s}")
+    for k, v in results.items():
+        v = sorted(v)
+        print(f"{k:24s} {len(v):8d} {v[0]:8.1f} {statistics.median(v):8.1f} {v[int(0.95 * (len(v) - 1))]:8.1f} "
+              f"{v[-1]:8.1f}")
+
+
 def spread(values: list[float]) -> str:
     return f"{min(values):8.1f} {statistics.median(values):8.1f} {max(values):8.1f}"
 
@@ -137,9 +228,14 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--stories", type=int, default=500)
     ap.add_argument("--only", choices=("dense", "prose", "archive"), action="append")
+    ap.add_argument("--responsive", action="store_true", help="only the responsiveness case")
+    ap.add_argument("--seconds", type=float, default=10.0, help="responsive: seconds measured per phase")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="wb-edges-") as tmp:
         folder = Path(tmp)
+        if args.responsive:
+            responsiveness(folder, args.repeat, args.seconds)
+            return 0
         inputs = {
             "dense": write_jsonl(folder / "dense.jsonl", [one_article(args.dense_bytes, dense=True)]),
             "prose": write_jsonl(folder / "prose.jsonl", [one_article(args.dense_bytes, dense=False)]),

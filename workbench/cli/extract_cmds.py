@@ -19,7 +19,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 from workbench.cells import csv_cell
 from workbench.errors import ExitCode, InputError
 from workbench.formatting import format_number, format_value  # noqa: F401 - the command's output uses them
-from workbench.ingest import DEFAULT_MAX_BYTES, format_bytes, furniture_spans, in_spans, read_paths
+from workbench.ingest import DEFAULT_MAX_BYTES, Limits, format_bytes, furniture_spans, in_spans, read_paths
 from workbench.models import Article, Claim, Group, Grouping, Kind
 
 TOLERANCE_HELP = "the grouping's default, 0.02"  # workbench.group.DEFAULT_TOLERANCE, read when a command runs
@@ -37,8 +37,13 @@ GROUP_FIELDS = (
 _INPUT_HELP = (
     "PATH is a file (.txt, .html, .htm, .jsonl, .csv) or a folder, which is walked for such files. "
     "Every input is read and checked before anything is printed: one bad file (missing, empty, binary, "
-    "undecodable, a CSV without a text column, a JSON line that does not parse, over the size limit) stops the "
-    "whole run with a one-line error naming the file, exit status 2, and no output at all."
+    "undecodable, a CSV without a text column, a JSON line that does not parse, over a limit) stops the "
+    "whole run with a one-line error naming the file, exit status 2, and no output at all. Limits besides "
+    "--max-bytes, each raised by its environment variable: "
+    + "; ".join(f"{what} ({Limits.ENV[key]}, {getattr(Limits(), key):,})" for key, what in (
+        ("html_depth", "HTML nesting depth"), ("cell_chars", "characters in a CSV/JSONL cell"),
+        ("article_chars", "characters in an article"), ("sentence_chars", "characters without a sentence end")))
+    + "."
 )
 
 
