@@ -296,3 +296,16 @@ def test_the_command_line_imports_a_feed(site: Site, tmp_path: Path, capsys) -> 
     assert main(["import", "--feed", site.url("/feed.xml"), "--url", site.url("/gone.html"), "--db", str(db)]) == 2
     out = capsys.readouterr().out
     assert "Imported: 0 new article(s)" in out and "page not found (404)" in out
+
+
+def test_the_command_line_imports_a_file_of_urls_and_names_a_bad_line(site: Site, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from workbench.cli import main
+
+    urls = tmp_path / "morning.txt"
+    urls.write_text(f"# today\n{site.url('/news/dam.html')}\n{site.url('/news/bridge.html')}\n", encoding="utf-8")
+    db = tmp_path / "cli.db"
+    assert main(["import", "--urls", str(urls), "--db", str(db)]) == 0
+    assert "Imported: 2 new article(s)" in capsys.readouterr().out
+    urls.write_text("example.invalid/page\n", encoding="utf-8")
+    assert main(["import", "--urls", str(urls), "--db", str(db)]) == 2
+    assert f"{urls}, line 1: not a web address" in capsys.readouterr().err

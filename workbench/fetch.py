@@ -200,6 +200,7 @@ class Fetcher:
             raise FetchError(source, _network_problem(exc.reason or exc)) from None
         except urllib3.exceptions.HTTPError as exc:
             raise FetchError(source, _network_problem(exc)) from None
+        complete = False  # the body read to its end: the connection can serve the next request
         try:
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
             if resp.status != 200:  # redirects, errors, 304: the body is not wanted
@@ -215,6 +216,7 @@ class Fetcher:
                                              "try again later")
                 chunk = resp.read1(65536)
                 if not chunk:
+                    complete = True
                     break
                 size += len(chunk)
                 if size > lim.max_bytes:
@@ -225,7 +227,10 @@ class Fetcher:
         except urllib3.exceptions.HTTPError as exc:
             raise FetchError(source, _network_problem(exc)) from None
         finally:
-            resp.release_conn()
+            if complete:
+                resp.release_conn()
+            else:  # unread bytes (an error page, a refused body): this connection is not reused
+                resp.close()
 
     def close(self) -> None:
         self._pool.clear()
