@@ -117,6 +117,7 @@ WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
 FEATURES = (
     "context",  # RapidFuzz token_set_ratio of the two sentences without their figures
     "quantity",  # token_set_ratio of the two quantity phrases' concept words
+    "quantity_order",  # token_sort_ratio of the same: words one phrase adds ("cloud sales") count against
     "story",  # tf-idf cosine of the two articles within their story, the compared figures left out
     "story_relative",  # that cosine over the better of the two articles' best cosine with any article
     "story_evidence",  # names and other figures both articles give, less one when both name others only
@@ -923,14 +924,17 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     story_key_ptr, story_key_ids = _rarest_per_row(rows[m], cols[m], df[m], STORY_KEYS, n_art)
     del df, idf, w, norm, m
 
-    # names, judged within each story
-    def story_pairs(arts: array, words: array) -> set[int]:
+    # names, judged within each story; only words also written capitalised inside a sentence matter
+    def story_pairs(arts: array, words: array, among: np.ndarray | None = None) -> tuple[set[int], np.ndarray]:
         a_ = np.frombuffer(arts, dtype=np.int32).astype(np.int64)
         w_ = np.frombuffer(words, dtype=np.int32).astype(np.int64)
-        return set((story_of[a_] * max(len(word_codes), 1) + w_).tolist()) if len(a_) else set()
+        if among is not None and len(w_):
+            keep = np.isin(w_, among)
+            a_, w_ = a_[keep], w_[keep]
+        return (set((story_of[a_] * max(len(word_codes), 1) + w_).tolist()) if len(a_) else set()), w_
 
-    lower_seen = story_pairs(lower_art, lower_word)
-    inner_caps = story_pairs(cap_art, cap_word)
+    inner_caps, cap_words = story_pairs(cap_art, cap_word)
+    lower_seen, _ = story_pairs(lower_art, lower_word, _unique(cap_words))
     del lower_art, lower_word, cap_art, cap_word
     width = max(len(word_codes), 1)
     name_codes: dict[str, int] = {}
@@ -1207,6 +1211,7 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     ``best`` is :func:`_best_cosines` of all the candidate pairs."""
     ctx = _ratio(p.context[a], p.context[b], workers)
     qty = _ratio(p.concept[a], p.concept[b], workers)
+    qty_order = _ratio(p.concept[a], p.concept[b], workers, fuzz.token_sort_ratio)
     cos, evidence = _story_similarity(p, a, b)
     art_a, art_b = p.article[a], p.article[b]
     relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
@@ -1217,6 +1222,7 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     return {
         "context": ctx,
         "quantity": qty,
+        "quantity_order": qty_order,
         "story": cos,
         "story_relative": relative,
         "story_evidence": evidence,
@@ -1235,10 +1241,10 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     }
 
 
-def _ratio(x: np.ndarray, y: np.ndarray, workers: int) -> np.ndarray:
+def _ratio(x: np.ndarray, y: np.ndarray, workers: int, scorer=fuzz.token_set_ratio) -> np.ndarray:
     if not len(x):
         return np.zeros(0)
-    return process.cpdist(x, y, scorer=fuzz.token_set_ratio, workers=workers,
+    return process.cpdist(x, y, scorer=scorer, workers=workers,
                           dtype=np.float32).astype(np.float64) / 100.0
 
 
