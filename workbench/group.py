@@ -1726,12 +1726,22 @@ def _triage(g: Group) -> tuple:
 def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict[str, str]:
     """Article id -> story id (the smallest article id of its story) for the articles of ``claims``.
 
-    The partition :func:`group_claims` works within: articles joined by shared rare words and figures (see
-    the module notes) and by reviewers' must-links between their claims.
+    The partition :func:`group_claims` works within: articles joined by shared rare words (see the module
+    notes) and by reviewers' must-links between their claims.
     """
-    cl = _unique_claims(claims)
-    if not cl:
-        return {}
+    return _stories_of(_story_words(_unique_claims(claims)), overrides)
+
+
+@dataclass
+class _StoryWords:
+    claims: list[Claim]
+    articles: list[str]
+    rows: np.ndarray  # distinct (article, word) entries
+    cols: np.ndarray
+    art_of_claim: list[int]
+
+
+def _story_words(cl: list[Claim]) -> _StoryWords:
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
@@ -1740,18 +1750,35 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     for c in cl:
         ak = art_codes.setdefault(c.article, len(art_codes))
         arts.append(ak)
-        words = _context_words(c, _without_number(c))
-        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in _context_words(c, _without_number(c))]
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
-    n_art = len(art_codes)
-    _, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32),
+    _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    index = {c.id: k for k, c in enumerate(cl)}
-    extra = [(arts[index[o.a]], arts[index[o.b]]) for o in overrides
+    return _StoryWords(cl, list(art_codes), rows, cols, arts)
+
+
+def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | None = None) -> dict[str, str]:
+    """The stories of ``w``'s articles (only those in ``keep``, when given, as if the others were absent)."""
+    if not w.articles:
+        return {}
+    names, rows, cols = w.articles, w.rows, w.cols
+    index = {c.id: k for k, c in enumerate(w.claims) if keep is None or c.article in keep}
+    if keep is not None:
+        code_of = np.full(len(names), -1, dtype=np.int64)
+        kept = [k for k, a in enumerate(names) if a in keep]
+        code_of[kept] = np.arange(len(kept))
+        sel = code_of[rows] >= 0
+        rows, cols = code_of[rows[sel]], cols[sel]
+        names = [names[k] for k in kept]
+        art_of = {c.id: int(code_of[w.art_of_claim[k]]) for c, k in ((w.claims[k], k) for k in index.values())}
+    else:
+        art_of = {c.id: w.art_of_claim[k] for k, c in enumerate(w.claims)}
+    if not names:
+        return {}
+    extra = [(art_of[o.a], art_of[o.b]) for o in overrides
              if o.kind is LinkKind.MUST and o.a in index and o.b in index]
-    story = _story_partition(n_art, rows, cols, extra)
-    names = list(art_codes)
+    story = _story_partition(len(names), rows, cols, extra)
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
         if s not in first or names[k] < first[s]:
@@ -1784,8 +1811,9 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     articles part because a word stopped being rare. Stories are found by blocking on rare words and
     figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
     """
-    before = stories(stored, overrides)
-    after = stories([*stored, *new], overrides)
+    words = _story_words(_unique_claims([*stored, *new]))  # every claim's words read once
+    after = _stories_of(words, overrides)
+    before = _stories_of(words, overrides, keep={c.article for c in stored})
     members_before: dict[str, set[str]] = defaultdict(set)
     for art, s in before.items():
         members_before[s].add(art)
