@@ -117,7 +117,6 @@ WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
 FEATURES = (
     "context",  # RapidFuzz token_set_ratio of the two sentences without their figures
     "quantity",  # token_set_ratio of the two quantity phrases' concept words
-    "quantity_order",  # token_sort_ratio of the same: words one phrase adds ("cloud sales") count against
     "story",  # tf-idf cosine of the two articles within their story, the compared figures left out
     "story_relative",  # that cosine over the better of the two articles' best cosine with any article
     "story_evidence",  # names and other figures both articles give, less one when both name others only
@@ -1211,7 +1210,6 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     ``best`` is :func:`_best_cosines` of all the candidate pairs."""
     ctx = _ratio(p.context[a], p.context[b], workers)
     qty = _ratio(p.concept[a], p.concept[b], workers)
-    qty_order = _ratio(p.concept[a], p.concept[b], workers, fuzz.token_sort_ratio)
     cos, evidence = _story_similarity(p, a, b)
     art_a, art_b = p.article[a], p.article[b]
     relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
@@ -1222,7 +1220,6 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     return {
         "context": ctx,
         "quantity": qty,
-        "quantity_order": qty_order,
         "story": cos,
         "story_relative": relative,
         "story_evidence": evidence,
