@@ -143,3 +143,20 @@ def test_gold_dev_set_meets_the_targets(gold_dev_path):
     assert r.noun_accuracy is not None and r.noun_accuracy >= 0.9, format_report(r, misses=True)
     assert r.qualifier_accuracy is not None and r.qualifier_accuracy >= 0.9, format_report(r, misses=True)
     assert r.non_claim_hits == 0, format_report(r, misses=True)
+
+
+def test_eval_lists_the_discrepant_facts_found_and_missed():
+    from pathlib import Path
+
+    from workbench.evaluate import evaluate, format_report
+
+    report = evaluate(Path(__file__).resolve().parent / "data" / "stories.jsonl")
+    facts = {d.fact: d for d in report.discrepant}
+    # facts whose outlets give different figures, however far apart (a running toll, two crowd counts)
+    assert {"quake-deaths", "march-crowd", "quake-magnitude"} <= set(facts)
+    assert all(d.status in ("found", "partly", "missed") and len(d.figures) >= 2 for d in report.discrepant)
+    assert facts["quake-deaths"].outlets == 4
+    found = sum(d.status == "found" for d in report.discrepant)
+    text = format_report(report)
+    assert f"found {found}," in text and "quake-deaths" in text
+    assert "discrepant" in report.to_dict()

@@ -923,14 +923,17 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     story_key_ptr, story_key_ids = _rarest_per_row(rows[m], cols[m], df[m], STORY_KEYS, n_art)
     del df, idf, w, norm, m
 
-    # names, judged within each story
-    def story_pairs(arts: array, words: array) -> set[int]:
+    # names, judged within each story; only words also written capitalised inside a sentence matter
+    def story_pairs(arts: array, words: array, among: np.ndarray | None = None) -> tuple[set[int], np.ndarray]:
         a_ = np.frombuffer(arts, dtype=np.int32).astype(np.int64)
         w_ = np.frombuffer(words, dtype=np.int32).astype(np.int64)
-        return set((story_of[a_] * max(len(word_codes), 1) + w_).tolist()) if len(a_) else set()
+        if among is not None and len(w_):
+            keep = np.isin(w_, among)
+            a_, w_ = a_[keep], w_[keep]
+        return (set((story_of[a_] * max(len(word_codes), 1) + w_).tolist()) if len(a_) else set()), w_
 
-    lower_seen = story_pairs(lower_art, lower_word)
-    inner_caps = story_pairs(cap_art, cap_word)
+    inner_caps, cap_words = story_pairs(cap_art, cap_word)
+    lower_seen, _ = story_pairs(lower_art, lower_word, _unique(cap_words))
     del lower_art, lower_word, cap_art, cap_word
     width = max(len(word_codes), 1)
     name_codes: dict[str, int] = {}
@@ -1235,10 +1238,10 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     }
 
 
-def _ratio(x: np.ndarray, y: np.ndarray, workers: int) -> np.ndarray:
+def _ratio(x: np.ndarray, y: np.ndarray, workers: int, scorer=fuzz.token_set_ratio) -> np.ndarray:
     if not len(x):
         return np.zeros(0)
-    return process.cpdist(x, y, scorer=fuzz.token_set_ratio, workers=workers,
+    return process.cpdist(x, y, scorer=scorer, workers=workers,
                           dtype=np.float32).astype(np.float64) / 100.0
 
 
@@ -1720,12 +1723,22 @@ def _triage(g: Group) -> tuple:
 def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict[str, str]:
     """Article id -> story id (the smallest article id of its story) for the articles of ``claims``.
 
-    The partition :func:`group_claims` works within: articles joined by shared rare words and figures (see
-    the module notes) and by reviewers' must-links between their claims.
+    The partition :func:`group_claims` works within: articles joined by shared rare words (see the module
+    notes) and by reviewers' must-links between their claims.
     """
-    cl = _unique_claims(claims)
-    if not cl:
-        return {}
+    return _stories_of(_story_words(_unique_claims(claims)), overrides)
+
+
+@dataclass
+class _StoryWords:
+    claims: list[Claim]
+    articles: list[str]
+    rows: np.ndarray  # distinct (article, word) entries
+    cols: np.ndarray
+    art_of_claim: list[int]
+
+
+def _story_words(cl: list[Claim]) -> _StoryWords:
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
@@ -1734,18 +1747,35 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     for c in cl:
         ak = art_codes.setdefault(c.article, len(art_codes))
         arts.append(ak)
-        words = _context_words(c, _without_number(c))
-        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in _context_words(c, _without_number(c))]
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
-    n_art = len(art_codes)
-    _, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32),
+    _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    index = {c.id: k for k, c in enumerate(cl)}
-    extra = [(arts[index[o.a]], arts[index[o.b]]) for o in overrides
+    return _StoryWords(cl, list(art_codes), rows, cols, arts)
+
+
+def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | None = None) -> dict[str, str]:
+    """The stories of ``w``'s articles (only those in ``keep``, when given, as if the others were absent)."""
+    if not w.articles:
+        return {}
+    names, rows, cols = w.articles, w.rows, w.cols
+    index = {c.id: k for k, c in enumerate(w.claims) if keep is None or c.article in keep}
+    if keep is not None:
+        code_of = np.full(len(names), -1, dtype=np.int64)
+        kept = [k for k, a in enumerate(names) if a in keep]
+        code_of[kept] = np.arange(len(kept))
+        sel = code_of[rows] >= 0
+        rows, cols = code_of[rows[sel]], cols[sel]
+        names = [names[k] for k in kept]
+        art_of = {c.id: int(code_of[w.art_of_claim[k]]) for c, k in ((w.claims[k], k) for k in index.values())}
+    else:
+        art_of = {c.id: w.art_of_claim[k] for k, c in enumerate(w.claims)}
+    if not names:
+        return {}
+    extra = [(art_of[o.a], art_of[o.b]) for o in overrides
              if o.kind is LinkKind.MUST and o.a in index and o.b in index]
-    story = _story_partition(n_art, rows, cols, extra)
-    names = list(art_codes)
+    story = _story_partition(len(names), rows, cols, extra)
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
         if s not in first or names[k] < first[s]:
@@ -1778,8 +1808,9 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     articles part because a word stopped being rare. Stories are found by blocking on rare words and
     figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
     """
-    before = stories(stored, overrides)
-    after = stories([*stored, *new], overrides)
+    words = _story_words(_unique_claims([*stored, *new]))  # every claim's words read once
+    after = _stories_of(words, overrides)
+    before = _stories_of(words, overrides, keep={c.article for c in stored})
     members_before: dict[str, set[str]] = defaultdict(set)
     for art, s in before.items():
         members_before[s].add(art)

@@ -96,9 +96,16 @@ def parse(phrase: str | None) -> Quantity | None:
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the figure's clause before and after the figure."""
+    """The text of the figure's clause before and after the figure. A figure in brackets restates what the
+    clause before the bracket measures ("more than 12 million people (12,304,117)")."""
     before = sentence[:start]
     after = sentence[end:]
+    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
+        before = before.rstrip()[:-1]
+        after = ""
+        m = re.search(r"[\d,.]+\s*$", before)
+        if m:  # the restated figure itself is not part of the concept
+            before = before[:m.start()]
     cuts = list(_BOUNDARY_CHARS.finditer(before))
     if cuts:
         before = before[cuts[-1].end():]
