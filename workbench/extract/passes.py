@@ -115,11 +115,15 @@ def identifier(d: Draft) -> None:
                 if not (wl in ("day", "year", "week") and w[0].islower()
                         and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
                     raise NotAClaim
+            # a dose or size written against the digits after a brand names a quantity: "Tylenol 500mg"
+            dose = re.match(r"[A-Za-zµμ]{2,}", after) and R.unit_after(s, a.end) is not None
             if (w[0].isupper() and wb.start() >= d.first_word_end and not d.title_case
-                    and not R.currency_before(s, a.start)
+                    and not R.currency_before(s, a.start) and not dose
                     and wl not in R.NOT_NAME_CAPS and wl not in R.MONTH_WORDS and not w.isupper()
                     and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", after)):
                 raise NotAClaim
+            if re.search(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", before):
+                raise NotAClaim  # an index or name of initials: "S&P 500", "S P 500", "S & P 500"
             if (w.isupper() and len(w) >= 2 and wl not in R.NOT_NAME_CAPS and w not in N.CURRENCY_CODES
                     and not d.title_case):
                 raise NotAClaim
@@ -175,7 +179,7 @@ def scale(d: Draft) -> None:
                 d.scaled = True
     msw = R.SCALE_WORD.match(s, d.pos) if d.kind is None else None
     if msw:
-        d.value *= N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        d.value *= R.scale_value(msw.group(0))
         d.pos = msw.end()
         d.scaled = True
 
@@ -358,23 +362,38 @@ def range_or_change(d: Draft) -> None:
         gap = s[d.pos:b.start]
         mcur_b = R.CUR_PREFIX.search(gap) if d.currency else None
         gap_core = gap[:mcur_b.start()] if mcur_b else gap
-        sep = re.fullmatch(r"\s*(?:-|–|—|‑|to|or|and)\s*", gap_core)
-        sep_word = sep.group(0).strip() if sep else ""
-        if sep and (R.overlaps((b.start, b.end), d.blocked) or (sep_word == "and" and not between)):
+        sep = re.fullmatch(r"\s*(?:-|–|—|‑|to|or|and|up\s+to)\s*", gap_core)
+        sep_word = re.sub(r"\s+", " ", sep.group(0).strip()) if sep else ""
+        from_before = re.search(r"(?i)\bfrom\s+$", s[:d.start]) is not None
+        if sep and (R.overlaps((b.start, b.end), d.blocked) or (sep_word == "and" and not between)
+                    or (sep_word == "up to" and not from_before)):
             sep = None
+        if sep_word == "up to":
+            sep_word = "to"  # "from 40 up to 60 dollars"
         second = _second_value(d, b) if sep else None
         if second is not None:
-            v2, pos2, kind2, unit2, cur2, scale2 = second
-            # a scale written only after the second number applies to both: "2-3 million"
-            lo = d.value * scale2 if not d.scaled and scale2 != 1 else d.value
+            v2, pos2, kind2, unit2, cur2, scale2, own_unit = second
+            # a scale written only after the second number applies to the first when the result is still
+            # the lower bound: "2-3 million", "four to five thousand", not "$650,000 to $1.1 million"
+            if b.words and not d.scaled and scale2 == 1:
+                last = b.raw.split()[-1].lower() if b.raw.split() else ""
+                if last in N.SCALE_WORDS and last != "hundred" and d.value < N.SCALE_WORDS[last]:
+                    scale2 = N.SCALE_WORDS[last]
+            lo = d.value * scale2 if not d.scaled and scale2 != 1 and d.value * scale2 <= v2 else d.value
             same_kind = kind2 == d.kind or (d.kind is None and kind2 is not None)
             same_cur = cur2 == d.currency or d.currency is None or cur2 is None
-            if same_kind and same_cur and (lo < v2 or (between and lo <= v2)):
+            # the first's unit carried to a bare second number only where the two read as one range
+            # ("10% to 15"), not a change and a level ("added 0.4 percent to 7,112.50")
+            plausible = own_unit or d.kind is None or (lo > 0 and v2 / lo <= 10)
+            if same_kind and same_cur and plausible and (lo < v2 or (between and lo <= v2)):
                 years = R.year_like(s, a) and R.year_like(s, b) and not (
                     R.counted_year(s, a) or R.counted_year(s, b) or R.counted_noun_after(s, b))
                 if years and (sep_word in ("-", "–", "—", "‑") or between):
                     raise NotAClaim(d.used + 1)  # "between 2019 and 2023", "1998-2004"
-                if sep_word == "to" and R.describes_change(s[:d.start]):
+                change = sep_word == "to" and R.describes_change(s[:d.start])
+                if change and not from_before and d.kind is None and kind2 is not None and lo > 0 and v2 / lo <= 3:
+                    change = False  # "fell 2 to 2.5 degrees": the range of a change, its unit written once
+                if change:
                     if d.kind is None or kind2 == d.kind:
                         if d.kind is None and kind2 is not None:
                             d.kind, d.unit = kind2, unit2
@@ -424,7 +443,7 @@ def _second_value(d: Draft, b: Atom):
                 pos = ms.end()
     msw = R.SCALE_WORD.match(s, pos)
     if msw:
-        scale_ *= N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        scale_ *= R.scale_value(msw.group(0))
         pos = msw.end()
     v *= scale_
     mword = R.CUR_WORD.match(s, pos)
@@ -465,11 +484,12 @@ def _second_value(d: Draft, b: Atom):
                 u2 = N.UNIT_SYMBOLS[sym]
                 k2 = Kind.DURATION if u2 in N.TIME_UNITS else Kind.MEASURE
                 pos = msym.end()
+    own = k2 is not None
     if d.kind is not None and k2 is None:
         k2, u2 = d.kind, d.unit  # "10% to 15": the second keeps the first's unit
     if k2 is not None and d.kind is not None and (k2 != d.kind or (u2 and d.unit and u2 != d.unit)):
         return None
-    return v, pos, k2, u2, cur2, scale_
+    return v, pos, k2, u2, cur2, scale_, own
 
 
 def year(d: Draft) -> None:
