@@ -173,7 +173,7 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
         return UnitKey("unit", whole, None), 1.0  # "kilometre per hour" is one unit
     if " per " in u:
         u, per = u.split(" per ", 1)
-        per = _singular(per.strip())
+        per = _per(per.strip())
     if u in _BARE:
         return UnitKey("bare", "", per), 1.0
     if u in _PERCENT_NAMES or u.startswith("% "):
@@ -189,8 +189,15 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
     return UnitKey("noun", _head(u), per), 1.0
 
 
+def _per(name: str | None) -> str | None:
+    if not name:
+        return None
+    canon = U.canonical_unit(name)
+    return canon if canon and U.lookup(canon) is not None else _singular(name)
+
+
 def claim_unit_key(c: Claim) -> UnitKey:
-    per = _singular(c.per) if c.per else None
+    per = _per(c.per)
     if c.kind is Kind.MONEY:
         return UnitKey("money", c.currency or "", per)
     if c.kind is Kind.PERCENT:

@@ -105,8 +105,10 @@ def unit_after(s: str, pos: int) -> tuple[str, int] | None:
     for k in range(len(toks), 0, -1):
         end = toks[k - 1][1]
         phrase = s[p:end]
-        stripped = phrase.rstrip(".")
-        end -= len(phrase) - len(stripped)
+        stripped = phrase.rstrip(".").replace("μ", "µ")  # the Greek mu for the micro sign
+        end -= len(phrase) - len(phrase.rstrip("."))
+        if k == 1 and attached and stripped in lx.symbols:
+            return lx.symbols[stripped], end  # against the digits a symbol is meant: "0.8rad", "64GB"
         low = stripped.lower().replace("-", " ")
         if low in lx.surfaces and (attached or low not in lx.ambiguous) and len(low) > 2:
             return lx.surfaces[low], end

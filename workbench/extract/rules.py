@@ -504,7 +504,7 @@ _DOLLAR_LETTERS = sorted({k[:-1] for k in _CURRENCY_SYMBOLS if k.endswith("$") a
                          key=len, reverse=True)
 CUR_PREFIX = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _CURRENCY_SYMBOLS if not k[0].isalpha() and k != '$')})"
-    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s|(?:{_alt(d.lower() for d in _DOLLAR_LETTERS if len(d) == 1 and d != 'A')})\s"
+    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s|(?<![.'’])(?:{_alt(d.lower() for d in _DOLLAR_LETTERS if len(d) == 1 and d != 'A')})\s"
     rf"|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
     rf"|\b(?:{_alt(_CURRENCY_CODES)}|Rs\.?|RM|PS(?=\d))"
     r")\s?$")
