@@ -298,3 +298,13 @@ def test_index_names_far_years_date_ranges_and_addresses_are_not_claims(text, su
     i = text.index(surface)
     j = i + len(surface)
     assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []
+
+
+def test_sub_units_written_in_words():
+    c = find("The shares closed one penny lower.", "one penny")
+    assert (c.kind, c.currency, c.low) == (Kind.MONEY, "GBP", pytest.approx(0.01))
+    assert find("Bread went up ten cents.", "ten cents").low == pytest.approx(0.1)
+
+
+def test_a_name_before_a_count_of_occasions_leaves_the_count():
+    assert find("She had called Tom 4 times by noon.", "4").low == 4.0

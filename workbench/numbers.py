@@ -189,7 +189,7 @@ CURRENCY_WORDS = {
 }
 # Sub-units: "50p", "99 cents", "20 pence".
 CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
-                     "p": ("GBP", 0.01)}
+                     "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "p": ("GBP", 0.01)}
 
 
 # ----------------------------------------------------------------------------------------------------- units

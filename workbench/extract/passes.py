@@ -120,7 +120,7 @@ def identifier(d: Draft) -> None:
             if (w[0].isupper() and wb.start() >= d.first_word_end and not d.title_case
                     and not R.currency_before(s, a.start) and not dose
                     and wl not in R.NOT_NAME_CAPS and wl not in R.MONTH_WORDS and not w.isupper()
-                    and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", after)):
+                    and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)|\s+times\b", after)):
                 raise NotAClaim
             if re.search(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", before):
                 raise NotAClaim  # an index or name of initials: "S&P 500", "S P 500", "S & P 500"
@@ -206,7 +206,7 @@ def currency_after(d: Draft) -> None:
             elif not (word == "won" and not d.scaled):
                 d.currency = R.CURRENCY_WORDS[word]
                 d.pos = mword.end()
-        elif msub and not a.words:
+        elif msub and (not a.words or msub.group(0).strip(" -‑\t").lower() != "p"):
             word = msub.group(0).strip(" -‑\t").lower()
             cur, factor = N.CURRENCY_SUBUNITS[word]
             if word != "p" or re.match(r"\d", a.raw) and a.end == msub.start():

@@ -575,7 +575,7 @@ def currency_before(s: str, start: int) -> tuple[str, int] | None:
 
 CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(CURRENCY_WORDS)})\b(?![-‑]\w)")
 SUB_AMOUNT_TAIL = re.compile(r"(?i)(?P<sub>\s*(?:cents?|pence|p)\b)|(?=\s*(?:[.,;!?]|$|more\b))")
-SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence)\b|p\b")
+SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence|penny|pennies)\b|p\b")
 SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
 _SPACED_SCALE_LETTERS = {"B": 1e9, "M": 1e6, "K": 1e3}
 
