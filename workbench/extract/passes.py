@@ -192,6 +192,8 @@ def currency_after(d: Draft) -> None:
     if d.kind is None and d.currency is None:
         mcode = R.currency_after(s, d.pos)
         mword = R.CUR_WORD.match(s, d.pos)
+        if mword and mword.group(0)[:1] in "-‑" and R.year_like(s, a):
+            mword = None  # "the 2019-euro crisis": a year before a hyphen is no amount
         msub = R.SUBUNIT.match(s, d.pos) if not d.scaled else None
         if mcode:
             d.currency = mcode.currency
@@ -199,7 +201,7 @@ def currency_after(d: Draft) -> None:
             d.scaled = d.scaled or mcode.scale != 1.0
             d.pos = mcode.end
         elif mword:
-            word = mword.group(0).strip().lower()
+            word = mword.group(0).strip(" \t\n-‑").lower()
             if word in ("pounds", "pound") and not d.scaled and R.pounds_are_weight(s, mword.end()):
                 d.kind, d.unit = Kind.MEASURE, "pound"
                 d.pos = mword.end()
@@ -453,8 +455,8 @@ def _second_value(d: Draft, b: Atom):
         v *= mcode.scale
         scale_ *= mcode.scale
         pos = mcode.end
-    elif cur2 is None and mword and not (mword.group(0).strip().lower() == "won" and scale_ == 1):
-        cur2 = R.CURRENCY_WORDS[mword.group(0).strip().lower()]
+    elif cur2 is None and mword and not (mword.group(0).strip(" \t\n-‑").lower() == "won" and scale_ == 1):
+        cur2 = R.CURRENCY_WORDS[mword.group(0).strip(" \t\n-‑").lower()]
         pos = mword.end()
     if cur2:
         k2 = Kind.MONEY

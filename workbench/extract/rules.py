@@ -573,7 +573,7 @@ def currency_before(s: str, start: int) -> tuple[str, int] | None:
     return (code, m.start()) if code else None
 
 
-CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(CURRENCY_WORDS)})\b(?![-‑]\w)")
+CUR_WORD = re.compile(rf"(?i)(?:\s+|[-‑](?=[a-z]))(?:{_alt(CURRENCY_WORDS)})\b(?![-‑]\w)")  # "48 million pounds", "a one-yen bid"
 SUB_AMOUNT_TAIL = re.compile(r"(?i)(?P<sub>\s*(?:cents?|pence|p)\b)|(?=\s*(?:[.,;!?]|$|more\b))")
 SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence|penny|pennies)\b|p\b")
 SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
