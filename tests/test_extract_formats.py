@@ -308,3 +308,21 @@ def test_sub_units_written_in_words():
 
 def test_a_name_before_a_count_of_occasions_leaves_the_count():
     assert find("She had called Tom 4 times by noon.", "4").low == 4.0
+
+
+SLASH_AND_SYMBOL_UNITS = [
+    ("The probe flew at 40 km/ms.", "40 km/ms", dict(unit="kilometre", per="millisecond")),
+    ("Feed 3 kg/day to each calf.", "3 kg/day", dict(unit="kilogram", per="day")),
+    ("The lag was 30 ms at worst.", "30 ms", dict(unit="millisecond")),
+    ("A coffee here is 900 ₡.", "900 ₡", dict(kind="money", currency="CRC")),
+    ("It was a 20-dollar note.", "20-dollar", dict(kind="money", currency="USD")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", SLASH_AND_SYMBOL_UNITS, ids=[r[1] for r in SLASH_AND_SYMBOL_UNITS])
+def test_units_after_a_slash_and_local_currency_symbols(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_a_one_letter_time_symbol_stays_a_code_letter():
+    assert [c.surface for c in claims_of("Take exit 11a for the port.") if "11" in c.surface] == []

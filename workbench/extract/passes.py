@@ -542,6 +542,8 @@ def rate(d: Draft) -> None:
     if mr and d.kind is not Kind.DURATION:
         d.per = R.rate_unit(mr)
         d.pos = mr.end()
+    elif d.kind is Kind.MEASURE and d.unit and (su := R.slash_unit(s, d.pos)):
+        d.per, d.pos = su  # "50 centimetres/millisecond", "120 km/ms"
     d.tail_end = d.pos
 
 

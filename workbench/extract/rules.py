@@ -595,7 +595,19 @@ SCALE_WORD = re.compile(r"(?i)(?:[\s‑-]+(?:hundred|thousand|million|billion|tr
                         r"|(?-i:\s[BMK])(?=\s+[a-z]+\b)(?!\s+(?:of|in|at|for|to|and|or)\b)")
 PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
 UNIT_WORD_RE = re.compile(rf"(?i)(?:\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
-UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w/²³])")
+UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
+_SLASH_UNIT = re.compile(r"/\s?([A-Za-zµμ]+)\b")
+
+
+def slash_unit(s: str, pos: int) -> tuple[str, int] | None:
+    """A unit written after a slash, as the "per" of the unit before it: "50 cm/ms", "12 kg/m3"."""
+    m = _SLASH_UNIT.match(s, pos)
+    if not m:
+        return None
+    w = m.group(1)
+    name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or _LEX.symbols.get(w.replace("μ", "µ")) \
+        or _LEX.surfaces.get(w.lower())
+    return (name, m.end()) if name else None
 DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b|\s*deg\b\.?)"
                       r"(?:\s*(?P<scale>celsius|centigrade|centigrate|celcius|fahrenheit|farenheit|fahrenheight|c\b|f\b))?")
 # A turn, slope or bearing named before the figure makes its degrees an angle: "rotate it 90°", "a slope of
