@@ -251,8 +251,11 @@ def unit_agrees(g: GoldQuantity, c: Claim) -> bool:
         return ck.name in ("degree", "celsius", "fahrenheit")  # the set's "degree" leaves the scale unstated
     if gk.kind == "unit" and ck.kind == "unit":
         gu, cu = U.lookup(gk.name), U.lookup(ck.name)
+        # the same unit under two names ("cubic centimetre", "millilitre") agrees; another unit of the same
+        # dimension ("kilometre" for "mile") does not
         return gk.name == ck.name or bool(gu and cu and gu.dimension == cu.dimension
-                                          and gu.dimension not in ("temperature", "age", "angle"))
+                                          and abs(gu.factor - cu.factor) <= 1e-9 * max(gu.factor, cu.factor)
+                                          and gu.offset == cu.offset)
     if gk.kind == "noun" and ck.kind == "unit":
         return _head(ck.name) == gk.name
     return gk.kind == ck.kind and gk.name == ck.name

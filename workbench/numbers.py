@@ -11,7 +11,6 @@ import re
 
 from workbench.units import (  # noqa: F401 (read as numbers.UNITS and so on)
     ATTACHED_ONLY_SYMBOLS,
-    QUANTULUM_MEASURE_ENTITIES,
     QUANTULUM_UNIT_NAMES,
     TIME_UNITS,
     UNIT_SYMBOLS,
