@@ -326,3 +326,13 @@ def test_units_after_a_slash_and_local_currency_symbols(text, surface, expect):
 
 def test_a_one_letter_time_symbol_stays_a_code_letter():
     assert [c.surface for c in claims_of("Take exit 11a for the port.") if "11" in c.surface] == []
+
+
+def test_a_fraction_of_a_percentage_point():
+    c = find("The bank cut rates by a quarter of a percentage point.", "a quarter of a percentage point")
+    assert (c.kind, c.unit, c.low) == (Kind.PERCENT, "percentage point", 0.25)
+
+
+def test_a_model_name_after_its_number_is_no_count():
+    cs = claims_of("The 320 Pro 5 units shipped late; 80 crates came.")
+    assert [c.surface for c in cs] == ["80"]

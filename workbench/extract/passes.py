@@ -96,8 +96,10 @@ def identifier(d: Draft) -> None:
         mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", after)
         if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
             raise NotAClaim  # "737-MAX", "3-D"
-        if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b|\s+[A-Z][a-z]+\s+\d", after):
-            # a model name goes on after the number; but "50 Tornado 3 jets" counts jets of a named model
+        if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b", after):
+            raise NotAClaim  # a model name goes on after the number
+        if re.match(r"\s+[A-Z][a-z]+\s+\d", after):
+            # a name and its number follow; but "50 Tornado 3 jets" counts jets of a named model
             mm = re.match(r"\s+[A-Z][a-z]+\s+\d[\w-]*\s+([a-z]+)", after)
             if not (mm and R.is_plural(mm.group(1))):
                 raise NotAClaim

@@ -248,7 +248,7 @@ _FRACTION_OF_SCALE = re.compile(
 _FRACTION_OF_UNIT = re.compile(
     rf"(?i)\b(?:(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})\s+of\s+(?:a|an|one)|(?P<half>half)\s+(?:a|an))"
     r"\s+(?P<unit>second|minute|hour|day|week|month|year|decade|century|mile|kilometre|kilometer|metre|meter|"
-    r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo)\b"
+    r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo|percentage\s+point)\b"
 )
 # "a year and a half", "two hours and a half", "an hour and a half"
 _UNIT_AND_A_HALF = re.compile(
@@ -359,8 +359,11 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         else:
             n = word_or_numeral(m.group("num"))
             frac = (n or 0) / N.FRACTION_WORDS[m.group("den").lower()]
-        unit = unit_from_word(m.group("unit"))
-        kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+        if m.group("unit").lower().startswith("percentage"):
+            kind, unit = Kind.PERCENT, "percentage point"  # "a quarter of a percentage point"
+        else:
+            unit = unit_from_word(m.group("unit"))
+            kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
         add(Atom(m.start(), m.end(), frac, True, kind, unit, raw=m.group(0)))
     for m in _RATIO_IN.finditer(s):
         n = word_or_numeral(m.group("num"))
