@@ -336,3 +336,9 @@ def test_a_fraction_of_a_percentage_point():
 def test_a_model_name_after_its_number_is_no_count():
     cs = claims_of("The 320 Pro 5 units shipped late; 80 crates came.")
     assert [c.surface for c in cs] == ["80"]
+
+
+def test_a_hyphenated_scale_word_and_an_abbreviated_currency():
+    assert find("The $5-billion deal closed.", "$5-billion").low == 5e9
+    c = find("The flat cost Rs. 45 lakh in all.", "45 lakh")
+    assert (c.currency, c.low) == ("INR", 4.5e6)

@@ -22,7 +22,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "rep",
     "sen", "gov", "no", "nos", "vs", "etc", "inc", "ltd", "corp", "co", "approx", "e.g", "i.e", "u.s",
     "u.k", "u.n", "fig", "est", "dept", "univ", "mt", "ft", "rev", "hon", "pres", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "vol", "p", "pp",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "vol", "p", "pp", "rs", "rp",
 }
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -587,7 +587,8 @@ def scale_value(written: str) -> float:
     """The factor of the scale words matched by SCALE_WORD: "billion" 1e9, "hundred million" 1e8, " B" 1e9."""
     f = 1.0
     for w in re.split(r"[\s‑-]+", written.strip()):
-        f *= _SPACED_SCALE_LETTERS.get(w) or N.SCALE_WORDS[w.lower()]
+        if w:
+            f *= _SPACED_SCALE_LETTERS.get(w) or N.SCALE_WORDS[w.lower()]
     return f
 
 
