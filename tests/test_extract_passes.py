@@ -118,3 +118,17 @@ def test_pass(row):
             assert got == pytest.approx(v), (k, got, v, d)
         else:
             assert got == v, (k, got, v, d)
+
+
+BRACKETS = [
+    ("The load is 20 (kg) per crate.", "20", dict(unit="kilogram", kind=Kind.MEASURE)),
+    ("Depth: 7 [m] at the pier.", "7", dict(unit="metre")),
+    ("The board (of 12) met.", "12", dict(kind=None)),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", BRACKETS, ids=[r[0][:25] for r in BRACKETS])
+def test_lexicon_unit_pass_reads_a_unit_in_brackets(text, surface, expect):
+    d = draft(text, surface, "lexicon_unit")
+    for k, v in expect.items():
+        assert getattr(d, k) == v, (k, d)

@@ -27,7 +27,8 @@ from workbench.models import Article, Claim, Kind
 
 REL_TOL = 0.01
 
-# Currency names as the sets write them, to ISO 4217 (only the part a name needs: "dollar" alone is USD).
+# Currency names as the sets write them, to ISO 4217 ("dollar" alone is USD); any other name is looked up
+# in the lexicon's CLDR names.
 _CURRENCY_NAMES = {
     "dollar": "USD", "us dollar": "USD", "united states dollar": "USD", "euro": "EUR",
     "pound sterling": "GBP", "pound": "GBP", "british pound": "GBP", "japanese yen": "JPY", "yen": "JPY",
@@ -180,6 +181,11 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
         return UnitKey("percent", "percent", per), 1.0
     if u in _CURRENCY_NAMES:
         return UnitKey("money", _CURRENCY_NAMES[u], per), 1.0
+    from workbench.extract.lexicon import lexicon
+
+    cldr = lexicon().currency_names  # every currency's English name, from CLDR
+    if u in cldr:
+        return UnitKey("money", cldr[u], per), 1.0
     if u in _SUBUNIT_NAMES:
         cur, f = _SUBUNIT_NAMES[u]
         return UnitKey("money", cur, per), f

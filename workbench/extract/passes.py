@@ -323,6 +323,14 @@ def lexicon_unit(d: Draft) -> None:
     if d.kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+|at\s+)?$", s[:d.start]):
         d.kind, d.unit = Kind.MEASURE, "magnitude"
         return
+    if d.kind is None and not d.a.words:
+        mb = R.BRACKETED_UNIT.match(s, d.pos)  # a unit in brackets, as tables write it: "20 (kg)", "7 [m]"
+        if mb:
+            w = mb.group(1)
+            name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or R.unit_after(w, 0) and R.unit_after(w, 0)[0]
+            if name:
+                d.unit, d.pos = name, mb.end()
+                d.kind = Kind.DURATION if name in N.TIME_UNITS else Kind.MEASURE
     if d.kind is None and d.hyphen_noun is None and not d.strong and not d.a.words:
         m = re.match(r"\s?([^\W\d_][\w/²³]*)", s[d.pos:])
         if not m or m.group(1).lower() in R.NP_STOP:

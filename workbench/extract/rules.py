@@ -1203,3 +1203,5 @@ STREET_AFTER = re.compile(
 # "1,200 more were evacuated", "12 others were hurt".
 ANAPHORIC_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$")
 ANAPHORIC_AFTER = re.compile(r"(?i)\s+(?:more|others|other\s+ones)\b(?!\s+than\b)(?!\s+[a-z]+s\b)")
+
+BRACKETED_UNIT = re.compile(r"\s?[(\[{<]\s?([A-Za-zµμ°][\w/²³°]{0,9})\s?[)\]}>]")
