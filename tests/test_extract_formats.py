@@ -342,3 +342,15 @@ def test_a_hyphenated_scale_word_and_an_abbreviated_currency():
     assert find("The $5-billion deal closed.", "$5-billion").low == 5e9
     c = find("The flat cost Rs. 45 lakh in all.", "45 lakh")
     assert (c.currency, c.low) == ("INR", 4.5e6)
+
+
+TOKENISED = [
+    ("the 34 - year - old driver was held", "34", dict(unit="year of age", low=34.0)),
+    ("a 3 - inch pipe burst", "3", dict(unit="inch")),
+    ("the two - door model sold well", "two", dict(kind="count", noun="door")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", TOKENISED, ids=[r[0][:25] for r in TOKENISED])
+def test_hyphens_set_apart_by_a_tokeniser(text, surface, expect):
+    check(find(text, surface), expect)

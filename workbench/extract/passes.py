@@ -266,7 +266,7 @@ def unit(d: Draft) -> None:
             d.start = spaced_minus.end() - 2
     elif mw:
         u = N.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
-        hyphen = mw.group(0)[:1] in "-‑"
+        hyphen = "-" in mw.group(0)[:3] or "‑" in mw.group(0)[:3]
         ordinal = u == "second" and a.words and a.value == 1 and not hyphen  # "one second-round tie"
         if not ordinal and not (u == "magnitude" and not hyphen):
             d.unit = u

@@ -598,7 +598,8 @@ SCALE_WORD = re.compile(r"(?i)(?:[\s‑-]+(?:hundred|thousand|million|billion|tr
                         r"(?:[\s‑-]+(?:thousand|million|billion|trillion)\b)?"
                         r"|(?-i:\s[BMK])(?=\s+[a-z]+\b)(?!\s+(?:of|in|at|for|to|and|or)\b)")
 PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
-UNIT_WORD_RE = re.compile(rf"(?i)(?:\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
+# a hyphen may be set apart by a tokeniser: "28 - year - old", "a 3 - inch pipe"
+UNIT_WORD_RE = re.compile(rf"(?i)(?:\s[-‑]\s|\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
 UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
 _SLASH_UNIT = re.compile(r"/\s?([A-Za-zµμ]+)\b")
 
@@ -624,7 +625,7 @@ ANGLE_BEFORE = re.compile(
 AGE_AFTER_UNIT = re.compile(r"(?i)(?:[-‑\s]+old\b|\s+of\s+age\b)")
 AGE_ABBREV = re.compile(r"(?i)\s*(?:yo|y/o|y\.o\.|yrs?\.?\s+old)(?![\w/])")
 AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age(?:\s+of)?|ages)\s+$")
-HYPHEN_WORD = re.compile(r"[-‑]([a-z]+)(?:[-‑]([a-z]+))?\b")
+HYPHEN_WORD = re.compile(r"\s?[-‑]\s?([a-z]+)(?:[-‑]([a-z]+))?\b")
 RATE = re.compile(
     r"(?i)[\s‑-]*(?:(?:a|an|per|each|every)[\s‑-]+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
