@@ -347,7 +347,7 @@ def test_a_hyphenated_scale_word_and_an_abbreviated_currency():
 TOKENISED = [
     ("the 34 - year - old driver was held", "34", dict(unit="year of age", low=34.0)),
     ("a 3 - inch pipe burst", "3", dict(unit="inch")),
-    ("the two - door model sold well", "two", dict(kind="count", noun="door")),
+    ("a 4 - door model sold well", "4", dict(kind="count", noun="door")),
 ]
 
 
