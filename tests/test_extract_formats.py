@@ -354,3 +354,7 @@ TOKENISED = [
 @pytest.mark.parametrize("text, surface, expect", TOKENISED, ids=[r[0][:25] for r in TOKENISED])
 def test_hyphens_set_apart_by_a_tokeniser(text, surface, expect):
     check(find(text, surface), expect)
+
+
+def test_weather_words_keep_degrees_a_temperature_whatever_turns():
+    assert find("Temperatures turned colder, dropping to 5 degrees.", "5 degrees").unit == "celsius"

@@ -254,7 +254,8 @@ def unit(d: Draft) -> None:
         sc = (md.group("scale") or "").lower()
         if sc.startswith("f"):
             d.unit = "fahrenheit"
-        elif sc or not (R.angle_context(s, md.end()) or R.ANGLE_BEFORE.search(s, 0, d.start)):
+        elif sc or R.TEMPERATURE_CONTEXT.search(s) or not (R.angle_context(s, md.end())
+                                                           or R.ANGLE_BEFORE.search(s, 0, d.start)):
             d.unit = "celsius"
         else:
             d.unit = "degree"

@@ -1206,3 +1206,9 @@ ANAPHORIC_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|an\
 ANAPHORIC_AFTER = re.compile(r"(?i)\s+(?:more|others|other\s+ones)\b(?!\s+than\b)(?!\s+[a-z]+s\b)")
 
 BRACKETED_UNIT = re.compile(r"\s?[(\[{<]\s?([A-Za-zµμ°][\w/²³°]{0,9})\s?[)\]}>]")
+
+# Words of weather and heat: with them in the sentence, degrees are a temperature whatever else turns.
+TEMPERATURE_CONTEXT = re.compile(
+    r"(?i)\b(?:temperatures?|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|warm(?:er|est|ing)?|cool(?:er|ing)?|"
+    r"weather|forecast|thermostat|thermometer|fever|frost|freezing|celsius|fahrenheit|highs?|lows?|mercury)\b"
+)
