@@ -358,3 +358,7 @@ def test_hyphens_set_apart_by_a_tokeniser(text, surface, expect):
 
 def test_weather_words_keep_degrees_a_temperature_whatever_turns():
     assert find("Temperatures turned colder, dropping to 5 degrees.", "5 degrees").unit == "celsius"
+
+
+def test_ages_that_bound_a_group_written_with_ages():
+    assert [c.surface for c in claims_of("Children ages 5 to 11 can get the shot.")] == []

@@ -127,7 +127,7 @@ _NOT_CLAIM_PATTERNS = [
     # age, "aged 34", is a claim in years of age)
     r"\baged\s+(?:over\s+|under\s+|above\s+|below\s+|between\s+|from\s+)\d{1,3}(?![\d,.]\d)"
     r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d))?",
-    r"\baged\s+\d{1,3}(?![\d,.]\d)"
+    r"\b(?:aged|ages)\s+\d{1,3}(?![\d,.]\d)"
     r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d)|\s*\+|\s+(?:and|or)\s+(?:over|above|older|under|younger|below))",
     # service and phone numbers after a verb of calling: "call 101", "dial 999" (not "call 500 volunteers")
     r"\b(?i:call|dial|ring|phone|text|telephone|tel\.?)\s*:?\s+\+?\d(?:[\d -]*\d)?(?![\d,.]?\d)(?!\s+[a-z]+s\b)",
