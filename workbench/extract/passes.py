@@ -328,7 +328,8 @@ def lexicon_unit(d: Draft) -> None:
         mb = R.BRACKETED_UNIT.match(s, d.pos)  # a unit in brackets, as tables write it: "20 (kg)", "7 [m]"
         if mb:
             w = mb.group(1)
-            name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or R.unit_after(w, 0) and R.unit_after(w, 0)[0]
+            found = R.unit_after(w, 0)
+            name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or (found[0] if found else None)
             if name:
                 d.unit, d.pos = name, mb.end()
                 d.kind = Kind.DURATION if name in N.TIME_UNITS else Kind.MEASURE

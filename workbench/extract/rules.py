@@ -683,7 +683,7 @@ def clause_rate(s: str, pos: int) -> str | None:
 
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|to|or)\s*$")
-HEDGE_AFTER = re.compile(rf"(?i)(?:\s+(?:or more|or so|or fewer|or less|or thereabouts|odd)\b|[-‑]plus\b|\+)")
+HEDGE_AFTER = re.compile(r"(?i)(?:\s+(?:or more|or so|or fewer|or less|or thereabouts|odd)\b|[-‑]plus\b|\+)")
 HEDGE_BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(\"“'‘]))(?P<h>{_alt(N.HEDGES_BEFORE)})\s*$")
 HEDGE_VERB_BEFORE = re.compile(rf"(?i)\b(?P<h>{_alt(N.HEDGE_VERBS)})\s+(?:a\s+record\s+|a\s+)?$")
 
