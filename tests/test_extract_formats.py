@@ -251,3 +251,114 @@ def test_what_is_counted(text, surface, noun):
 def test_more_than_is_no_anaphor():
     cs = claims_of("Some 80 staff left. More than 25 were moved.")
     assert [c.noun for c in cs if c.low == 25.0] == [None]
+
+
+# ------------------------------------------------------------------------------ ranges, changes, scales
+
+RANGES = [
+    ("Overnight lows fell 3 to 4.5 degrees.", "3 to 4.5 degrees", dict(low=3.0, high=4.5, unit="celsius", qualifier="range")),
+    ("Flats sold for $480,000 to $1.2 million.", "$480,000 to $1.2 million", dict(low=4.8e5, high=1.2e6, qualifier="range")),
+    ("Some six to seven thousand fans came.", "six to seven thousand", dict(low=6000.0, high=7000.0)),
+    ("Tickets cost eleven or twelve euros.", "eleven or twelve euros", dict(low=11.0, high=12.0, currency="EUR")),
+    ("Fares went from 30 up to 45 dollars.", "30", dict(low=30.0, kind="money")),
+    ("It now has 4 hundred million users.", "4 hundred million", dict(low=4e8, noun="users")),
+    ("Nearly 8 B people live on Earth.", "8 B", dict(low=8e9, noun="people")),
+    ("Exports grew ninefold in a decade.", "ninefold", dict(kind="ratio", low=9.0)),
+    ("Only one fourth of members voted.", "one fourth", dict(kind="ratio", low=0.25)),
+    ("The constant is 6.63×10−34 in these units.", "6.63×10−34", dict(low=6.63e-34)),
+    ("Offices rent at £52 per square foot.", "£52 per square foot", dict(currency="GBP", per="square foot")),
+    ("A magnitude-6.1 quake hit the coast.", "6.1", dict(kind="measure", unit="magnitude", low=6.1)),
+    ("Seismologists put the magnitude at 5.2.", "5.2", dict(kind="measure", unit="magnitude")),
+    ("Patients took Nurofen 200mg twice a day.", "200mg", dict(kind="measure", unit="milligram", low=200.0)),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", RANGES, ids=[r[1] for r in RANGES])
+def test_ranges_changes_and_scales(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_a_change_and_a_level_are_two_claims():
+    cs = claims_of("The index gained 0.6 percent to 8,215.40.")
+    assert [(c.low, c.kind.value) for c in cs] == [(0.6, "percent"), (8215.4, "count")]
+
+
+MORE_NOT_CLAIMS_2 = [
+    ("The S P 500 rose on Friday.", "500"),
+    ("The S&P 500 fell 2% in a week.", "500"),
+    ("By 2250 the coast will look different.", "2250"),
+    ("Firms of the 2019s were different.", "2019s"),
+    ("The festival runs Oct. 3-7 in the old town.", "3-7"),
+    ("Her office is at 27 Rue Lepic in Paris.", "27"),
+]
+
+
+@pytest.mark.parametrize("text, surface", MORE_NOT_CLAIMS_2, ids=[r[1] for r in MORE_NOT_CLAIMS_2])
+def test_index_names_far_years_date_ranges_and_addresses_are_not_claims(text, surface):
+    i = text.index(surface)
+    j = i + len(surface)
+    assert [c.surface for c in claims_of(text) if c.start < j and i < c.end] == []
+
+
+def test_sub_units_written_in_words():
+    c = find("The shares closed one penny lower.", "one penny")
+    assert (c.kind, c.currency, c.low) == (Kind.MONEY, "GBP", pytest.approx(0.01))
+    assert find("Bread went up ten cents.", "ten cents").low == pytest.approx(0.1)
+
+
+def test_a_name_before_a_count_of_occasions_leaves_the_count():
+    assert find("She had called Tom 4 times by noon.", "4").low == 4.0
+
+
+SLASH_AND_SYMBOL_UNITS = [
+    ("The probe flew at 40 km/ms.", "40 km/ms", dict(unit="kilometre", per="millisecond")),
+    ("Feed 3 kg/day to each calf.", "3 kg/day", dict(unit="kilogram", per="day")),
+    ("The lag was 30 ms at worst.", "30 ms", dict(unit="millisecond")),
+    ("A coffee here is 900 ₡.", "900 ₡", dict(kind="money", currency="CRC")),
+    ("It was a 20-dollar note.", "20-dollar", dict(kind="money", currency="USD")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", SLASH_AND_SYMBOL_UNITS, ids=[r[1] for r in SLASH_AND_SYMBOL_UNITS])
+def test_units_after_a_slash_and_local_currency_symbols(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_a_one_letter_time_symbol_stays_a_code_letter():
+    assert [c.surface for c in claims_of("Take exit 11a for the port.") if "11" in c.surface] == []
+
+
+def test_a_fraction_of_a_percentage_point():
+    c = find("The bank cut rates by a quarter of a percentage point.", "a quarter of a percentage point")
+    assert (c.kind, c.unit, c.low) == (Kind.PERCENT, "percentage point", 0.25)
+
+
+def test_a_model_name_after_its_number_is_no_count():
+    cs = claims_of("The 320 Pro 5 units shipped late; 80 crates came.")
+    assert [c.surface for c in cs] == ["80"]
+
+
+def test_a_hyphenated_scale_word_and_an_abbreviated_currency():
+    assert find("The $5-billion deal closed.", "$5-billion").low == 5e9
+    c = find("The flat cost Rs. 45 lakh in all.", "45 lakh")
+    assert (c.currency, c.low) == ("INR", 4.5e6)
+
+
+TOKENISED = [
+    ("the 34 - year - old driver was held", "34", dict(unit="year of age", low=34.0)),
+    ("a 3 - inch pipe burst", "3", dict(unit="inch")),
+    ("a 4 - door model sold well", "4", dict(kind="count", noun="door")),
+]
+
+
+@pytest.mark.parametrize("text, surface, expect", TOKENISED, ids=[r[0][:25] for r in TOKENISED])
+def test_hyphens_set_apart_by_a_tokeniser(text, surface, expect):
+    check(find(text, surface), expect)
+
+
+def test_weather_words_keep_degrees_a_temperature_whatever_turns():
+    assert find("Temperatures turned colder, dropping to 5 degrees.", "5 degrees").unit == "celsius"
+
+
+def test_ages_that_bound_a_group_written_with_ages():
+    assert [c.surface for c in claims_of("Children ages 5 to 11 can get the shot.")] == []

@@ -27,7 +27,8 @@ from workbench.models import Article, Claim, Kind
 
 REL_TOL = 0.01
 
-# Currency names as the sets write them, to ISO 4217 (only the part a name needs: "dollar" alone is USD).
+# Currency names as the sets write them, to ISO 4217 ("dollar" alone is USD); any other name is looked up
+# in the lexicon's CLDR names.
 _CURRENCY_NAMES = {
     "dollar": "USD", "us dollar": "USD", "united states dollar": "USD", "euro": "EUR",
     "pound sterling": "GBP", "pound": "GBP", "british pound": "GBP", "japanese yen": "JPY", "yen": "JPY",
@@ -173,13 +174,18 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
         return UnitKey("unit", whole, None), 1.0  # "kilometre per hour" is one unit
     if " per " in u:
         u, per = u.split(" per ", 1)
-        per = _singular(per.strip())
+        per = _per(per.strip())
     if u in _BARE:
         return UnitKey("bare", "", per), 1.0
     if u in _PERCENT_NAMES or u.startswith("% "):
         return UnitKey("percent", "percent", per), 1.0
     if u in _CURRENCY_NAMES:
         return UnitKey("money", _CURRENCY_NAMES[u], per), 1.0
+    from workbench.extract.lexicon import lexicon
+
+    cldr = lexicon().currency_names  # every currency's English name, from CLDR
+    if u in cldr:
+        return UnitKey("money", cldr[u], per), 1.0
     if u in _SUBUNIT_NAMES:
         cur, f = _SUBUNIT_NAMES[u]
         return UnitKey("money", cur, per), f
@@ -189,8 +195,15 @@ def gold_unit_key(unit: str) -> tuple[UnitKey, float]:
     return UnitKey("noun", _head(u), per), 1.0
 
 
+def _per(name: str | None) -> str | None:
+    if not name:
+        return None
+    canon = U.canonical_unit(name)
+    return canon if canon and U.lookup(canon) is not None else _singular(name)
+
+
 def claim_unit_key(c: Claim) -> UnitKey:
-    per = _singular(c.per) if c.per else None
+    per = _per(c.per)
     if c.kind is Kind.MONEY:
         return UnitKey("money", c.currency or "", per)
     if c.kind is Kind.PERCENT:
@@ -244,8 +257,11 @@ def unit_agrees(g: GoldQuantity, c: Claim) -> bool:
         return ck.name in ("degree", "celsius", "fahrenheit")  # the set's "degree" leaves the scale unstated
     if gk.kind == "unit" and ck.kind == "unit":
         gu, cu = U.lookup(gk.name), U.lookup(ck.name)
+        # the same unit under two names ("cubic centimetre", "millilitre") agrees; another unit of the same
+        # dimension ("kilometre" for "mile") does not
         return gk.name == ck.name or bool(gu and cu and gu.dimension == cu.dimension
-                                          and gu.dimension not in ("temperature", "age", "angle"))
+                                          and abs(gu.factor - cu.factor) <= 1e-9 * max(gu.factor, cu.factor)
+                                          and gu.offset == cu.offset)
     if gk.kind == "noun" and ck.kind == "unit":
         return _head(ck.name) == gk.name
     return gk.kind == ck.kind and gk.name == ck.name

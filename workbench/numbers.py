@@ -11,7 +11,6 @@ import re
 
 from workbench.units import (  # noqa: F401 (read as numbers.UNITS and so on)
     ATTACHED_ONLY_SYMBOLS,
-    QUANTULUM_MEASURE_ENTITIES,
     QUANTULUM_UNIT_NAMES,
     TIME_UNITS,
     UNIT_SYMBOLS,
@@ -47,7 +46,7 @@ SCALE_SUFFIXES = {
 # Denominators of spoken fractions: "a quarter", "two-thirds", "a fifth".
 FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+    "fourth": 4, "fourths": 4, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
     "ninths": 9, "tenth": 10, "tenths": 10,
 }
 ORDINAL_WORDS = {
@@ -63,7 +62,7 @@ NUMBER_WORD_SET = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "
 # A cheap test for "this sentence may hold a number": any digit or any number word.
 _NUMBER_HINT = re.compile(
     r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS) - {"second"}, key=len, reverse=True))
-    + r")\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
+    + r")(?:fold)?\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
     r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
     re.IGNORECASE,
 )
@@ -73,7 +72,7 @@ _NUMBER_HINT = re.compile(
 # readers of spelled-out numbers need to run on a sentence at all.
 _WORD_HINT = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS), key=len, reverse=True))
-    + r")\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly|up|close|well|just|no)\s+an?\s+"
+    + r")(?:fold)?\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly|up|close|well|just|no)\s+an?\s+"
     r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
     re.IGNORECASE,
 )
@@ -189,7 +188,7 @@ CURRENCY_WORDS = {
 }
 # Sub-units: "50p", "99 cents", "20 pence".
 CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
-                     "p": ("GBP", 0.01)}
+                     "penny": ("GBP", 0.01), "pennies": ("GBP", 0.01), "p": ("GBP", 0.01)}
 
 
 # ----------------------------------------------------------------------------------------------------- units

@@ -160,12 +160,6 @@ QUANTULUM_UNIT_NAMES = {
     "metre per second": "metre per second", "kilowatt hour": "kilowatt hour", "megawatt hour": "megawatt hour",
     "gigawatt hour": "gigawatt hour", "terawatt hour": "terawatt hour",
 }
-# quantulum3 entities that are physical measures, accepted from it when these tables have no entry.
-QUANTULUM_MEASURE_ENTITIES = {
-    "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure",
-    "data storage", "frequency", "force", "density", "volumetric flow", "acceleration", "radiation",
-    "luminous intensity", "electric potential", "electric current", "concentration",
-}
 
 # Dimensions whose values are compared on an absolute scale near zero: a relative difference between 0.5 C
 # and 1 C means little. The floor is the magnitude below which differences are measured against it.

@@ -55,9 +55,6 @@ __all__ = ["Extractor", "extract_text", "shared_extractor", "split_sentences", "
 class Extractor:
     """Reads numeric claims from articles. Cheap to build; the unit lexicon is read once per process."""
 
-    def __init__(self) -> None:
-        pass
-
     # -- public API ------------------------------------------------------------------------------------
 
     def warm(self) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -94,6 +95,23 @@ def build() -> dict:
         sym = en.currency_symbols.get(code)
         cur_symbols = {sym} if sym and sym != code else set()
         currencies[code] = {"name": name, "names": sorted(names), "symbols": sorted(cur_symbols), "qualified": qualified}
+    # symbols written in the currency's own countries ("₡", "₾", "₭", "GH₵"), from every CLDR locale, where
+    # one currency alone uses them
+    from babel import localedata
+
+    home: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, LookupError):
+            continue
+        for code, sym in loc.currency_symbols.items():
+            if len(sym) <= 4 and "$" not in sym and any(unicodedata.category(ch) == "Sc" for ch in sym):
+                home.setdefault(sym, set()).add(code)
+    for sym, codes in home.items():
+        if len(codes) == 1 and next(iter(codes)) in currencies:
+            c = currencies[next(iter(codes))]
+            c["symbols"] = sorted(set(c["symbols"]) | {sym})
     for u in units.names.values():
         if u.entity.name != "currency" or not u.currency_code:
             continue

@@ -24,7 +24,7 @@ MEASURE_ENTITIES = {
     "length", "area", "volume", "mass", "power", "energy", "speed", "temperature", "pressure", "data storage",
     "frequency", "force", "density", "volumetric flow", "acceleration", "current", "electric potential",
     "data transfer rate", "torque", "angle", "luminous flux", "radioactivity", "radiation absorbed dose",
-    "sound level", "mass flow", "linear mass density", "charge", "capacitance", "electrical resistance",
+    "sound level", "mass flow", "linear mass density", "charge", "capacitance", "electrical resistance", "time",
 }
 # Commodities and accounting units that CLDR lists with currency codes but news does not write as money.
 _NOT_MONEY = {"XAU", "XAG", "XPD", "XPT", "XDR", "XXX", "XTS", "XBA", "XBB", "XBC", "XBD", "XFO", "XFU",
@@ -54,7 +54,9 @@ def lexicon() -> Lexicon:
     entity = data["units"]
     surfaces = {k.replace("-", " "): _name(v) for k, v in data["surfaces"].items() if entity.get(v) in MEASURE_ENTITIES
                 and not (k in U.UNITS and k not in U.UNIT_WORDS)}  # our table chose not to read "quarter"
-    symbols = {k: _name(v) for k, v in data["symbols"].items() if entity.get(v) in MEASURE_ENTITIES}
+    # one-letter symbols of time ("a" for annum, "d" for day) are letters of codes far more often
+    symbols = {k: _name(v) for k, v in data["symbols"].items() if entity.get(v) in MEASURE_ENTITIES
+               and not (entity.get(v) == "time" and len(k) == 1)}
     names: dict[str, str] = {}
     csyms: dict[str, str] = {}
     codes: set[str] = set()
@@ -105,8 +107,10 @@ def unit_after(s: str, pos: int) -> tuple[str, int] | None:
     for k in range(len(toks), 0, -1):
         end = toks[k - 1][1]
         phrase = s[p:end]
-        stripped = phrase.rstrip(".")
-        end -= len(phrase) - len(stripped)
+        stripped = phrase.rstrip(".").replace("μ", "µ")  # the Greek mu for the micro sign
+        end -= len(phrase) - len(phrase.rstrip("."))
+        if k == 1 and attached and stripped in lx.symbols:
+            return lx.symbols[stripped], end  # against the digits a symbol is meant: "0.8rad", "64GB"
         low = stripped.lower().replace("-", " ")
         if low in lx.surfaces and (attached or low not in lx.ambiguous) and len(low) > 2:
             return lx.surfaces[low], end

@@ -96,8 +96,10 @@ def identifier(d: Draft) -> None:
         mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", after)
         if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
             raise NotAClaim  # "737-MAX", "3-D"
-        if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b|\s+[A-Z][a-z]+\s+\d", after):
-            # a model name goes on after the number; but "50 Tornado 3 jets" counts jets of a named model
+        if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b", after):
+            raise NotAClaim  # a model name goes on after the number
+        if re.match(r"\s+[A-Z][a-z]+\s+\d", after):
+            # a name and its number follow; but "50 Tornado 3 jets" counts jets of a named model
             mm = re.match(r"\s+[A-Z][a-z]+\s+\d[\w-]*\s+([a-z]+)", after)
             if not (mm and R.is_plural(mm.group(1))):
                 raise NotAClaim
@@ -115,11 +117,15 @@ def identifier(d: Draft) -> None:
                 if not (wl in ("day", "year", "week") and w[0].islower()
                         and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
                     raise NotAClaim
+            # a dose or size written against the digits after a brand names a quantity: "Tylenol 500mg"
+            dose = re.match(r"[A-Za-zµμ]{2,}", after) and R.unit_after(s, a.end) is not None
             if (w[0].isupper() and wb.start() >= d.first_word_end and not d.title_case
-                    and not R.currency_before(s, a.start)
+                    and not R.currency_before(s, a.start) and not dose
                     and wl not in R.NOT_NAME_CAPS and wl not in R.MONTH_WORDS and not w.isupper()
-                    and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", after)):
+                    and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)|\s+times\b", after)):
                 raise NotAClaim
+            if re.search(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", before):
+                raise NotAClaim  # an index or name of initials: "S&P 500", "S P 500", "S & P 500"
             if (w.isupper() and len(w) >= 2 and wl not in R.NOT_NAME_CAPS and w not in N.CURRENCY_CODES
                     and not d.title_case):
                 raise NotAClaim
@@ -175,7 +181,7 @@ def scale(d: Draft) -> None:
                 d.scaled = True
     msw = R.SCALE_WORD.match(s, d.pos) if d.kind is None else None
     if msw:
-        d.value *= N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        d.value *= R.scale_value(msw.group(0))
         d.pos = msw.end()
         d.scaled = True
 
@@ -188,6 +194,8 @@ def currency_after(d: Draft) -> None:
     if d.kind is None and d.currency is None:
         mcode = R.currency_after(s, d.pos)
         mword = R.CUR_WORD.match(s, d.pos)
+        if mword and mword.group(0)[:1] in "-‑" and R.year_like(s, a):
+            mword = None  # "the 2019-euro crisis": a year before a hyphen is no amount
         msub = R.SUBUNIT.match(s, d.pos) if not d.scaled else None
         if mcode:
             d.currency = mcode.currency
@@ -195,14 +203,14 @@ def currency_after(d: Draft) -> None:
             d.scaled = d.scaled or mcode.scale != 1.0
             d.pos = mcode.end
         elif mword:
-            word = mword.group(0).strip().lower()
+            word = mword.group(0).strip(" \t\n-‑").lower()
             if word in ("pounds", "pound") and not d.scaled and R.pounds_are_weight(s, mword.end()):
                 d.kind, d.unit = Kind.MEASURE, "pound"
                 d.pos = mword.end()
             elif not (word == "won" and not d.scaled):
                 d.currency = R.CURRENCY_WORDS[word]
                 d.pos = mword.end()
-        elif msub and not a.words:
+        elif msub and (not a.words or msub.group(0).strip(" -‑\t").lower() != "p"):
             word = msub.group(0).strip(" -‑\t").lower()
             cur, factor = N.CURRENCY_SUBUNITS[word]
             if word != "p" or re.match(r"\d", a.raw) and a.end == msub.start():
@@ -246,7 +254,8 @@ def unit(d: Draft) -> None:
         sc = (md.group("scale") or "").lower()
         if sc.startswith("f"):
             d.unit = "fahrenheit"
-        elif sc or not (R.angle_context(s, md.end()) or R.ANGLE_BEFORE.search(s, 0, d.start)):
+        elif sc or R.TEMPERATURE_CONTEXT.search(s) or not (R.angle_context(s, md.end())
+                                                           or R.ANGLE_BEFORE.search(s, 0, d.start)):
             d.unit = "celsius"
         else:
             d.unit = "degree"
@@ -258,7 +267,7 @@ def unit(d: Draft) -> None:
             d.start = spaced_minus.end() - 2
     elif mw:
         u = N.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
-        hyphen = mw.group(0)[:1] in "-‑"
+        hyphen = "-" in mw.group(0)[:3] or "‑" in mw.group(0)[:3]
         ordinal = u == "second" and a.words and a.value == 1 and not hyphen  # "one second-round tie"
         if not ordinal and not (u == "magnitude" and not hyphen):
             d.unit = u
@@ -315,6 +324,15 @@ def lexicon_unit(d: Draft) -> None:
     if d.kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+|at\s+)?$", s[:d.start]):
         d.kind, d.unit = Kind.MEASURE, "magnitude"
         return
+    if d.kind is None and not d.a.words:
+        mb = R.BRACKETED_UNIT.match(s, d.pos)  # a unit in brackets, as tables write it: "20 (kg)", "7 [m]"
+        if mb:
+            w = mb.group(1)
+            found = R.unit_after(w, 0)
+            name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or (found[0] if found else None)
+            if name:
+                d.unit, d.pos = name, mb.end()
+                d.kind = Kind.DURATION if name in N.TIME_UNITS else Kind.MEASURE
     if d.kind is None and d.hyphen_noun is None and not d.strong and not d.a.words:
         m = re.match(r"\s?([^\W\d_][\w/²³]*)", s[d.pos:])
         if not m or m.group(1).lower() in R.NP_STOP:
@@ -358,23 +376,38 @@ def range_or_change(d: Draft) -> None:
         gap = s[d.pos:b.start]
         mcur_b = R.CUR_PREFIX.search(gap) if d.currency else None
         gap_core = gap[:mcur_b.start()] if mcur_b else gap
-        sep = re.fullmatch(r"\s*(?:-|–|—|‑|to|or|and)\s*", gap_core)
-        sep_word = sep.group(0).strip() if sep else ""
-        if sep and (R.overlaps((b.start, b.end), d.blocked) or (sep_word == "and" and not between)):
+        sep = re.fullmatch(r"\s*(?:-|–|—|‑|to|or|and|up\s+to)\s*", gap_core)
+        sep_word = re.sub(r"\s+", " ", sep.group(0).strip()) if sep else ""
+        from_before = re.search(r"(?i)\bfrom\s+$", s[:d.start]) is not None
+        if sep and (R.overlaps((b.start, b.end), d.blocked) or (sep_word == "and" and not between)
+                    or (sep_word == "up to" and not from_before)):
             sep = None
+        if sep_word == "up to":
+            sep_word = "to"  # "from 40 up to 60 dollars"
         second = _second_value(d, b) if sep else None
         if second is not None:
-            v2, pos2, kind2, unit2, cur2, scale2 = second
-            # a scale written only after the second number applies to both: "2-3 million"
-            lo = d.value * scale2 if not d.scaled and scale2 != 1 else d.value
+            v2, pos2, kind2, unit2, cur2, scale2, own_unit = second
+            # a scale written only after the second number applies to the first when the result is still
+            # the lower bound: "2-3 million", "four to five thousand", not "$650,000 to $1.1 million"
+            if b.words and not d.scaled and scale2 == 1:
+                last = b.raw.split()[-1].lower() if b.raw.split() else ""
+                if last in N.SCALE_WORDS and last != "hundred" and d.value < N.SCALE_WORDS[last]:
+                    scale2 = N.SCALE_WORDS[last]
+            lo = d.value * scale2 if not d.scaled and scale2 != 1 and d.value * scale2 <= v2 else d.value
             same_kind = kind2 == d.kind or (d.kind is None and kind2 is not None)
             same_cur = cur2 == d.currency or d.currency is None or cur2 is None
-            if same_kind and same_cur and (lo < v2 or (between and lo <= v2)):
+            # the first's unit carried to a bare second number only where the two read as one range
+            # ("10% to 15"), not a change and a level ("added 0.4 percent to 7,112.50")
+            plausible = own_unit or d.kind is None or (lo > 0 and v2 / lo <= 10)
+            if same_kind and same_cur and plausible and (lo < v2 or (between and lo <= v2)):
                 years = R.year_like(s, a) and R.year_like(s, b) and not (
                     R.counted_year(s, a) or R.counted_year(s, b) or R.counted_noun_after(s, b))
                 if years and (sep_word in ("-", "–", "—", "‑") or between):
                     raise NotAClaim(d.used + 1)  # "between 2019 and 2023", "1998-2004"
-                if sep_word == "to" and R.describes_change(s[:d.start]):
+                change = sep_word == "to" and R.describes_change(s[:d.start])
+                if change and not from_before and d.kind is None and kind2 is not None and lo > 0 and v2 / lo <= 3:
+                    change = False  # "fell 2 to 2.5 degrees": the range of a change, its unit written once
+                if change:
                     if d.kind is None or kind2 == d.kind:
                         if d.kind is None and kind2 is not None:
                             d.kind, d.unit = kind2, unit2
@@ -424,7 +457,7 @@ def _second_value(d: Draft, b: Atom):
                 pos = ms.end()
     msw = R.SCALE_WORD.match(s, pos)
     if msw:
-        scale_ *= N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        scale_ *= R.scale_value(msw.group(0))
         pos = msw.end()
     v *= scale_
     mword = R.CUR_WORD.match(s, pos)
@@ -434,8 +467,8 @@ def _second_value(d: Draft, b: Atom):
         v *= mcode.scale
         scale_ *= mcode.scale
         pos = mcode.end
-    elif cur2 is None and mword and not (mword.group(0).strip().lower() == "won" and scale_ == 1):
-        cur2 = R.CURRENCY_WORDS[mword.group(0).strip().lower()]
+    elif cur2 is None and mword and not (mword.group(0).strip(" \t\n-‑").lower() == "won" and scale_ == 1):
+        cur2 = R.CURRENCY_WORDS[mword.group(0).strip(" \t\n-‑").lower()]
         pos = mword.end()
     if cur2:
         k2 = Kind.MONEY
@@ -465,11 +498,12 @@ def _second_value(d: Draft, b: Atom):
                 u2 = N.UNIT_SYMBOLS[sym]
                 k2 = Kind.DURATION if u2 in N.TIME_UNITS else Kind.MEASURE
                 pos = msym.end()
+    own = k2 is not None
     if d.kind is not None and k2 is None:
         k2, u2 = d.kind, d.unit  # "10% to 15": the second keeps the first's unit
     if k2 is not None and d.kind is not None and (k2 != d.kind or (u2 and d.unit and u2 != d.unit)):
         return None
-    return v, pos, k2, u2, cur2, scale_
+    return v, pos, k2, u2, cur2, scale_, own
 
 
 def year(d: Draft) -> None:
@@ -520,6 +554,8 @@ def rate(d: Draft) -> None:
     if mr and d.kind is not Kind.DURATION:
         d.per = R.rate_unit(mr)
         d.pos = mr.end()
+    elif d.kind is Kind.MEASURE and d.unit and (su := R.slash_unit(s, d.pos)):
+        d.per, d.pos = su  # "50 centimetres/millisecond", "120 km/ms"
     d.tail_end = d.pos
 
 

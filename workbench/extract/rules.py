@@ -22,7 +22,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "rep",
     "sen", "gov", "no", "nos", "vs", "etc", "inc", "ltd", "corp", "co", "approx", "e.g", "i.e", "u.s",
     "u.k", "u.n", "fig", "est", "dept", "univ", "mt", "ft", "rev", "hon", "pres", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "vol", "p", "pp",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "vol", "p", "pp", "rs", "rp",
 }
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -85,8 +85,8 @@ _NOT_CLAIM_PATTERNS = [
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|info|co\.uk|org\.uk|gov\.uk|ac\.uk|news)(?:/\S*)?",
     r"(?<!\w)[@#]\w+",
     # dates
-    rf"\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
-    rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
+    rf"\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*[-–]\s*{_DAY_RE})?(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
+    rf"\b(?:{_DAY_RE}\s*[-–]\s*)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}\b(?:\s*,?\s*(?:1[5-9]|20)\d\d\b)?",
     rf"\b{_MONTH_RE}\s*,?\s+(?:of\s+)?(?:1[5-9]|20)\d\d\b",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     r"\b(?:1[5-9]|20)\d\d[/.-]\d{1,2}[/.-]\d{1,2}\b",
@@ -94,7 +94,7 @@ _NOT_CLAIM_PATTERNS = [
     r"\b(?:FY|fy|Q[1-4]|H[12])\s?'?\d{2,4}\b",
     r"\b(?:Q[1-4]|H[12])\b",
     r"\b(?:mid|early|late|end|pre|post)[-‑](?:1[5-9]|20)\d\d(?:s)?\b",
-    r"(?<![\w$£€])'?\d0s\b|\b(?:1[5-9]|20)\d0s\b|'\d\d\b",
+    r"(?<![\w$£€])'?\d0s\b|\b(?:1[5-9]|20)\d\ds\b|'\d\d\b",  # decades, and years whose apostrophe was lost ("2018s")
     # clock times
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|A\.M\.?|P\.M\.?)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|CST|CDT|ET|PT|hrs|h))?\b",
@@ -127,7 +127,7 @@ _NOT_CLAIM_PATTERNS = [
     # age, "aged 34", is a claim in years of age)
     r"\baged\s+(?:over\s+|under\s+|above\s+|below\s+|between\s+|from\s+)\d{1,3}(?![\d,.]\d)"
     r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d))?",
-    r"\baged\s+\d{1,3}(?![\d,.]\d)"
+    r"\b(?:aged|ages)\s+\d{1,3}(?![\d,.]\d)"
     r"(?:\s*(?:-|–|to|and)\s*\d{1,3}(?![\d,.]\d)|\s*\+|\s+(?:and|or)\s+(?:over|above|older|under|younger|below))",
     # service and phone numbers after a verb of calling: "call 101", "dial 999" (not "call 500 volunteers")
     r"\b(?i:call|dial|ring|phone|text|telephone|tel\.?)\s*:?\s+\+?\d(?:[\d -]*\d)?(?![\d,.]?\d)(?!\s+[a-z]+s\b)",
@@ -248,7 +248,7 @@ _FRACTION_OF_SCALE = re.compile(
 _FRACTION_OF_UNIT = re.compile(
     rf"(?i)\b(?:(?P<num>{_FRACTION_NUM})[\s‑-]+(?P<den>{_FRACTION_DEN})\s+of\s+(?:a|an|one)|(?P<half>half)\s+(?:a|an))"
     r"\s+(?P<unit>second|minute|hour|day|week|month|year|decade|century|mile|kilometre|kilometer|metre|meter|"
-    r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo)\b"
+    r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo|percentage\s+point)\b"
 )
 # "a year and a half", "two hours and a half", "an hour and a half"
 _UNIT_AND_A_HALF = re.compile(
@@ -282,6 +282,13 @@ _FRACTION_FOLLOW = re.compile(
 _HALF = re.compile(r"(?i)\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all)\b)")
 # "more than half said", "nearly half were": a hedge makes a lone "half" a share
 _HEDGED_HALF = re.compile(r"(?i)\b(?:than|nearly|almost|roughly|about|around|over|under)\s+(?P<h>half)\b(?![-‑]|\s+(?:a|an)\s)")
+
+
+# "sixfold", "tenfold", "a hundredfold": a multiplier written as one word
+_FOLD = re.compile(rf"(?i)\b(?P<n>{_NW_UNIT}|{_NW_TENS}|hundred|thousand)fold\b")
+# scientific notation: "2.998×10−8", "6.02 x 10^23", "1.6×10⁻¹⁹"
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SCIENTIFIC = re.compile(r"(?<![\w.,])(?P<mant>\d+(?:\.\d+)?)\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−–]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d.,])")
 
 
 @dataclass
@@ -352,8 +359,11 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         else:
             n = word_or_numeral(m.group("num"))
             frac = (n or 0) / N.FRACTION_WORDS[m.group("den").lower()]
-        unit = unit_from_word(m.group("unit"))
-        kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+        if m.group("unit").lower().startswith("percentage"):
+            kind, unit = Kind.PERCENT, "percentage point"  # "a quarter of a percentage point"
+        else:
+            unit = unit_from_word(m.group("unit"))
+            kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
         add(Atom(m.start(), m.end(), frac, True, kind, unit, raw=m.group(0)))
     for m in _RATIO_IN.finditer(s):
         n = word_or_numeral(m.group("num"))
@@ -386,6 +396,14 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         if value >= 1:
             continue
         add(Atom(m.start(), m.end(), value, True, Kind.RATIO, raw=m.group(0)))
+    for m in (_FOLD.finditer(s) if words or "fold" in s else ()):
+        v = word_or_numeral(m.group("n"))
+        if v is not None:
+            add(Atom(m.start(), m.end(), v, True, Kind.RATIO, raw=m.group(0)))  # "sixfold": a multiplier
+    for m in _SCIENTIFIC.finditer(s):
+        exp = int(m.group("exp").translate(_SUPERSCRIPT).replace("−", "-").replace("–", "-"))
+        if abs(exp) <= 99:
+            add(Atom(m.start(), m.end(), float(m.group("mant")) * 10.0 ** exp, False, raw=m.group(0)))
     for m in (_HALF.finditer(s) if words else ()):
         add(Atom(m.start(), m.end(), 0.5, True, Kind.RATIO, raw=m.group(0)))
     for m in (_HEDGED_HALF.finditer(s) if words else ()):
@@ -489,7 +507,7 @@ _DOLLAR_LETTERS = sorted({k[:-1] for k in _CURRENCY_SYMBOLS if k.endswith("$") a
                          key=len, reverse=True)
 CUR_PREFIX = re.compile(
     rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _CURRENCY_SYMBOLS if not k[0].isalpha() and k != '$')})"
-    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s|(?:{_alt(d.lower() for d in _DOLLAR_LETTERS if len(d) == 1 and d != 'A')})\s"
+    rf"|(?<![A-Za-z])(?:(?i:{_alt(_DOLLAR_LETTERS)})|(?:{_alt(_DOLLAR_LETTERS)})\s|(?<![.'’])(?:{_alt(d.lower() for d in _DOLLAR_LETTERS if len(d) == 1 and d != 'A')})\s"
     rf"|(?i:{_alt(d for d in _DOLLAR_LETTERS if len(d) > 1)}|{_alt(c.lower() for c in N.CURRENCY_CODES)})\s?)?\$"
     rf"|\b(?:{_alt(_CURRENCY_CODES)}|Rs\.?|RM|PS(?=\d))"
     r")\s?$")
@@ -521,7 +539,7 @@ def currency_after(s: str, pos: int) -> _CodeAfter | None:
     end = m.end()
     msw = SCALE_WORD.match(s, end)  # "75 USD million"
     if msw and scale == 1.0:
-        scale = N.SCALE_WORDS[re.sub(r"^[\s‑-]+", "", msw.group(0)).lower()]
+        scale = scale_value(msw.group(0))
         end = msw.end()
     return _CodeAfter(code, end, scale)
 
@@ -558,14 +576,43 @@ def currency_before(s: str, start: int) -> tuple[str, int] | None:
     return (code, m.start()) if code else None
 
 
-CUR_WORD = re.compile(rf"(?i)\s+(?:{_alt(CURRENCY_WORDS)})\b(?![-‑]\w)")
+CUR_WORD = re.compile(rf"(?i)(?:\s+|[-‑](?=[a-z]))(?:{_alt(CURRENCY_WORDS)})\b(?![-‑]\w)")  # "48 million pounds", "a one-yen bid"
 SUB_AMOUNT_TAIL = re.compile(r"(?i)(?P<sub>\s*(?:cents?|pence|p)\b)|(?=\s*(?:[.,;!?]|$|more\b))")
-SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence)\b|p\b")
+SUBUNIT = re.compile(r"(?i)[\s‑-]*(?:cents?|pence|penny|pennies)\b|p\b")
 SCALE_SUFFIX = re.compile(r"(?:bn|mn|mln|bln|trn|tn|tr|k|K|m|M|b|B)(?![A-Za-z])")
-SCALE_WORD = re.compile(r"(?i)[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b")
+_SPACED_SCALE_LETTERS = {"B": 1e9, "M": 1e6, "K": 1e3}
+
+
+def scale_value(written: str) -> float:
+    """The factor of the scale words matched by SCALE_WORD: "billion" 1e9, "hundred million" 1e8, " B" 1e9."""
+    f = 1.0
+    for w in re.split(r"[\s‑-]+", written.strip()):
+        if w:
+            f *= _SPACED_SCALE_LETTERS.get(w) or N.SCALE_WORDS[w.lower()]
+    return f
+
+
+# One scale word or two ("2.3 billion", "3 hundred million", "five hundred thousand"); "9 B people": a spaced
+# capital B, M or K before a counted noun.
+SCALE_WORD = re.compile(r"(?i)(?:[\s‑-]+(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|trn|tn|crores?|lakhs?|lacs?)\b)"
+                        r"(?:[\s‑-]+(?:thousand|million|billion|trillion)\b)?"
+                        r"|(?-i:\s[BMK])(?=\s+[a-z]+\b)(?!\s+(?:of|in|at|for|to|and|or)\b)")
 PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
-UNIT_WORD_RE = re.compile(rf"(?i)(?:\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
-UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w/²³])")
+# a hyphen may be set apart by a tokeniser: "28 - year - old", "a 3 - inch pipe"
+UNIT_WORD_RE = re.compile(rf"(?i)(?:\s[-‑]\s|\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
+UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
+_SLASH_UNIT = re.compile(r"/\s?([A-Za-zµμ]+)\b")
+
+
+def slash_unit(s: str, pos: int) -> tuple[str, int] | None:
+    """A unit written after a slash, as the "per" of the unit before it: "50 cm/ms", "12 kg/m3"."""
+    m = _SLASH_UNIT.match(s, pos)
+    if not m:
+        return None
+    w = m.group(1)
+    name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or _LEX.symbols.get(w.replace("μ", "µ")) \
+        or _LEX.surfaces.get(w.lower())
+    return (name, m.end()) if name else None
 DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b|\s*deg\b\.?)"
                       r"(?:\s*(?P<scale>celsius|centigrade|centigrate|celcius|fahrenheit|farenheit|fahrenheight|c\b|f\b))?")
 # A turn, slope or bearing named before the figure makes its degrees an angle: "rotate it 90°", "a slope of
@@ -578,12 +625,13 @@ ANGLE_BEFORE = re.compile(
 AGE_AFTER_UNIT = re.compile(r"(?i)(?:[-‑\s]+old\b|\s+of\s+age\b)")
 AGE_ABBREV = re.compile(r"(?i)\s*(?:yo|y/o|y\.o\.|yrs?\.?\s+old)(?![\w/])")
 AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age(?:\s+of)?|ages)\s+$")
-HYPHEN_WORD = re.compile(r"[-‑]([a-z]+)(?:[-‑]([a-z]+))?\b")
+HYPHEN_WORD = re.compile(r"\s?[-‑]\s?([a-z]+)(?:[-‑]([a-z]+))?\b")
 RATE = re.compile(
     r"(?i)[\s‑-]*(?:(?:a|an|per|each|every)[\s‑-]+(?P<unit>day|week|month|year|hour|minute|second|night|fortnight|quarter|"
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
     r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|dozen)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
+    rf"|(?:per|a|an)[\s‑-]+(?P<phrase>{_alt(w for w in N.UNIT_WORDS if ' ' in w and not w.endswith('s'))})\b"
     r"|(?:per|for\s+each|for\s+every|each|every)[\s‑-]+(?!cent\b)(?P<noun>[a-z]{3,}(?<!s))\b"
     r"|/\s?(?P<slash>day|week|month|year|yr|hour|hr|h|night|person|head)\b"
     r"|\s+(?P<adv>annually|a\s+year|per\s+annum|yearly|daily|weekly|monthly|hourly)\b"
@@ -635,7 +683,7 @@ def clause_rate(s: str, pos: int) -> str | None:
 
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|to|or)\s*$")
-HEDGE_AFTER = re.compile(rf"(?i)(?:\s+(?:or more|or so|or fewer|or less|or thereabouts|odd)\b|[-‑]plus\b|\+)")
+HEDGE_AFTER = re.compile(r"(?i)(?:\s+(?:or more|or so|or fewer|or less|or thereabouts|odd)\b|[-‑]plus\b|\+)")
 HEDGE_BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(\"“'‘]))(?P<h>{_alt(N.HEDGES_BEFORE)})\s*$")
 HEDGE_VERB_BEFORE = re.compile(rf"(?i)\b(?P<h>{_alt(N.HEDGE_VERBS)})\s+(?:a\s+record\s+|a\s+)?$")
 
@@ -722,7 +770,7 @@ def glued_identifier(s: str, a: Atom) -> bool:
     digits follow it ("24m212")."""
     before = s[:a.start]
     if re.search(r"[A-Za-z][-‑]$", before):
-        return not re.search(r"(?i)\bminus[-‑]$", before)
+        return not re.search(r"(?i)\b(?:minus|magnitude|sub|over|under|near|about)[-‑]$", before)  # "magnitude-5.4", "sub-7"
     if re.search(r"[A-Za-z]$", before):
         # a code against the digits is a currency only before an amount ("USD2,450", "RM18.40", "USD115"),
         # not before the short number of a name ("COP28", "G20", "A4")
@@ -744,6 +792,8 @@ def rate_unit(m: re.Match) -> str:
     if m.group("unit"):
         u = m.group("unit").lower().replace("-", " ")
         return {"liter": "litre", "kilometer": "kilometre", "capita": "person", "head": "person"}.get(u, u)
+    if m.group("phrase"):
+        return N.UNIT_WORDS[re.sub(r"\s+", " ", m.group("phrase").lower())]  # "per square foot"
     if m.group("noun"):
         u = m.group("noun").lower()
         return "year" if u == "annum" else u
@@ -804,12 +854,16 @@ def angle_context(s: str, end: int) -> bool:
                          r"latitude|longitude)\b", s[end:], re.IGNORECASE))
 
 
+# Beyond 2100 a four-digit number is a year only after a word of time: "by 2150", "until 2300".
+_YEAR_AHEAD_CUE = re.compile(r"(?i)\b(?:in|by|until|till|before|after|since|from|through|the\s+year)\s+$")
+
+
 def year_like(s: str, a: Atom) -> bool:
     raw = s[a.start:a.end]
     if a.words or not re.fullmatch(r"\d{4}", raw):
         return False
     v = int(raw)
-    if not 1500 <= v <= 2100:
+    if not 1500 <= v <= 2100 and not (2100 < v < 3000 and _YEAR_AHEAD_CUE.search(s, 0, a.start)):
         return False
     after = s[a.end:]
     if re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion)", after):
@@ -1139,7 +1193,10 @@ def clean_attr(who: str) -> str | None:
 # A street address after a number: "10 Downing Street", "221 Baker Street".
 STREET_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Square|Place|Way|Boulevard|Terrace|"
-    r"Crescent|Close|Court|Park|Gardens)\b"
+    r"Crescent|Close|Court|Park|Gardens|Strasse|Straße|Platz|Gasse|Weg)\b"
+    # the street word before the name, as in French, Italian, Spanish, Portuguese: "14 Rue Cler", "3 Via Roma"
+    r"|,?\s+(?:Rue|Avenue|Av\.|Boulevard|Bd|Via|Viale|Piazza|Corso|Calle|Avenida|Plaza|Paseo|Rua|Praça|Place)"
+    r"\s+(?:de\s+|du\s+|des\s+|della\s+|del\s+|la\s+|le\s+)?[A-Z]"
 )
 
 
@@ -1147,3 +1204,11 @@ STREET_AFTER = re.compile(
 # "1,200 more were evacuated", "12 others were hurt".
 ANAPHORIC_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$")
 ANAPHORIC_AFTER = re.compile(r"(?i)\s+(?:more|others|other\s+ones)\b(?!\s+than\b)(?!\s+[a-z]+s\b)")
+
+BRACKETED_UNIT = re.compile(r"\s?[(\[{<]\s?([A-Za-zµμ°][\w/²³°]{0,9})\s?[)\]}>]")
+
+# Words of weather and heat: with them in the sentence, degrees are a temperature whatever else turns.
+TEMPERATURE_CONTEXT = re.compile(
+    r"(?i)\b(?:temperatures?|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|warm(?:er|est|ing)?|cool(?:er|ing)?|"
+    r"weather|forecast|thermostat|thermometer|fever|frost|freezing|celsius|fahrenheit|highs?|lows?|mercury)\b"
+)
