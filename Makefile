@@ -39,9 +39,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
-# The inner loop: no browser, no PostgreSQL (its tests skip and say so).
+# The inner loop: no browser, no PostgreSQL (its tests skip and say so), none of the multi-process tests
+# marked slow (crash recovery, many writers at once).
 test-fast: $(STAMP)
-	env -u WORKBENCH_TEST_PG_URL $(BIN)/python -m pytest $(XDIST) -m 'not browser' -q $(PYTEST_ARGS)
+	env -u WORKBENCH_TEST_PG_URL $(BIN)/python -m pytest $(XDIST) -m 'not browser and not slow' -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py

@@ -60,7 +60,7 @@ def group_filter() -> GroupFilter:
         status=ClaimStatus(status) if status else None, discrepant_only=bool(ss.get("groups_f_discrepant")),
         min_outlets=int(ss.get("groups_f_min_outlets", 2)),
         assigned_to=me.user.id if mine and me.user else None,
-        status_for=me.user.id if mine and me.team_mode and me.user else None,
+        status_for=me.user.id if mine and me.drafts and me.user else None,
         text=(ss.get("groups_f_text") or "").strip() or None,
     )
 
@@ -124,7 +124,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str], submit: bool = True)
         return
     clear_conflict(P)
     clear_source_form(P, group_id)
-    what = "Saved" if not me.team_mode else "Submitted" if submit else "Saved a draft of"
+    what = "Saved" if not me.drafts else "Submitted" if submit else "Saved a draft of"
     flash(P, "success", f"{what} your verdict on the whole group"
                         + (f", with {n_exc} exception(s)." if n_exc else "."))
 
@@ -353,7 +353,7 @@ with vcol:
             st.selectbox(escape_md(f"{c.outlet}: {c.surface}"), [SAME, *labels],
                          format_func=lambda x: "same as the group" if x == SAME else labels[x], **exc_args)
     claim_ids = [c.id for c in detail.claims]
-    if me.team_mode:
+    if me.drafts:
         with st.container(horizontal=True, gap="small"):
             st.button("Submit group verdict", key="groups_submit_verdict", type="primary",
                       on_click=save_group_verdict, args=(g.id, claim_ids, True),
@@ -375,7 +375,7 @@ with fcol:
             st.markdown(final_line(shown_final))
     else:
         st.caption("The verdict the desk publishes; a save based on an older version is refused. "
-                   + ("Leads and admins decide it." if me.team_mode else "Anyone may set it."))
+                   + me.who_decides_finals)
         show_conflict(P, "final verdict on this group")
         if detail.final:
             st.markdown(final_line(detail.final))

@@ -83,7 +83,7 @@ def queue_filter() -> ClaimFilter:
         discrepant_only=bool(ss.get("review_f_discrepant")),
         assigned_to=me.user.id if mine and me.user else None,
         # in team mode "status" in one's own queue is one's own: other reviewers' work never moves it
-        status_for=me.user.id if mine and me.team_mode and me.user else None,
+        status_for=me.user.id if mine and me.drafts and me.user else None,
         text=(ss.get("review_f_text") or "").strip() or None,
     )
 
@@ -434,7 +434,7 @@ with right:
     keep_label = own.label_id if own is not None else None
     keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
     locked = me.blind and keep_submitted  # the library refuses changes to a submitted verdict in blind review
-    if not me.team_mode:
+    if not me.drafts:
         st.caption("Press a verdict's key (or click it): the note and source are saved with it and the next "
                    "claim comes up. J skips to the next claim, K goes back.")
     elif locked:
@@ -449,14 +449,14 @@ with right:
         for lab in scale.labels:
             st.button(
                 lab.label, key=f"review_verdict_{lab.id}", on_click=save,
-                # single-user mode: the key saves and moves on; team mode: it chooses (a draft)
-                args=(claim.id, lab.id, not me.team_mode, not me.team_mode),
+                # no drafts (single-user mode): the key saves and moves on; else it chooses (a draft)
+                args=(claim.id, lab.id, not me.drafts, not me.drafts),
                 shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R", "S") else None,
                 help=lab.description, disabled=me.user is None or locked,
                 type="primary" if own is not None and own.label_id == lab.id else "secondary",
             )
     with st.container(horizontal=True, wrap=True, gap="small"):
-        if me.team_mode:
+        if me.drafts:
             st.button("Submit", key="review_submit", on_click=save, args=(claim.id, keep_label, True, True),
                       shortcut="S", type="primary", icon=":material/send:",
                       disabled=me.user is None or keep_label is None or locked,

@@ -687,3 +687,46 @@ def test_the_admin_renames_a_verdict_label(db, store):
     renamed = next(x for x in store.default_scale().labels if x.id == lab.id)
     assert (renamed.label, renamed.key) == ("Cannot be checked", "U")
     assert store.audit_log(entity="scale_label")[-1].actor == "boss"
+
+
+# --- screens opened by their address -------------------------------------------------------------------------
+
+SCREEN_SCRIPTS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py") if p.name != "signin.py")
+
+
+@pytest.mark.parametrize("script", SCREEN_SCRIPTS)
+def test_a_screen_opened_by_its_address_in_team_mode_shows_only_the_sign_in(db, script):
+    """Opening a screen's URL directly (the first request of a browser session) runs the entry script, which
+    shows the sign-in screen and nothing of the screen asked for."""
+    at = new_app()
+    at.switch_page(script).run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert at.text_input(key="signin_name") is not None
+    shown = texts(at)
+    for word in ("Hollinsford", "Brennick", "lena", "Signed in as"):
+        assert word not in shown, word
+
+
+ENTRY = '''import streamlit as st
+if not st.session_state.get("signed_in"):
+    st.title("Sign in")
+    st.stop()
+st.navigation([st.Page("{folder}/secret.py", default=True)]).run()
+'''
+SECRET_SCREEN = 'import streamlit as st\nst.title("Secret screen")\n'
+
+
+@pytest.mark.parametrize(("folder", "runs_without_sign_in"), [("pages", True), ("app_pages", False)])
+def test_why_the_screens_are_not_in_a_pages_folder(tmp_path, folder, runs_without_sign_in):
+    """A folder called ``pages`` beside the entry script switches Streamlit to its first multi-page mode: a
+    screen's address then runs that screen INSTEAD of the entry script, past the sign-in it holds. The same
+    screen in any other folder runs only through the entry script's navigation."""
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "secret.py").write_text(SECRET_SCREEN, encoding="utf-8")
+    entry = tmp_path / "entry.py"
+    entry.write_text(ENTRY.format(folder=folder), encoding="utf-8")
+    at = AppTest.from_file(str(entry), default_timeout=TIMEOUT)
+    at.switch_page(f"{folder}/secret.py").run()
+    titles = [t.value for t in at.title]
+    assert titles == (["Secret screen"] if runs_without_sign_in else ["Sign in"])

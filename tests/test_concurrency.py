@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 
+import pytest
+
 from storekit import db_url, make_batch, noun_grouper, verdict_worker  # noqa: F401 - fixture
 from storekit import import_worker  # noqa: F401 - runs in spawned processes, so it lives in an importable module
 from workbench.store import Store, Target
+
+pytestmark = pytest.mark.slow  # many processes or threads at once: `make test` runs them, `make test-fast` not
 
 PROCESSES = 8
 SAVES = 250

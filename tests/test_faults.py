@@ -22,6 +22,8 @@ from storekit import db_url, make_batch, noun_grouper, verdict_worker  # noqa: F
 from workbench.models import Claim, Grouping, Override
 from workbench.store import Store, Target
 
+pytestmark = pytest.mark.slow  # crashes and writers in other processes: `make test` runs them, `make test-fast` not
+
 TESTS = Path(__file__).resolve().parent
 
 

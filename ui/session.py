@@ -151,6 +151,16 @@ class Desk:
         return self.desk.can(self.user, action)
 
     @property
+    def drafts(self) -> bool:
+        """A verdict is a private draft until submitted, and the statuses in one's queue are one's own (the
+        policy's rule: team mode)."""
+        return self.desk.policy.drafts
+
+    @property
+    def who_decides_finals(self) -> str:
+        return self.desk.policy.who_decides_finals
+
+    @property
     def blind(self) -> bool:
         """The user sees others' verdicts only after submitting their own (the policy's blind review)."""
         return self.desk.blind(self.user)

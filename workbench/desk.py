@@ -71,6 +71,9 @@ class SingleUser:
     """One desk, no roles: everything is allowed; the acting person is recorded on every write."""
 
     team_mode = False
+    # a verdict is saved as given (no private drafts); the queue's statuses are everybody's
+    drafts = False
+    who_decides_finals = "Anyone may set it."
     config: TeamConfig = field(default_factory=lambda: TeamConfig(cookie_secret=""))
 
     def allows(self, user: User | None, action: Action, **ids: Any) -> bool:  # noqa: ARG002 - same shape as Team
@@ -91,6 +94,9 @@ class Team:
     config: TeamConfig
     clock: Callable[[], datetime] = _utcnow
     team_mode = True
+    # a verdict is a private draft until submitted; the statuses in one's own queue are one's own
+    drafts = True
+    who_decides_finals = "Leads and admins decide it."
 
     def allows(self, user: User | None, action: Action, **ids: Any) -> bool:
         if user is None:
@@ -452,6 +458,13 @@ class Desk:
     def add_user(self, actor: Actor, name: str, **kw: Any) -> User:
         """Create an account (team mode: admins; a password is hashed with argon2id)."""
         return self._rules_write("add_user", actor, name, **kw)
+
+    def users(self, *, include_disabled: bool = True) -> list[User]:
+        return self._read(lambda conn: self.rules.users(include_disabled=include_disabled))
+
+    def user(self, name: str) -> User:
+        """The account called ``name``, or InputError listing the accounts there are."""
+        return self._read(lambda conn: self.rules.user(name))
 
     def set_role(self, actor: Actor, name: str, role: Any) -> User:
         return self._rules_write("set_role", actor, name, role)

@@ -50,12 +50,12 @@ from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError, PermissionDenied, StoreError, WorkbenchError
 from workbench.models import Article, LinkKind, Override
 from workbench.store import Grouper, Store, audit
+from workbench.store import accounts as account_rows
+from workbench.store import assignments as assignment_rows
 from workbench.store import engine as eng
 from workbench.importing import Progress, default_grouper, extract_new, read_files
 from workbench.store.schema import (
     articles,
-    assignments,
-    audit_log,
     claims,
     corrections,
     final_verdicts,
@@ -185,9 +185,7 @@ def _auth_role(user: User) -> auth.Role:
     return auth.Role(user.role.value if isinstance(user.role, Role) else str(user.role))
 
 
-def _user_from_row(r: Any) -> User:
-    return User(id=r.id, name=r.name, display_name=r.display_name, role=Role(r.role), disabled=bool(r.disabled),
-                has_password=r.password_hash is not None, external_id=r.external_id, created_at=r.created_at)
+_user_from_row = account_rows.user_from_row
 
 
 def _stamp(moment: datetime) -> str:
@@ -263,10 +261,9 @@ class Team:
 
     @staticmethod
     def _load_user(conn: Connection, user_id: int) -> User:
-        r = conn.execute(select(users).where(users.c.id == user_id)).first()
-        if r is None:
+        user = account_rows.load(conn, user_id)
+        if user is None:
             raise PermissionDenied(f"no user with id {user_id}: sign in again")
-        user = _user_from_row(r)
         if user.disabled:
             raise PermissionDenied(f"the account {user.name} is disabled")
         return user
@@ -373,12 +370,7 @@ class Team:
         matter: within the failure window plus the lockout)."""
         policy = self.config.lockout
         since = _stamp(now - policy.window - policy.lockout)
-        rows = conn.execute(
-            select(audit_log.c.action, audit_log.c.at)
-            .where(audit_log.c.entity == "user", audit_log.c.entity_id == str(user_id),
-                   audit_log.c.action.in_(("sign_in", "sign_in_failed")), audit_log.c.at >= since)
-            .order_by(audit_log.c.id)
-        ).all()
+        rows = account_rows.sign_in_events(conn, user_id, since)
         state = auth.SignInState()
         for r in rows:
             if r.action == "sign_in":
@@ -400,7 +392,7 @@ class Team:
             # The account's row is locked for the whole attempt (SQLite: the write transaction is exclusive
             # already), so parallel attempts on one account are counted one after another: once the
             # configured number of failures is recorded, no further password is checked until the lockout ends.
-            r = conn.execute(select(users).where(users.c.name == (name or "").strip()).with_for_update()).first()
+            r = account_rows.by_name_locked(conn, (name or "").strip())
             if r is None:
                 auth.verify_unknown_user(password or "")
                 return "failed", None
@@ -408,19 +400,18 @@ class Team:
             if auth.is_locked(state, now):
                 return "locked", state.locked_until
             if not r.password_hash or not auth.verify_password(r.password_hash, password or ""):
-                audit.record(conn, None, "sign_in_failed", "user", r.id, at=stamp)
+                account_rows.record_event(conn, None, "sign_in_failed", r.id, at=stamp)
                 after = auth.record_failure(state, now, self.config.lockout)
                 if auth.is_locked(after, now):
-                    audit.record(conn, None, "account_locked", "user", r.id, None,
-                                 {"until": _stamp(after.locked_until)}, at=stamp)
+                    account_rows.record_event(conn, None, "account_locked", r.id,
+                                              {"until": _stamp(after.locked_until)}, at=stamp)
                     return "locked", after.locked_until
                 return "failed", None
             if r.disabled:
                 return "disabled", None
-            audit.record(conn, r.id, "sign_in", "user", r.id, at=stamp)
+            account_rows.record_event(conn, r.id, "sign_in", r.id, at=stamp)
             if auth.needs_rehash(r.password_hash):
-                conn.execute(users.update().where(users.c.id == r.id)
-                             .values(password_hash=auth.rehash_password(password)))
+                account_rows.set_password_hash(conn, r.id, auth.rehash_password(password))
             return "ok", _user_from_row(r)
 
         outcome, value = self._write(_do)
@@ -443,18 +434,15 @@ class Team:
         stamp = _stamp(self.clock())
 
         def _do(conn: Connection) -> User | None:
-            r = conn.execute(select(users).where(users.c.external_id == subject)).first()
+            r = account_rows.by_external_id(conn, subject)
             if r is None and email:
-                r = conn.execute(select(users).where(users.c.name == email.strip(),
-                                                     users.c.external_id.is_(None))).first()
+                r = account_rows.unlinked_by_name(conn, email.strip())
                 if r is not None:
-                    conn.execute(users.update().where(users.c.id == r.id).values(external_id=subject))
-                    audit.record(conn, r.id, "update_user", "user", r.id, {"external_id": None},
-                                 {"external_id": subject}, at=stamp)
+                    account_rows.link_external_id(conn, r.id, subject, at=stamp)
             if r is None or r.disabled:
                 return None
-            audit.record(conn, r.id, "sign_in", "user", r.id, None, {"via": "oidc"}, at=stamp)
-            return _user_from_row(conn.execute(select(users).where(users.c.id == r.id)).one())
+            account_rows.record_event(conn, r.id, "sign_in", r.id, {"via": "oidc"}, at=stamp)
+            return account_rows.load(conn, r.id)
 
         user = self._write(_do)
         if user is None:
@@ -483,8 +471,7 @@ class Team:
             if removed and self.config.auto_accept_agreement:
                 items = [target]
                 if target.kind is TargetKind.ARTICLE:
-                    items = [Target.claim(c) for (c,) in conn.execute(
-                        select(claims.c.id).where(claims.c.article_id == target.id))]
+                    items = [Target.claim(c) for c in assignment_rows.claims_of_article(conn, target.id)]
                 for t in items:
                     if review.get_final(conn, t) is None:
                         self._auto_accept(conn, t, who)
@@ -513,21 +500,14 @@ class Team:
                 self._check_assignable(conn, t)
             existing: dict[Target, set[int]] = defaultdict(set)
             load: Counter = Counter()
-            for r in conn.execute(select(assignments.c.target_kind, assignments.c.target_id, assignments.c.user_id)):
-                existing[Target(TargetKind(r.target_kind), r.target_id)].add(r.user_id)
-                load[r.user_id] += 1
+            for t, uid in assignment_rows.all_pairs(conn):
+                existing[t].add(uid)
+                load[uid] += 1
             plan = plan_deal(targets, reviewer_ids, per_item, existing=existing, load=load)
             made: list[Assignment] = []
             for target, chosen in plan.items():
                 for uid in chosen:
-                    aid = conn.execute(assignments.insert().values(
-                        target_kind=target.kind.value, target_id=target.id, user_id=uid, assigned_by=who.id,
-                        assigned_at=stamp).returning(assignments.c.id)).scalar_one()
-                    audit.record(conn, who.id, "assign", "assignment", aid, None,
-                                 {"target_kind": target.kind.value, "target_id": target.id, "user_id": uid,
-                                  "dealt": True}, at=stamp)
-                    made.append(Assignment(id=aid, target=target, user_id=uid, assigned_by=who.id,
-                                           assigned_at=stamp))
+                    made.append(assignment_rows.insert(conn, target, uid, assigned_by=who.id, at=stamp, dealt=True))
             return made
 
         return self._write(_do)
@@ -543,43 +523,22 @@ class Team:
     @staticmethod
     def _assignees(conn: Connection, target: Target) -> set[int]:
         """Who is assigned to judge ``target``: directly, or (for a claim) through its article."""
-        conds = [and_(assignments.c.target_kind == target.kind.value, assignments.c.target_id == target.id)]
-        if target.kind is TargetKind.CLAIM:
-            article = conn.execute(select(claims.c.article_id).where(claims.c.id == target.id)).scalar()
-            if article is not None:
-                conds.append(and_(assignments.c.target_kind == "article", assignments.c.target_id == article))
-        return {r[0] for r in conn.execute(select(assignments.c.user_id).where(or_(*conds)))}
+        return assignment_rows.assignees(conn, target)
 
     @staticmethod
     def _may_judge(conn: Connection, target: Target, user_id: int) -> bool:
         """Assigned to the target, its article, or (for a claim) its group."""
-        if user_id in Team._assignees(conn, target):
-            return True
-        if target.kind is TargetKind.CLAIM:
-            group = conn.execute(select(claims.c.group_id).where(claims.c.id == target.id)).scalar()
-            if group is not None:
-                return conn.execute(select(assignments.c.id).where(
-                    assignments.c.target_kind == "group", assignments.c.target_id == group,
-                    assignments.c.user_id == user_id)).first() is not None
-        if target.kind is TargetKind.GROUP:
-            members = select(claims.c.article_id).where(claims.c.group_id == target.id)
-            return conn.execute(select(assignments.c.id).where(
-                assignments.c.target_kind == "article", assignments.c.target_id.in_(members),
-                assignments.c.user_id == user_id)).first() is not None
-        return False
+        return (user_id in assignment_rows.assignees(conn, target)
+                or assignment_rows.assigned_via_group_or_article(conn, target, user_id))
 
     def queue(self, user: User | int) -> list[QueueItem]:
         """The user's personal queue: assigned claims and groups, and the claims of assigned articles."""
         uid = user.id if isinstance(user, User) else user
         with self._read() as conn:
-            rows = conn.execute(select(assignments).where(assignments.c.user_id == uid)
-                                .order_by(assignments.c.id)).all()
             items: list[tuple[Target, Target]] = []
-            for r in rows:
-                via = Target(TargetKind(r.target_kind), r.target_id)
+            for via in assignment_rows.rows_of(conn, uid):
                 if via.kind is TargetKind.ARTICLE:
-                    for (cid,) in conn.execute(select(claims.c.id).where(claims.c.article_id == via.id)
-                                               .order_by(claims.c.position)):
+                    for cid in assignment_rows.claims_of_article(conn, via.id):
                         items.append((Target.claim(cid), via))
                 else:
                     items.append((via, via))
@@ -597,13 +556,7 @@ class Team:
 
     @staticmethod
     def _has_submitted(conn: Connection, target: Target, user_id: int) -> bool:
-        conds = [and_(verdicts.c.target_kind == target.kind.value, verdicts.c.target_id == target.id)]
-        if target.kind is TargetKind.CLAIM:
-            group = conn.execute(select(claims.c.group_id).where(claims.c.id == target.id)).scalar()
-            if group is not None:
-                conds.append(and_(verdicts.c.target_kind == "group", verdicts.c.target_id == group))
-        return conn.execute(select(verdicts.c.id).where(
-            or_(*conds), verdicts.c.reviewer_id == user_id, verdicts.c.status == "submitted")).first() is not None
+        return assignment_rows.has_submitted(conn, target, user_id)
 
     def review_view(self, viewer: User | int, target: Target) -> ReviewView:
         """The verdicts on ``target`` that ``viewer`` may see. Blind review: another reviewer's verdict is

@@ -63,11 +63,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _team(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The store and the desk under team rules, acting as the operator at the command line (actor None)."""
+    from workbench.auth import TeamConfig
+    from workbench.desk import Desk, Team
     from workbench.store import Store
-    from workbench.team import Team
 
     store = Store.open(args.db)
-    return store, Team(store)
+    return store, Desk(store, Team(TeamConfig(cookie_secret="")))
 
 
 def _read_password(args: argparse.Namespace) -> str:

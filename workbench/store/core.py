@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 
-from workbench import review
+from workbench.store import verdicts as review
 from workbench.errors import InputError, StoreError
 from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.store import audit
