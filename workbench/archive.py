@@ -46,10 +46,10 @@ def store_batch(store: Any, articles: Sequence[Article], *, refused: Sequence[Re
 
     The one call from archive, web and cluster imports into the import pipeline.
     """
-    from workbench.importing import import_articles_with_extraction
+    from workbench.desk import Desk
 
-    return import_articles_with_extraction(store, articles, refused=refused, extractor=extractor, dry_run=dry_run,
-                                           actor_id=actor_id, grouper=grouper)
+    return Desk(store, grouper=grouper).import_articles(actor_id, articles, refused=refused, extractor=extractor,
+                                                        dry_run=dry_run)
 
 
 # --------------------------------------------------------------------------------------------- records

@@ -2,7 +2,7 @@
 
 An :class:`ImportJob` hands uploaded files to a fresh worker process (``spawn``: nothing of the server's
 state is shared) that reads them (:mod:`workbench.ingest`), finds their numbers, and stores and groups
-them in one transaction (:func:`workbench.importing.import_articles_with_extraction`; in team mode
+them in one transaction (:meth:`workbench.desk.Desk.import_articles`; in team mode
 through :meth:`workbench.team.Team.import_articles`, which checks the actor's role). The caller polls
 :meth:`ImportJob.poll` for a :class:`JobState` (stage, done/total, the report or the error) and may
 :meth:`ImportJob.cancel`.
@@ -341,8 +341,9 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
     from workbench.extract import Extractor
     from workbench.ingest import read_bytes
     from workbench.store import Store
+    from workbench.auth import TeamConfig
+    from workbench.desk import Desk, SingleUser, Team
     from workbench.importing import default_grouper
-    from workbench.importing import import_articles_with_extraction
 
     n = len(spec.uploads)
     articles = []
@@ -373,10 +374,7 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
         return grouping
 
     with Store.open(spec.db_url) as store:
-        if spec.team:
-            from workbench.team import Team
-
-            return Team(store).import_articles(spec.actor_id, articles, refused=refused, grouper=grouper,
-                                               extractor=extract)
-        return import_articles_with_extraction(store, articles, refused=refused, actor_id=spec.actor_id,
-                                               grouper=grouper, extractor=extract)
+        # team mode: the desk checks the actor's role in the transaction that stores (leads and admins)
+        policy = Team(TeamConfig(cookie_secret="")) if spec.team else SingleUser()
+        return Desk(store, policy, grouper=grouper).import_articles(spec.actor_id, articles, refused=refused,
+                                                                    extractor=extract)
