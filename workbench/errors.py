@@ -60,15 +60,18 @@ class StorageError(StoreError):
 
 
 def _chain(exc: BaseException):  # type: ignore[no-untyped-def]
+    """``exc`` and everything behind it: its cause or context, and the driver's error a SQLAlchemy error wraps
+    (``orig``), each followed in turn. A failed rollback after a full disk hides the full disk one step back."""
     seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        yield exc
-        orig = getattr(exc, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
-        if isinstance(orig, BaseException) and id(orig) not in seen:
-            yield orig
-            seen.add(id(orig))
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    todo: list[BaseException] = [exc]
+    while todo:
+        e = todo.pop(0)
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        orig = getattr(e, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
+        todo += [x for x in (orig, e.__cause__, e.__context__) if isinstance(x, BaseException)]
 
 
 _NEWER_SCHEMA = "written by a newer version"

@@ -709,15 +709,9 @@ def _existing(store: Store, column: Any, ids: set[str]) -> set[str]:
 
 def _reviewer_id(conn: Any, name: str) -> int:
     """The id of the user called ``name``, created as a reviewer (in the caller's transaction) if new."""
-    r = conn.execute(select(users.c.id).where(users.c.name == name)).first()
-    if r is not None:
-        return r.id
-    conn.execute(review._insert(conn, users).values(
-        name=name, display_name=name, role="reviewer", created_at=audit.now(), disabled=False,
-    ).on_conflict_do_nothing())
-    uid = conn.execute(select(users.c.id).where(users.c.name == name)).scalar_one()
-    audit.record(conn, uid, "create_user", "user", uid, None, {"name": name, "role": "reviewer"})
-    return uid
+    from workbench.store import accounts
+
+    return accounts.ensure_reviewer(conn, name)
 
 
 def import_verdicts(

@@ -13,7 +13,23 @@ from workbench.store.schema import audit_log, users
 from workbench.store.types import Role, User
 
 __all__ = ["user_from_row", "load", "by_name_locked", "by_external_id", "unlinked_by_name", "link_external_id",
-           "set_password_hash", "sign_in_events", "record_event"]
+           "set_password_hash", "sign_in_events", "record_event", "ensure_reviewer"]
+
+
+def ensure_reviewer(conn: Connection, name: str) -> int:
+    """The id of the user called ``name``, created as a reviewer in the caller's transaction if new (the
+    creation is audited). Concurrent callers creating one name end with one row."""
+    from workbench.store.verdicts import _insert
+
+    found = conn.execute(select(users.c.id).where(users.c.name == name)).first()
+    if found is not None:
+        return found.id
+    conn.execute(_insert(conn, users).values(
+        name=name, display_name=name, role="reviewer", created_at=audit.now(), disabled=False,
+    ).on_conflict_do_nothing())
+    uid = conn.execute(select(users.c.id).where(users.c.name == name)).scalar_one()
+    audit.record(conn, uid, "create_user", "user", uid, None, {"name": name, "role": "reviewer"})
+    return uid
 
 
 def user_from_row(r: Any) -> User:
