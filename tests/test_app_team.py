@@ -282,9 +282,23 @@ def test_an_account_disabled_during_the_session_is_signed_out_at_once(db, team):
     assert "This account has been disabled" in at.info[0].value
 
 
+def backdate_session(db: str, session_id: int, *, last_seen: timedelta, signed_in: timedelta | None = None) -> None:
+    """Move a stored session's times into the past, as if time had passed (the database row, not a copy)."""
+    from sqlalchemy import update
+
+    from workbench.store.schema import sessions
+
+    now = datetime.now(UTC)
+    values = {"last_seen_at": (now - last_seen).isoformat()}
+    if signed_in is not None:
+        values["signed_in_at"] = (now - signed_in).isoformat()
+    with Store.open(db) as s, s.engine.begin() as conn:
+        conn.execute(update(sessions).where(sessions.c.id == session_id).values(**values))
+
+
 def test_the_session_expires_after_the_idle_time_and_comes_back_to_sign_in(db):
     at = signed_in("ann", {**SECRETS, "team": {**SECRETS["team"], "session_idle_minutes": 30}})
-    at.session_state["app_last_seen_at"] = (datetime.now(UTC) - timedelta(minutes=31)).isoformat()
+    backdate_session(db, at.session_state["app_session_id"], last_seen=timedelta(minutes=31))
     at.run()
     assert [t.value for t in at.title] == ["Sign in"]
     assert "Your session expired (no activity for 30 minute(s))" in at.info[0].value.replace("\\", "")
@@ -293,7 +307,8 @@ def test_the_session_expires_after_the_idle_time_and_comes_back_to_sign_in(db):
 
 def test_the_session_ends_at_its_longest_life_even_when_active(db):
     at = signed_in("ann", {**SECRETS, "team": {**SECRETS["team"], "session_max_hours": 1}})
-    at.session_state["app_signed_in_at"] = (datetime.now(UTC) - timedelta(minutes=61)).isoformat()
+    backdate_session(db, at.session_state["app_session_id"], signed_in=timedelta(minutes=61),
+                     last_seen=timedelta(minutes=1))
     at.run()
     assert [t.value for t in at.title] == ["Sign in"]
     assert "sessions last at most 1 hour(s)" in at.info[0].value.replace("\\", "")

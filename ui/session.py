@@ -3,8 +3,8 @@
 :func:`current_user` is the single place that decides who the current user is; :class:`Desk` is the single
 place the screens shared by both modes (review, groups, import, dashboard) write and read verdicts through,
 so every write carries that user's id. In single-user mode the sidebar's reviewer picker
-(:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same session value,
-:func:`current_user` ends the session once it has expired. :class:`Desk` binds the library's
+(:func:`reviewer_picker`) sets the user. In team mode the sign-in screen, or the session cookie of a
+reload or another tab, sets the same session value; :func:`current_user` ends the session once it is over. :class:`Desk` binds the library's
 :class:`workbench.desk.Desk` to that user; the desk's policy (single-user or team) checks every read and
 write, so this module decides no policy. The team-only
 screens (assign, adjudicate, agreement, users) write through the :class:`~workbench.team.Team` that
@@ -64,13 +64,13 @@ class NotSignedIn(PermissionDenied):
 def current_user(store: Store) -> User | None:
     """The user writes are made as, or None. Re-read from the store, so a disabled account stops at once
     (and a changed role applies at once). In team mode an expired session ends here."""
-    uid = st.session_state.get(USER_KEY)
-    if uid is None:
-        return None
     from ui import team as team_ui
 
     cfg = team_ui.config()
-    if cfg is not None and not team_ui.check_session(cfg):
+    if cfg is not None and not team_ui.check_session(cfg):  # also picks up the session a cookie names
+        return None
+    uid = st.session_state.get(USER_KEY)
+    if uid is None:
         return None
     user = store.user(uid)
     if user is None or user.disabled:
