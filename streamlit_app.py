@@ -11,7 +11,7 @@ import streamlit as st
 
 from ui import resources
 from ui import team as team_ui
-from ui.session import current_user, reviewer_picker
+from ui.session import browser_prefs, current_user, reviewer_picker
 from ui.text import escape_md, screen_message
 from workbench.auth import Action
 from workbench.errors import InputError, StoreError
@@ -34,6 +34,7 @@ except StoreError as exc:
     st.stop()
 
 resources.extractor()  # load the number parser before the first screen, once per process
+browser_prefs()  # this browser's reviewer and filters, back after a reload
 
 SCREENS = {  # url path: (script, title, icon)
     "review": ("app_pages/review.py", "Review", ":material/fact_check:"),

@@ -81,6 +81,60 @@ def current_user(store: Store) -> User | None:
     return user
 
 
+BROWSER_ID = "app_browser_id"
+PREFS = "app_browser_prefs"  # what is stored for this browser (a copy, to write only changes)
+
+
+def browser_prefs() -> None:
+    """This browser's kept choices (the reviewer's name, the queue filters), put back into a new browser
+    session (a reload, a new tab) before any widget is drawn. The browser is named by the HttpOnly
+    preferences cookie; a browser without one gets it from the app's route (ui.web) on its first visit."""
+    from ui import resources
+    from workbench.sessions import BROWSER_COOKIE, BrowserPrefs
+
+    ss = st.session_state
+    if BROWSER_ID in ss:
+        return
+    bid = st.context.cookies.get(BROWSER_COOKIE)
+    if not isinstance(bid, str) or not bid:
+        bid = BrowserPrefs.new_id()
+        import json
+
+        from ui import team as team_ui
+
+        team_ui.post_to_app("/account/browser", json.dumps({"id": bid}))
+        ss[BROWSER_ID], ss[PREFS] = bid, {}
+        return
+    ss[BROWSER_ID] = bid
+    kept = BrowserPrefs(resources.store()).get(bid)
+    ss[PREFS] = dict(kept)
+    for key, value in kept.items():
+        if key not in ss:
+            ss[key] = value
+
+
+def keep_prefs(keys: Sequence[str]) -> None:
+    """Store this browser's current values of ``keys`` when they changed (one small write)."""
+    from ui import resources
+    from workbench.sessions import BrowserPrefs
+
+    ss = st.session_state
+    bid = ss.get(BROWSER_ID)
+    if not bid:
+        return
+    kept = dict(ss.get(PREFS, {}))
+    for key in keys:
+        value = ss.get(key)
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            if value is None:
+                kept.pop(key, None)
+            else:
+                kept[key] = value
+    if kept != ss.get(PREFS):
+        BrowserPrefs(resources.store()).put(bid, kept)
+        ss[PREFS] = kept
+
+
 def _add_reviewer(store: Store) -> None:
     from workbench.errors import InputError
 
@@ -123,6 +177,7 @@ def reviewer_picker(store: Store) -> User | None:
         st.session_state[USER_KEY] = user.id if user else None
     else:
         st.session_state.pop(USER_KEY, None)
+    keep_prefs([PICKER_KEY] if pick != NEW_OPTION else [])
     return current_user(store)
 
 

@@ -8,7 +8,8 @@ An HttpOnly cookie needs an HTTP response, so ``serve.py`` mounts these routes o
   session cookie (:mod:`workbench.sessions`), HttpOnly, SameSite=Lax, Secure behind HTTPS, lasting the
   session's maximum life;
 - ``POST /account/signout``: ends the session the cookie names and clears the cookie;
-- ``POST /account/browser``: gives the browser its preferences cookie (a random id) when it has none.
+- ``POST /account/browser``: gives the browser its preferences cookie (a random id naming the reviewer's
+  name and queue filters, not a sign-in) when it has none.
 
 Each refuses a request whose ``Origin`` is not this server (the page's own script is the only caller).
 """
@@ -101,9 +102,13 @@ async def _signout(request: Request) -> Response:
 
 
 async def _browser(request: Request) -> Response:
+    """The browser's preferences id: the one the page's session chose (so what it keeps before the next
+    reload is found after it), or a new one. It names preferences, never a sign-in."""
     response = Response(status_code=204)
     if not request.cookies.get(BROWSER_COOKIE):
-        _cookie(response, request, BROWSER_COOKIE, BrowserPrefs.new_id(), BROWSER_COOKIE_AGE)
+        wanted = (await _json(request)).get("id")
+        ok = isinstance(wanted, str) and 16 <= len(wanted) <= 64 and wanted.replace("-", "").replace("_", "").isalnum()
+        _cookie(response, request, BROWSER_COOKIE, wanted if ok else BrowserPrefs.new_id(), BROWSER_COOKIE_AGE)
     return response
 
 

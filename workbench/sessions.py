@@ -92,7 +92,7 @@ class Sessions:
 
     def unsign(self, value: str | None) -> str | None:
         """The token in a cookie value, or None when it is missing or not signed with this secret."""
-        if not value:
+        if not isinstance(value, str) or not value:
             return None
         try:
             token = self._signer.loads(value)
