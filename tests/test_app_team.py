@@ -140,6 +140,7 @@ def test_team_mode_refuses_to_start_and_says_what_is_missing(db, secrets, missin
     [error] = at.error
     assert "Team mode is switched on, but it cannot start" in error.value
     assert missing in error.value
+    assert "Fix `.streamlit/secrets.toml`" in error.value, "a code span holds no Markdown escapes"
     assert not at.title or [t.value for t in at.title] == ["Claim Workbench"], "no screen runs"
     assert not at.text_input, "not even the sign-in form"
 

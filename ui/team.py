@@ -91,8 +91,6 @@ def config() -> TeamConfig | None:
 
 def refusal_markdown(exc: InputError) -> str:
     """The reasons team mode cannot start, one bullet each (from TeamConfig's single message)."""
-    from ui.text import escape_md
-
     problem = exc.problem.removeprefix("team mode cannot start: ")
     items, current, in_code = [], "", False
     for i, ch in enumerate(problem):  # the problems are joined by "; " (but a quoted command may hold one)
@@ -103,8 +101,23 @@ def refusal_markdown(exc: InputError) -> str:
         else:
             current += ch
     items = [p.strip() for p in [*items, current] if p.strip()]
-    return (f"Team mode is switched on, but it cannot start. Fix `{escape_md(exc.source)}`:\n\n"
-            + "\n".join(f"- {escape_md(p)}" for p in items))
+    return (f"Team mode is switched on, but it cannot start. Fix {_code(exc.source)}:\n\n"
+            + "\n".join(f"- {_text_with_code(p)}" for p in items))
+
+
+def _code(text: str) -> str:
+    """A code span holding ``text`` as it is (Markdown escapes show literally inside one)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
+def _text_with_code(text: str) -> str:
+    """Plain text escaped for Markdown, with its `quoted` parts as code spans, unescaped."""
+    from ui.text import escape_md
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: all of it is text
+        return escape_md(text)
+    return "".join(escape_md(p) if i % 2 == 0 else _code(p) for i, p in enumerate(parts))
 
 
 def team(store: Store, cfg: TeamConfig) -> Team:
@@ -204,7 +217,7 @@ def check_session(cfg: TeamConfig) -> bool:
     return False
 
 
-def _post(path: str, body: str = "{}") -> None:
+def post_to_app(path: str, body: str = "{}") -> None:
     """Have the page POST to one of the app's routes (ui.web), with its cookies, once."""
     import json
 
@@ -223,13 +236,13 @@ def hand_off() -> None:
 
     code = st.session_state.pop(HANDOFF, None)
     if code:
-        _post("/account/session", json.dumps({"code": code}))
+        post_to_app("/account/session", json.dumps({"code": code}))
 
 
 def clear_cookie() -> None:
     """After a sign-out or an expiry: the page asks the server to end and clear the session cookie."""
     if st.session_state.pop(CLEAR_COOKIE, None):
-        _post("/account/signout")
+        post_to_app("/account/signout")
 
 
 def oidc_sign_in(store: Store, cfg: TeamConfig) -> User | None:
