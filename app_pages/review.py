@@ -107,9 +107,15 @@ def clear_group_filter() -> None:
     reset_queue()
 
 
-def go(claim_id: str | None, page: int | None = None) -> None:
+TRAIL = "review_trail"  # the claims left, newest last: K goes back along it
+
+
+def go(claim_id: str | None, page: int | None = None, *, back: bool = False) -> None:
     if page is not None:
         ss["review_page"] = page
+    cur = ss.get("review_current")
+    if not back and cur is not None and claim_id != cur:
+        ss[TRAIL] = [*ss.get(TRAIL, [])[-49:], cur]
     ss["review_current"] = claim_id
     clear_conflict(P)
 
@@ -135,6 +141,11 @@ def step(delta: int) -> None:
 
 
 def _step1(delta: int) -> bool:
+    if delta < 0 and ss.get(TRAIL):  # back to the claim left last, even one that has left the queue since
+        trail = ss[TRAIL]
+        go(trail.pop(), back=True)
+        ss[TRAIL] = trail
+        return True
     ids = ss.get("review_page_ids", [])
     cur = ss.get("review_current")
     page = ss.get("review_page", 0)

@@ -438,6 +438,25 @@ def test_blind_review_on_the_review_screen_hides_verdicts_until_submission(db, s
     assert at.button(key=f"review_verdict_{scale.label('Misleading').id}").disabled
 
 
+def test_after_submitting_the_reviewer_steps_back_to_the_item_and_sees_the_others(db, store, team):
+    lena, ann, ben = (user(store, n) for n in ("lena", "ann", "ben"))
+    cids = store.claim_ids_page(None, 5, 2)
+    for cid in cids:
+        team.assign(lena, Target.claim(cid), [ann.id, ben.id])
+    scale = store.default_scale()
+    team.save_verdict(ben, Target.claim(cids[0]), scale.label("Inaccurate").id, submit=True, note="ben-saw-it")
+    at = signed_in("ann")
+    assert at.session_state["review_current"] == cids[0]
+    at.button(key=f"review_verdict_{scale.label('Accurate').id}").click().run()
+    at.button(key="review_submit").click().run()
+    assert at.session_state["review_current"] == cids[1], "submitting moves on"
+    at.button(key="review_prev").click().run()
+    assert at.session_state["review_current"] == cids[0], "K / Previous goes back to the submitted item"
+    screen = texts(at)
+    assert "the claim shown has left this queue" in screen
+    assert "**ben**: Inaccurate · submitted" in screen and "ben\\-saw\\-it" in screen
+
+
 def test_blind_review_on_the_groups_screen(db, store, team):
     lena, ann, ben = (user(store, n) for n in ("lena", "ann", "ben"))
     g = first_group(store).group.id
