@@ -32,8 +32,15 @@ export default function (component) {
   if (!kb.bound) {
     kb.bound = true;
     document.addEventListener("keydown", (e) => {
-      const d = kb.data;
-      if (!d || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!kb.data || e.ctrlKey || e.metaKey || e.altKey) return;
+      // the claim on screen, as drawn: the marker the screen puts beside the claim it shows
+      const marks = document.querySelectorAll(".wb-claim-on-screen");
+      const mark = marks.length ? marks[marks.length - 1] : null;
+      if (!mark) return;
+      let d;
+      try {
+        d = { claim: mark.dataset.claim, version: Number(mark.dataset.version), keys: JSON.parse(mark.dataset.keys) };
+      } catch (err) { return; }
       const t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
       const k = (e.key || "").toUpperCase();
@@ -61,8 +68,14 @@ _component = st.components.v2.component("workbench.review_keys", js=_JS)
 
 def review_keys(key: str, *, claim_id: str, version: int, keys: dict[str, Any], moves: int,
                 on_moves: Any, on_press: Any) -> None:
-    """Mount the listener for the claim on screen. ``keys``: key letter -> action (a label id, "submit");
-    ``moves``: the moves applied so far (a fresh page's count starts from it)."""
-    _component(key=key, data={"claim": claim_id, "version": version, "keys": keys, "moves": moves},
-               default={"moves": moves}, on_moves_change=on_moves, on_press_change=on_press, height=0,
-               width="content")
+    """Mount the listener and mark the claim on screen. ``keys``: key letter -> action (a label id,
+    "submit"); ``moves``: the moves applied so far (a fresh page's count starts from it). The claim, version
+    and keys a press carries are read from the marker drawn with the claim (so always those on screen)."""
+    import html
+    import json
+
+    st.html(f'<span class="wb-claim-on-screen" data-claim="{html.escape(claim_id, quote=True)}" '
+            f'data-version="{int(version)}" data-keys="{html.escape(json.dumps(keys), quote=True)}"></span>',
+            width="content")
+    _component(key=key, data={"moves": moves}, default={"moves": moves}, on_moves_change=on_moves,
+               on_press_change=on_press, height=0, width="content")
