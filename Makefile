@@ -33,7 +33,7 @@ lock:
 	$(MAKE) install
 
 run: $(STAMP)
-	$(BIN)/streamlit run streamlit_app.py
+	$(BIN)/streamlit run serve.py
 
 # The whole suite, in parallel; fails when any test fails.
 test: $(STAMP)

@@ -1,6 +1,6 @@
 """Claim Workbench — the Streamlit entry point: navigation, the shared sidebar, and who is reviewing.
 
-Run with ``make run`` (``streamlit run streamlit_app.py``). The database is ``$WORKBENCH_DB`` (default
+Run with ``make run`` (``streamlit run serve.py``: this script plus the app's cookie routes, see ``serve.py``). The database is ``$WORKBENCH_DB`` (default
 ``./workbench.db``); an empty one gets the sample articles at first start (``WORKBENCH_SAMPLE=off`` to skip).
 
 Team mode (``[team] enabled = true`` in ``.streamlit/secrets.toml``, or ``WORKBENCH_TEAM=1``) asks everyone
@@ -11,7 +11,7 @@ import streamlit as st
 
 from ui import resources
 from ui import team as team_ui
-from ui.session import current_user, reviewer_picker
+from ui.session import browser_prefs, current_user, reviewer_picker
 from ui.text import escape_md, screen_message
 from workbench.auth import Action
 from workbench.errors import InputError, StoreError
@@ -34,6 +34,7 @@ except StoreError as exc:
     st.stop()
 
 resources.extractor()  # load the number parser before the first screen, once per process
+browser_prefs()  # this browser's reviewer and filters, back after a reload
 
 SCREENS = {  # url path: (script, title, icon)
     "review": ("app_pages/review.py", "Review", ":material/fact_check:"),
@@ -83,6 +84,7 @@ if user is None:
     page = st.navigation([signin, *[screen(p, hidden=True) for p in SCREENS if p != "signin"]], position="hidden")
     if page is not signin:
         st.switch_page(SCREENS["signin"][0])
+    team_ui.clear_cookie()
     page.run()
     st.stop()
 
@@ -104,5 +106,6 @@ with st.sidebar:
     if st.button("Sign out", key="sidebar_sign_out", icon=":material/logout:"):
         team_ui.sign_out(team_cfg)
         st.rerun()
+    team_ui.hand_off()
 
 page.run()

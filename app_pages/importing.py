@@ -78,7 +78,7 @@ def start_job() -> None:
     for key in ("import_report", "import_error", "import_cancelled"):
         ss.pop(key, None)
     try:
-        actor = me.me().id if me.team_mode else (me.user.id if me.user else None)
+        actor = me.user.id if me.user else None
         ss["import_job"] = background.ImportJob.start(
             store.url, [background.Upload(up.name, up.getvalue()) for up in uploads],
             outlet=(ss.get("import_outlet") or "").strip() or None,

@@ -4,7 +4,8 @@ The queue is filtered and paged in the database (outlet, story, group, kind, sta
 assigned to me, free text). For the claim in hand the screen shows its sentence with the number marked,
 the typed value, qualifier, noun and attribution, and the article around it. A verdict key (or click) saves
 the verdict, with the note and source typed so far, and moves to the next claim. What is typed stays in
-the form across reruns and page switches until it is saved. A save made stale by a change elsewhere is
+the form across reruns and page switches until it is saved, and is kept as the reviewer's draft in the
+database as they type, so a reload, a crash or another replica brings it back. A save made stale by a change elsewhere is
 refused, shows that change, and keeps the input.
 
 In team mode a reviewer's queue is what was assigned to them, and review is blind: other reviewers' verdicts
@@ -19,8 +20,10 @@ from functools import partial
 import streamlit as st
 
 from ui import resources
-from ui.session import desk
+from ui.keys import review_keys
+from ui.session import desk, keep_prefs
 from ui.text import (
+    around_figure,
     context_paragraphs,
     escape_md,
     next_after,
@@ -39,6 +42,7 @@ from ui.widgets import (
     flash,
     forget,
     remember_conflict,
+    server_drafts,
     show_conflict,
     show_flash,
     source_form,
@@ -57,6 +61,10 @@ PAGE_SIZE = 50
 STORY_LIST_LIMIT = 500
 ANY = ""
 STATUS_OPTIONS = [ANY, *[s.value for s in ClaimStatus]]
+FILTER_KEYS = ("review_f_outlet", "review_f_story", "review_f_kind", "review_f_status", "review_f_text",
+               "review_f_discrepant", "review_f_mine")
+DRAFT_FIELDS = ("note", "src_url", "src_figure", "src_unit", "src_as_of", "src_note", "fix_low", "fix_high",
+                "fix_unit", "fix_noun", "fix_not_claim", "fix_note")
 
 store = resources.store()
 me = desk(store)
@@ -99,9 +107,15 @@ def clear_group_filter() -> None:
     reset_queue()
 
 
-def go(claim_id: str | None, page: int | None = None) -> None:
+TRAIL = "review_trail"  # the claims left, newest last: K goes back along it
+
+
+def go(claim_id: str | None, page: int | None = None, *, back: bool = False) -> None:
     if page is not None:
         ss["review_page"] = page
+    cur = ss.get("review_current")
+    if not back and cur is not None and claim_id != cur:
+        ss[TRAIL] = [*ss.get(TRAIL, [])[-49:], cur]
     ss["review_current"] = claim_id
     clear_conflict(P)
 
@@ -120,6 +134,18 @@ def advance(current: str) -> None:
 
 
 def step(delta: int) -> None:
+    """Move ``delta`` claims along the queue (across pages), as J / K do."""
+    for _ in range(abs(delta)):
+        if not _step1(1 if delta > 0 else -1):
+            break
+
+
+def _step1(delta: int) -> bool:
+    if delta < 0 and ss.get(TRAIL):  # back to the claim left last, even one that has left the queue since
+        trail = ss[TRAIL]
+        go(trail.pop(), back=True)
+        ss[TRAIL] = trail
+        return True
     ids = ss.get("review_page_ids", [])
     cur = ss.get("review_current")
     page = ss.get("review_page", 0)
@@ -127,14 +153,53 @@ def step(delta: int) -> None:
     j = i + delta
     if 0 <= j < len(ids):
         go(ids[j])
-    elif j >= len(ids) and len(ids) == PAGE_SIZE:
-        nxt = store.claim_ids_page(queue_filter(), (page + 1) * PAGE_SIZE, 1)
+        return True
+    if j >= len(ids) and len(ids) == PAGE_SIZE:
+        nxt = store.claim_ids_page(queue_filter(), (page + 1) * PAGE_SIZE, PAGE_SIZE)
         if nxt:
+            ss["review_page_ids"] = nxt
             go(nxt[0], page + 1)
+            return True
     elif j < 0 and page > 0:
-        prev = store.claim_ids_page(queue_filter(), (page - 1) * PAGE_SIZE + PAGE_SIZE - 1, 1)
+        prev = store.claim_ids_page(queue_filter(), (page - 1) * PAGE_SIZE, PAGE_SIZE)
         if prev:
-            go(prev[0], page - 1)
+            ss["review_page_ids"] = prev
+            go(prev[-1], page - 1)
+            return True
+    return False
+
+
+KEYS = "review_keys"
+MOVES_APPLIED = "review_moves_applied"
+
+
+def key_moves() -> None:
+    """J / K: move by the presses counted since the last move applied (none lost during a rerun)."""
+    moves = (ss.get(KEYS) or {}).get("moves")
+    if not isinstance(moves, int):
+        return
+    delta = moves - ss.get(MOVES_APPLIED, 0)
+    ss[MOVES_APPLIED] = moves
+    if delta:
+        step(delta)
+
+
+def key_press() -> None:
+    """A verdict key or S: applied to the claim it was pressed on, at the version shown then, only if that
+    is still what is on screen; a press made while the next claim was loading is dropped."""
+    press = (ss.get(KEYS) or {}).get("press")
+    if not isinstance(press, dict):
+        return
+    claim_id, version, action = press.get("claim"), press.get("version"), press.get("action")
+    if claim_id != ss.get("review_current") or version != ss.get(wkey(P, "base", claim_id or "")):
+        return
+    if action == "submit":
+        label = ss.get("review_keep_label")
+        if label is not None and me.drafts:
+            save(claim_id, label, True, True)
+        return
+    if isinstance(action, int) and not ss.get("review_locked"):
+        save(claim_id, action, not me.drafts, not me.drafts)
 
 
 def pick_row(table_key: str) -> None:
@@ -267,6 +332,8 @@ with st.expander("Queue filters", expanded=False):
         d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
                       disabled=me.user is None)
 
+keep_prefs(FILTER_KEYS)  # this browser's filters, back after a reload
+
 if ss.get("review_f_group"):
     g1, g2 = st.columns([5, 1])
     g1.info("Showing the claims of one group.", icon=":material/join_inner:")
@@ -326,10 +393,15 @@ with left:
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
     table = {
         " ": ["▶" if r.id == claim.id else "" for r in rows],
-        "figure": [r.surface for r in rows],
+        "figure": [" ".join(r.surface.split()) for r in rows],
         "outlet": [r.outlet for r in rows],
-        "sentence": [short(r.sentence, 120) for r in rows],
+        "sentence": [around_figure(r, 110) for r in rows],  # the words around the figure tell claims apart
     }
+
+    def fit(values: list[str], least: int = 60, most: int = 260) -> int:
+        """A column wide enough to show its longest value whole (about 7.5 px a character)."""
+        return max(least, min(most, int(7.5 * max((len(v) for v in values), default=0)) + 28))
+
     if not flt.status:
         table["status"] = [status_text(r.status) for r in rows]
     st.dataframe(
@@ -338,8 +410,8 @@ with left:
         hide_index=True, height=min(560, 38 + 35 * max(1, len(rows))), width="stretch",
         column_config={
             " ": st.column_config.TextColumn(width=24),
-            "figure": st.column_config.TextColumn(width="small"),
-            "outlet": st.column_config.TextColumn(width="small"),
+            "figure": st.column_config.TextColumn(width=fit(table["figure"])),
+            "outlet": st.column_config.TextColumn(width=fit(table["outlet"])),
             "sentence": st.column_config.TextColumn(width="large"),
             "status": st.column_config.TextColumn(width="small"),
         },
@@ -421,6 +493,9 @@ with right:
     show_conflict(P, "verdict on this claim")
 
     note_key = wkey(P, "note", claim.id)
+    # what was typed and not saved is the user's draft on the server too: back after a reload or a crash
+    server_drafts(me.user.id if me.user else None, Target.claim(claim.id),
+                  {name: wkey(P, name, claim.id) for name in DRAFT_FIELDS}, dates=("src_as_of",))
     note_args = drafted(note_key)  # unsaved input first, then what is stored
     if note_key not in ss and own is not None:
         ss[note_key] = own.note
@@ -434,6 +509,16 @@ with right:
     keep_label = own.label_id if own is not None else None
     keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
     locked = me.blind and keep_submitted  # the library refuses changes to a submitted verdict in blind review
+    ss["review_keep_label"], ss["review_locked"] = keep_label, locked
+    if me.user is not None:
+        shortcuts: dict[str, object] = {lab.key.upper(): lab.id for lab in scale.labels
+                                        if lab.key and lab.key.upper() not in ("C", "R", "S", "J", "K")}
+        if me.drafts:
+            shortcuts["S"] = "submit"
+    else:
+        shortcuts = {}
+    review_keys(KEYS, claim_id=claim.id, version=own.version if own else 0, keys=shortcuts,
+                moves=ss.get(MOVES_APPLIED, 0), on_moves=key_moves, on_press=key_press)
     if not me.drafts:
         st.caption("Press a verdict's key (or click it): the note and source are saved with it and the next "
                    "claim comes up. J skips to the next claim, K goes back.")
@@ -451,14 +536,13 @@ with right:
                 lab.label, key=f"review_verdict_{lab.id}", on_click=save,
                 # no drafts (single-user mode): the key saves and moves on; else it chooses (a draft)
                 args=(claim.id, lab.id, not me.drafts, not me.drafts),
-                shortcut=lab.key if lab.key and lab.key.upper() not in ("C", "R", "S") else None,
                 help=lab.description, disabled=me.user is None or locked,
                 type="primary" if own is not None and own.label_id == lab.id else "secondary",
             )
     with st.container(horizontal=True, wrap=True, gap="small"):
         if me.drafts:
             st.button("Submit", key="review_submit", on_click=save, args=(claim.id, keep_label, True, True),
-                      shortcut="S", type="primary", icon=":material/send:",
+                      type="primary", icon=":material/send:",
                       disabled=me.user is None or keep_label is None or locked,
                       help="Submit your chosen verdict with the note and source, and go to the next claim.")
         if locked:
@@ -468,9 +552,9 @@ with right:
             st.button("Save note and source" if keep_submitted else "Save draft", key="review_save_draft",
                       on_click=save, args=(claim.id, keep_label, keep_submitted, False), disabled=me.user is None,
                       type="tertiary", icon=":material/save:")
-        st.button("Previous", key="review_prev", on_click=step, args=(-1,), shortcut="K", type="tertiary",
+        st.button("Previous", key="review_prev", on_click=step, args=(-1,), type="tertiary",
                   icon=":material/arrow_back:")
-        st.button("Skip to next", key="review_next", on_click=step, args=(1,), shortcut="J", type="tertiary",
+        st.button("Skip to next", key="review_next", on_click=step, args=(1,), type="tertiary",
                   icon=":material/arrow_forward:")
 
     with st.expander("Correct the extraction"):

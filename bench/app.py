@@ -13,6 +13,9 @@
    the naive queue: read every claim and filter and page in pandas (what paging in SQL avoids).
 
 Prints median and p95 for each, the targets (rerun p50 < 300 ms, save < 50 ms) and the ratios.
+
+``--browser --pg URL``: key-to-next-claim in a real browser instead, one reviewer alone beside ten at once on
+PostgreSQL (see bench/app_browser.py).
 """
 
 from __future__ import annotations
@@ -216,7 +219,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reruns", type=int, default=30)
     ap.add_argument("--saves", type=int, default=200)
     ap.add_argument("--db", type=Path, default=None, help="keep the large database here (reused when present)")
+    ap.add_argument("--browser", action="store_true",
+                    help="instead: key-to-next-claim in Chromium, 1 session beside --sessions at once (bench/app_browser.py)")
+    ap.add_argument("--pg", default=os.environ.get("WORKBENCH_TEST_PG_URL"), help="PostgreSQL server for --browser")
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--presses", type=int, default=12, help="verdict keys per session and round (--browser)")
+    ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args(argv)
+    if args.browser:
+        if not args.pg:
+            ap.error("--browser needs a PostgreSQL server: --pg postgresql+psycopg://USER@HOST:PORT/DB")
+        from bench import app_browser
+
+        return app_browser.main(args.pg, args.sessions, args.presses, args.rounds,
+                                args.claims if args.claims != 100_000 else 3_000)
 
     with tempfile.TemporaryDirectory() as tmp:
         big_path = args.db or Path(tmp) / "big.db"

@@ -140,6 +140,7 @@ def test_team_mode_refuses_to_start_and_says_what_is_missing(db, secrets, missin
     [error] = at.error
     assert "Team mode is switched on, but it cannot start" in error.value
     assert missing in error.value
+    assert "Fix `.streamlit/secrets.toml`" in error.value, "a code span holds no Markdown escapes"
     assert not at.title or [t.value for t in at.title] == ["Claim Workbench"], "no screen runs"
     assert not at.text_input, "not even the sign-in form"
 
@@ -282,9 +283,23 @@ def test_an_account_disabled_during_the_session_is_signed_out_at_once(db, team):
     assert "This account has been disabled" in at.info[0].value
 
 
+def backdate_session(db: str, session_id: int, *, last_seen: timedelta, signed_in: timedelta | None = None) -> None:
+    """Move a stored session's times into the past, as if time had passed (the database row, not a copy)."""
+    from sqlalchemy import update
+
+    from workbench.store.schema import sessions
+
+    now = datetime.now(UTC)
+    values = {"last_seen_at": (now - last_seen).isoformat()}
+    if signed_in is not None:
+        values["signed_in_at"] = (now - signed_in).isoformat()
+    with Store.open(db) as s, s.engine.begin() as conn:
+        conn.execute(update(sessions).where(sessions.c.id == session_id).values(**values))
+
+
 def test_the_session_expires_after_the_idle_time_and_comes_back_to_sign_in(db):
     at = signed_in("ann", {**SECRETS, "team": {**SECRETS["team"], "session_idle_minutes": 30}})
-    at.session_state["app_last_seen_at"] = (datetime.now(UTC) - timedelta(minutes=31)).isoformat()
+    backdate_session(db, at.session_state["app_session_id"], last_seen=timedelta(minutes=31))
     at.run()
     assert [t.value for t in at.title] == ["Sign in"]
     assert "Your session expired (no activity for 30 minute(s))" in at.info[0].value.replace("\\", "")
@@ -293,7 +308,8 @@ def test_the_session_expires_after_the_idle_time_and_comes_back_to_sign_in(db):
 
 def test_the_session_ends_at_its_longest_life_even_when_active(db):
     at = signed_in("ann", {**SECRETS, "team": {**SECRETS["team"], "session_max_hours": 1}})
-    at.session_state["app_signed_in_at"] = (datetime.now(UTC) - timedelta(minutes=61)).isoformat()
+    backdate_session(db, at.session_state["app_session_id"], signed_in=timedelta(minutes=61),
+                     last_seen=timedelta(minutes=1))
     at.run()
     assert [t.value for t in at.title] == ["Sign in"]
     assert "sessions last at most 1 hour(s)" in at.info[0].value.replace("\\", "")
@@ -420,6 +436,25 @@ def test_blind_review_on_the_review_screen_hides_verdicts_until_submission(db, s
     assert "**ben**: Inaccurate · submitted" in screen and "ben\\-only\\-note" in screen
     assert "submitted and locked" in screen
     assert at.button(key=f"review_verdict_{scale.label('Misleading').id}").disabled
+
+
+def test_after_submitting_the_reviewer_steps_back_to_the_item_and_sees_the_others(db, store, team):
+    lena, ann, ben = (user(store, n) for n in ("lena", "ann", "ben"))
+    cids = store.claim_ids_page(None, 5, 2)
+    for cid in cids:
+        team.assign(lena, Target.claim(cid), [ann.id, ben.id])
+    scale = store.default_scale()
+    team.save_verdict(ben, Target.claim(cids[0]), scale.label("Inaccurate").id, submit=True, note="ben-saw-it")
+    at = signed_in("ann")
+    assert at.session_state["review_current"] == cids[0]
+    at.button(key=f"review_verdict_{scale.label('Accurate').id}").click().run()
+    at.button(key="review_submit").click().run()
+    assert at.session_state["review_current"] == cids[1], "submitting moves on"
+    at.button(key="review_prev").click().run()
+    assert at.session_state["review_current"] == cids[0], "K / Previous goes back to the submitted item"
+    screen = texts(at)
+    assert "the claim shown has left this queue" in screen
+    assert "**ben**: Inaccurate · submitted" in screen and "ben\\-saw\\-it" in screen
 
 
 def test_blind_review_on_the_groups_screen(db, store, team):

@@ -3,8 +3,8 @@
 :func:`current_user` is the single place that decides who the current user is; :class:`Desk` is the single
 place the screens shared by both modes (review, groups, import, dashboard) write and read verdicts through,
 so every write carries that user's id. In single-user mode the sidebar's reviewer picker
-(:func:`reviewer_picker`) sets the user. In team mode the sign-in screen sets the same session value,
-:func:`current_user` ends the session once it has expired. :class:`Desk` binds the library's
+(:func:`reviewer_picker`) sets the user. In team mode the sign-in screen, or the session cookie of a
+reload or another tab, sets the same session value; :func:`current_user` ends the session once it is over. :class:`Desk` binds the library's
 :class:`workbench.desk.Desk` to that user; the desk's policy (single-user or team) checks every read and
 write, so this module decides no policy. The team-only
 screens (assign, adjudicate, agreement, users) write through the :class:`~workbench.team.Team` that
@@ -64,13 +64,13 @@ class NotSignedIn(PermissionDenied):
 def current_user(store: Store) -> User | None:
     """The user writes are made as, or None. Re-read from the store, so a disabled account stops at once
     (and a changed role applies at once). In team mode an expired session ends here."""
-    uid = st.session_state.get(USER_KEY)
-    if uid is None:
-        return None
     from ui import team as team_ui
 
     cfg = team_ui.config()
-    if cfg is not None and not team_ui.check_session(cfg):
+    if cfg is not None and not team_ui.check_session(cfg):  # also picks up the session a cookie names
+        return None
+    uid = st.session_state.get(USER_KEY)
+    if uid is None:
         return None
     user = store.user(uid)
     if user is None or user.disabled:
@@ -79,6 +79,60 @@ def current_user(store: Store) -> User | None:
             team_ui.end_session("This account has been disabled or removed; ask an admin.")
         return None
     return user
+
+
+BROWSER_ID = "app_browser_id"
+PREFS = "app_browser_prefs"  # what is stored for this browser (a copy, to write only changes)
+
+
+def browser_prefs() -> None:
+    """This browser's kept choices (the reviewer's name, the queue filters), put back into a new browser
+    session (a reload, a new tab) before any widget is drawn. The browser is named by the HttpOnly
+    preferences cookie; a browser without one gets it from the app's route (ui.web) on its first visit."""
+    from ui import resources
+    from workbench.sessions import BROWSER_COOKIE, BrowserPrefs
+
+    ss = st.session_state
+    if BROWSER_ID in ss:
+        return
+    bid = st.context.cookies.get(BROWSER_COOKIE)
+    if not isinstance(bid, str) or not bid:
+        bid = BrowserPrefs.new_id()
+        import json
+
+        from ui import team as team_ui
+
+        team_ui.post_to_app("/account/browser", json.dumps({"id": bid}))
+        ss[BROWSER_ID], ss[PREFS] = bid, {}
+        return
+    ss[BROWSER_ID] = bid
+    kept = BrowserPrefs(resources.store()).get(bid)
+    ss[PREFS] = dict(kept)
+    for key, value in kept.items():
+        if key not in ss:
+            ss[key] = value
+
+
+def keep_prefs(keys: Sequence[str]) -> None:
+    """Store this browser's current values of ``keys`` when they changed (one small write)."""
+    from ui import resources
+    from workbench.sessions import BrowserPrefs
+
+    ss = st.session_state
+    bid = ss.get(BROWSER_ID)
+    if not bid:
+        return
+    kept = dict(ss.get(PREFS, {}))
+    for key in keys:
+        value = ss.get(key)
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            if value is None:
+                kept.pop(key, None)
+            else:
+                kept[key] = value
+    if kept != ss.get(PREFS):
+        BrowserPrefs(resources.store()).put(bid, kept)
+        ss[PREFS] = kept
 
 
 def _add_reviewer(store: Store) -> None:
@@ -123,6 +177,7 @@ def reviewer_picker(store: Store) -> User | None:
         st.session_state[USER_KEY] = user.id if user else None
     else:
         st.session_state.pop(USER_KEY, None)
+    keep_prefs([PICKER_KEY] if pick != NEW_OPTION else [])
     return current_user(store)
 
 

@@ -7,9 +7,11 @@ secrets file lacks what team mode needs (the cookie secret first of all).
 
 Sign-in: through the OpenID Connect provider configured in ``[auth]`` (``st.login``) when there is one,
 else with a local account (``workbench users add``) checked by :meth:`workbench.team.Team.authenticate`,
-which also limits failed attempts. The session lives in Streamlit's session state (the signed-in user's id,
-when they signed in, when they were last seen) and is checked on every rerun against the configured
-:class:`workbench.auth.SessionPolicy`; an expired session goes back to the sign-in screen with a message.
+which also limits failed attempts. The session is a row of the database (:mod:`workbench.sessions`) named by
+an HttpOnly, SameSite cookie that the app's own route sets (:mod:`ui.web`, mounted by ``serve.py``), so it
+survives a reload and reaches a second tab or another replica; it is checked on every rerun against the
+configured :class:`workbench.auth.SessionPolicy`, the account (disabled, password changed) and sign-outs
+in other tabs; a session that is over goes back to the sign-in screen with a message.
 
 Every permission is decided by the library (:mod:`workbench.auth`, :class:`workbench.team.Team`); this
 module only uses the same matrix to choose which screens to list.
@@ -29,6 +31,7 @@ from ui.session import USER_KEY, current_user
 from workbench import auth, export
 from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError
+from workbench.sessions import SESSION_COOKIE, Live, Sessions
 from workbench.store import Store, Target, TargetKind, User
 from workbench.team import SignInFailed, Team
 
@@ -36,8 +39,9 @@ TEAM_ENV = "WORKBENCH_TEAM"
 ON = {"1", "true", "yes", "on"}
 SECRETS_FILE = auth.SECRETS_FILE
 
-SIGNED_IN_AT = "app_signed_in_at"
-LAST_SEEN = "app_last_seen_at"
+SESSION_ID = "app_session_id"  # the database session this browser session is signed in with
+HANDOFF = "app_session_handoff"  # the one-time code the page swaps for the session cookie
+CLEAR_COOKIE = "app_clear_cookie"
 MESSAGE = "app_signin_message"
 OIDC_HOLD = "app_oidc_hold"  # signed out or expired in this browser session: no automatic sign-in
 OIDC_REFUSED = "app_oidc_refused"  # the provider's subject that has no active account
@@ -87,8 +91,6 @@ def config() -> TeamConfig | None:
 
 def refusal_markdown(exc: InputError) -> str:
     """The reasons team mode cannot start, one bullet each (from TeamConfig's single message)."""
-    from ui.text import escape_md
-
     problem = exc.problem.removeprefix("team mode cannot start: ")
     items, current, in_code = [], "", False
     for i, ch in enumerate(problem):  # the problems are joined by "; " (but a quoted command may hold one)
@@ -99,8 +101,23 @@ def refusal_markdown(exc: InputError) -> str:
         else:
             current += ch
     items = [p.strip() for p in [*items, current] if p.strip()]
-    return (f"Team mode is switched on, but it cannot start. Fix `{escape_md(exc.source)}`:\n\n"
-            + "\n".join(f"- {escape_md(p)}" for p in items))
+    return (f"Team mode is switched on, but it cannot start. Fix {_code(exc.source)}:\n\n"
+            + "\n".join(f"- {_text_with_code(p)}" for p in items))
+
+
+def _code(text: str) -> str:
+    """A code span holding ``text`` as it is (Markdown escapes show literally inside one)."""
+    return "`" + text.replace("`", "'") + "`"
+
+
+def _text_with_code(text: str) -> str:
+    """Plain text escaped for Markdown, with its `quoted` parts as code spans, unescaped."""
+    from ui.text import escape_md
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: all of it is text
+        return escape_md(text)
+    return "".join(escape_md(p) if i % 2 == 0 else _code(p) for i, p in enumerate(parts))
 
 
 def team(store: Store, cfg: TeamConfig) -> Team:
@@ -108,25 +125,42 @@ def team(store: Store, cfg: TeamConfig) -> Team:
 
 
 # --- the session -------------------------------------------------------------------------------------------
+# The session is a row of the database (workbench.sessions), referenced in this browser session by its id and
+# in the browser by the HttpOnly cookie that ui.web sets; a reload or a new tab finds it through the cookie.
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def start_session(user: User, *, signed_in_at: datetime | None = None, now: datetime | None = None) -> None:
-    now = now or utcnow()
+def sessions(cfg: TeamConfig) -> Sessions:
+    from ui import resources
+
+    return Sessions(resources.store(), cfg.cookie_secret, cfg.session, clock=utcnow)
+
+
+def start_session(user: User, *, signed_in_at: datetime | None = None) -> None:
+    """Open a session for ``user``; the page then swaps its one-time code for the cookie (:func:`hand_off`)."""
+    cfg = config()
     ss = st.session_state
+    assert cfg is not None
+    live, code = sessions(cfg).start(user.id, signed_in_at=signed_in_at)
     ss[USER_KEY] = user.id
-    ss[SIGNED_IN_AT] = (signed_in_at or now).isoformat()
-    ss[LAST_SEEN] = now.isoformat()
+    ss[SESSION_ID] = live.session_id
+    ss[HANDOFF] = code
     ss.pop(MESSAGE, None)
 
 
-def end_session(message: str | None = None) -> None:
+def end_session(message: str | None = None, *, why: str = "signed_out") -> None:
+    """End this browser session's sign-in (and the database session, so every tab sharing it ends)."""
     ss = st.session_state
-    for k in (USER_KEY, SIGNED_IN_AT, LAST_SEEN):
+    sid = ss.pop(SESSION_ID, None)
+    cfg = config()
+    if sid is not None and cfg is not None:
+        sessions(cfg).end(sid, why)
+    for k in (USER_KEY, HANDOFF):
         ss.pop(k, None)
     ss[OIDC_HOLD] = True
+    ss[CLEAR_COOKIE] = True
     if message:
         ss[MESSAGE] = message
 
@@ -140,28 +174,75 @@ def idle_text(cfg: TeamConfig) -> str:
     return _minutes(cfg.session.idle)
 
 
-def check_session(cfg: TeamConfig, now: datetime | None = None) -> bool:
-    """True while the session is alive (and marks this rerun as activity); False after ending an expired
-    one, with a message for the sign-in screen. Called on every rerun through ``current_user``."""
+def ended_message(cfg: TeamConfig, why: str) -> str | None:
+    if why == "idle":
+        return (f"Your session expired (no activity for {_minutes(cfg.session.idle)}). Sign in again to go on; "
+                "unsaved input in the forms is kept.")
+    if why == "max_age":
+        return (f"Your session expired (sessions last at most {_minutes(cfg.session.absolute)}). Sign in again "
+                "to go on; unsaved input in the forms is kept.")
+    if why == "disabled":
+        return "This account has been disabled or removed; ask an admin."
+    if why == "password":
+        return "The password of this account was changed; sign in with the new one."
+    if why == "signed_out":
+        return "You signed out."
+    return None
+
+
+def check_session(cfg: TeamConfig) -> bool:
+    """True while this browser's session is alive (marking the activity); False after ending one that is
+    over, with a message for the sign-in screen. A browser session without one picks up the session its
+    cookie names (a reload, a second tab, another replica). Called on every rerun through ``current_user``."""
     ss = st.session_state
-    if ss.get(USER_KEY) is None:
+    sid = ss.get(SESSION_ID)
+    if sid is None:
+        if ss.get(OIDC_HOLD):  # signed out or expired in this tab: the old cookie is not taken up again
+            return False
+        state = sessions(cfg).resume(st.context.cookies.get(SESSION_COOKIE))
+        if isinstance(state, Live):
+            ss[SESSION_ID] = state.session_id
+            ss[USER_KEY] = state.user_id
+            return True
+        if state.why != "unknown":
+            ss[MESSAGE] = ended_message(cfg, state.why)
+        ss.pop(USER_KEY, None)
         return False
-    now = now or utcnow()
-    try:
-        signed_in = datetime.fromisoformat(ss[SIGNED_IN_AT])
-        last_seen = datetime.fromisoformat(ss[LAST_SEEN])
-    except (KeyError, TypeError, ValueError):
-        end_session("Please sign in.")
-        return False
-    policy = cfg.session
-    if auth.session_expired(signed_in, last_seen, now, policy):
-        idle = auth.utc(now) - auth.utc(last_seen) >= policy.idle
-        why = (f"no activity for {_minutes(policy.idle)}" if idle
-               else f"sessions last at most {_minutes(policy.absolute)}")
-        end_session(f"Your session expired ({why}). Sign in again to go on; unsaved input in the forms is kept.")
-        return False
-    ss[LAST_SEEN] = now.isoformat()
-    return True
+    state = sessions(cfg).check(sid)
+    if isinstance(state, Live):
+        ss[USER_KEY] = state.user_id
+        return True
+    ss.pop(SESSION_ID, None)
+    end_session(ended_message(cfg, state.why), why=state.why)
+    return False
+
+
+def post_to_app(path: str, body: str = "{}") -> None:
+    """Have the page POST to one of the app's routes (ui.web), with its cookies, once."""
+    import json
+
+    from streamlit import config as st_config
+
+    base = (st_config.get_option("server.baseUrlPath") or "").strip("/")
+    url = f"/{base}{path}" if base else path
+    st.html(f"<script>fetch({json.dumps(url)}, {{method: 'POST', credentials: 'same-origin', "
+            f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(body)}}});</script>",
+            unsafe_allow_javascript=True, width="content")
+
+
+def hand_off() -> None:
+    """After a sign-in: the page swaps the one-time code for the HttpOnly session cookie (POST, not URL)."""
+    import json
+
+    code = st.session_state.pop(HANDOFF, None)
+    if code:
+        post_to_app("/account/session", json.dumps({"code": code}))
+
+
+def clear_cookie() -> None:
+    """After a sign-out or an expiry: the page asks the server to end and clear the session cookie."""
+    if st.session_state.pop(CLEAR_COOKIE, None):
+        post_to_app("/account/signout")
 
 
 def oidc_sign_in(store: Store, cfg: TeamConfig) -> User | None:

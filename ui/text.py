@@ -21,7 +21,7 @@ from workbench.models import Kind, Qualifier
 from workbench.store.types import ClaimRow, ClaimStatus
 
 __all__ = [
-    "escape_md", "highlight", "context_paragraphs", "value_text", "qualifier_text", "status_text",
+    "escape_md", "highlight", "around_figure", "context_paragraphs", "value_text", "qualifier_text", "status_text",
     "parse_figure", "gap_text", "screen_message", "next_after", "short", "format_number",
 ]
 
@@ -63,6 +63,37 @@ def sentence_markdown(row: ClaimRow) -> str:
     if start < 0:
         return escape_md(row.sentence)
     return highlight(row.sentence, start, start + len(row.surface))
+
+
+def around_figure(row: ClaimRow, width: int = 110) -> str:
+    """The words of the claim's sentence around its figure, about ``width`` characters on one line, cut at
+    word boundaries with an ellipsis where words were left out: the part that tells a claim from another
+    with the same figure (a headline from the body's sentence), which the sentence's opening may not."""
+    flat = " ".join(row.sentence.split())
+    if len(flat) <= width:
+        return flat
+    start = row.start - row.sentence_start if row.sentence_start is not None else -1
+    raw = row.sentence
+    if not (0 <= start and raw[start:start + len(row.surface)] == row.surface):
+        start = raw.find(row.surface)
+    if start < 0:
+        return short(flat, width)
+    before = " ".join(raw[:start].split())
+    after = " ".join(raw[start + len(row.surface):].split())
+    figure = " ".join(row.surface.split())
+    room = max(0, width - len(figure))
+    left = min(len(before), room // 2)
+    right = min(len(after), room - left)
+    left = min(len(before), room - right)
+    head = before[len(before) - left:] if left else ""
+    if left < len(before):
+        head = "…" + (head.split(" ", 1)[1] if " " in head else head)
+    tail = after[:right]
+    if right < len(after):
+        tail = (tail.rsplit(" ", 1)[0] if " " in tail else tail) + "…"
+    gap_before = " " if raw[:start][-1:].isspace() and head else ""
+    gap_after = " " if raw[start + len(row.surface):][:1].isspace() and tail else ""
+    return f"{head}{gap_before}{figure}{gap_after}{tail}"
 
 
 def context_paragraphs(text: str, start: int, end: int, *, around: int = 1) -> list[str]:

@@ -33,8 +33,57 @@ def wkey(page: str, name: str, *ids: str) -> str:
 DRAFT = "draft::"
 
 
+BOUND = "draft_bound"  # widget key -> (user id, target kind, target id, field): kept on the server too
+TYPING = "600ms"  # text fields commit (and their draft is saved) after this pause in typing
+
+
 def keep_draft(key: str) -> None:
     st.session_state[DRAFT + key] = st.session_state.get(key)
+    if key in st.session_state.get(BOUND, {}):
+        _save_server_draft(*st.session_state[BOUND][key][:3])
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _save_server_draft(user_id: int, kind: str, target_id: str) -> None:
+    from ui import resources
+    from workbench.sessions import Drafts
+    from workbench.store import Target, TargetKind
+
+    ss = st.session_state
+    fields = {field: _plain(ss.get(key, ss.get(DRAFT + key))) for key, (u, k, t, field) in ss.get(BOUND, {}).items()
+              if (u, k, t) == (user_id, kind, target_id)}
+    Drafts(resources.store()).put(user_id, Target(TargetKind(kind), target_id), fields)
+
+
+def server_drafts(user_id: int | None, target: Any, fields: dict[str, str], *, dates: Sequence[str] = ()) -> None:
+    """Keep what is typed in the widgets ``fields`` (field name -> widget key) for ``target`` as the user's
+    draft in the database (saved on every change, see :func:`keep_draft`), and bring it back into widgets
+    this browser session has not drawn yet: after a reload, a crash, or on another replica. ``dates`` are the
+    fields holding a date."""
+    if user_id is None:
+        return
+    ss = st.session_state
+    bound = ss.setdefault(BOUND, {})
+    for field, key in fields.items():
+        bound[key] = (user_id, target.kind.value, target.id, field)
+    if any(key in ss or DRAFT + key in ss for key in fields.values()):
+        return
+    from ui import resources
+    from workbench.sessions import Drafts
+
+    for field, value in Drafts(resources.store()).get(user_id, target).items():
+        key = fields.get(field)
+        if key is None:
+            continue
+        if field in dates and isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                continue
+        ss[key] = ss[DRAFT + key] = value
 
 
 def restore_draft(key: str) -> None:
@@ -49,10 +98,13 @@ def drafted(key: str) -> dict[str, Any]:
 
 
 def forget(*keys: str) -> None:
-    """Drop saved input: the widget values and their copies."""
+    """Drop saved input: the widget values, their copies and the server's draft of them."""
+    items = {st.session_state[BOUND][k][:3] for k in keys if k in st.session_state.get(BOUND, {})}
     for k in keys:
         st.session_state.pop(k, None)
         st.session_state.pop(DRAFT + k, None)
+    for item in items:
+        _save_server_draft(*item)
 
 
 # --- messages that survive the rerun a callback triggers --------------------------------------------------
@@ -149,14 +201,15 @@ def source_form(page: str, ident: str, claimed: float | None, claim_unit: str | 
                 claim_currency: str | None) -> None:
     """URL, the figure the source gives, its unit, as-of date and a note; shows the gap it would make."""
     c1, c2, c3 = st.columns([3, 1, 1])
-    c1.text_input("Source URL", placeholder="https://…", **drafted(wkey(page, "src_url", ident)))
-    c2.text_input("Figure the source gives", placeholder="e.g. 48,612", **drafted(wkey(page, "src_figure", ident)))
-    c3.text_input("Unit", placeholder=claim_currency or claim_unit or "same as the claim",
+    c1.text_input("Source URL", placeholder="https://…", live=TYPING, **drafted(wkey(page, "src_url", ident)))
+    c2.text_input("Figure the source gives", placeholder="e.g. 48,612", live=TYPING,
+                  **drafted(wkey(page, "src_figure", ident)))
+    c3.text_input("Unit", placeholder=claim_currency or claim_unit or "same as the claim", live=TYPING,
                   **drafted(wkey(page, "src_unit", ident)))
     d1, d2 = st.columns([1, 4])
     as_of = wkey(page, "src_as_of", ident)
     d1.date_input("As of", **drafted(as_of), **({} if as_of in st.session_state else {"value": None}))
-    d2.text_input("What the source says", placeholder="e.g. Table 3, row 'all patients'",
+    d2.text_input("What the source says", placeholder="e.g. Table 3, row 'all patients'", live=TYPING,
                   **drafted(wkey(page, "src_note", ident)))
     raw = st.session_state.get(wkey(page, "src_figure", ident)) or ""
     try:

@@ -1,6 +1,7 @@
 """Browser tests: the real app under `streamlit run`, driven by Playwright in Debian's Chromium.
 
-The app runs as a subprocess on a free local port with its own SQLite file; tests wait on
+The app runs as a subprocess (``streamlit run serve.py``: the screens and the app's cookie routes) on a free
+local port with its own SQLite file; tests wait on
 `/_stcore/health` before driving it. Screenshots of every screen go to `test-artifacts/screenshots/`.
 """
 
@@ -50,7 +51,8 @@ def free_port() -> int:
 class AppServer:
     """A `streamlit run` subprocess serving the app on a local port."""
 
-    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None, secrets: str | None = None):
+    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None, secrets: str | None = None,
+                 script: str = "serve.py"):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
@@ -64,7 +66,7 @@ class AppServer:
         self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                sys.executable, "-m", "streamlit", "run", str(ROOT / script),
                 "--server.headless", "true",
                 "--server.port", str(self.port),
                 "--server.address", "127.0.0.1",

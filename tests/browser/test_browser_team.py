@@ -140,7 +140,7 @@ def test_two_reviewers_blind_a_disagreement_and_the_leads_final_verdict_in_the_e
     # Ben does not see Ann's verdict before he submits his own (his screen is read afresh)
     go(ben, "Dashboard", settle)
     go(ben, "Review", settle)
-    expect()(ben.get_by_text("1 verdict(s) by other reviewers stay hidden until you submit yours")).to_be_visible()
+    expect()(ben.get_by_text("other reviewers' verdicts stay hidden until you submit yours")).to_be_visible()
     expect()(ben.get_by_text("ann: Accurate")).to_have_count(0)
     shot(ben, "team-review-blind")
     press(ben, "4", settle)

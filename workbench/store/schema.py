@@ -261,6 +261,47 @@ audit_log = Table(
     Index("ix_audit_log_entity", "entity", "entity_id"),
 )
 
+# Sign-in sessions (team mode): the browser holds only a signed, HttpOnly cookie naming a random token; the
+# table holds the token's SHA-256, so a copy of the database signs nobody in. ``credential`` is a digest of
+# the account's password hash at sign-in: a changed password ends every session made with the old one.
+# ``handoff_hash`` is the one-time code the sign-in screen's page exchanges for the cookie (then cleared).
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("token_hash", String(64), nullable=True, unique=True),
+    Column("handoff_hash", String(64), nullable=True, unique=True),
+    Column("handoff_until", String(40), nullable=True),
+    Column("credential", String(64), nullable=False),
+    Column("signed_in_at", String(40), nullable=False),
+    Column("last_seen_at", String(40), nullable=False),
+    Column("ended_at", String(40), nullable=True),
+    Column("ended_why", String(40), nullable=True),
+    Index("ix_sessions_user", "user_id"),
+)
+
+# What a reviewer has typed and not saved yet, per reviewer and item (JSON: field name -> value).
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("target_kind", String(10), primary_key=True),
+    Column("target_id", String(400), primary_key=True),
+    Column("fields", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+# What one browser chose (reviewer's name in single-user mode, queue filters), keyed by the SHA-256 of the
+# random id in its HttpOnly browser cookie.
+browser_prefs = Table(
+    "browser_prefs",
+    metadata,
+    Column("browser_hash", String(64), primary_key=True),
+    Column("fields", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
 # Indexes used by queue filters (status and group verdict lookups).
 Index("ix_verdicts_target", verdicts.c.target_kind, verdicts.c.target_id)
 Index("ix_assignments_target", assignments.c.target_kind, assignments.c.target_id)
