@@ -111,7 +111,7 @@ STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: rare names outweigh a stor
 NAME_MIN_LETTERS = 3  # shorter capitalised words ("GW", "Q", "FY") are symbols and abbreviations, not names
 NEAR_FIGURE = 0.1  # two figures this close (relative difference) count as one shared figure
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
-SCORE_CHUNK = 1 << 20  # candidate pairs scored at a time: bounded memory
+SCORE_CHUNK = 1 << 18  # candidate pairs scored at a time: bounded memory (17 feature columns each)
 WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
 
 FEATURES = (
@@ -588,7 +588,8 @@ class _Prepared:
     articles: list[str]
     story_of: np.ndarray  # per article: its story (int code)
     context: np.ndarray  # object array of normalised context strings
-    concept: np.ndarray  # object array of the quantity phrases' concept words, normalised
+    concept_code: np.ndarray  # per claim: code of its quantity phrase's concept words, normalised
+    concept_text: np.ndarray  # object array: the concept words of each code
     phrase: list[str | None]  # each claim's quantity phrase
     direction: np.ndarray  # int: 0 none, 1 up, 2 down, 3 for, 4 against
     time: np.ndarray  # int code of the time or event the figure is tied to, 0 for none
@@ -612,7 +613,7 @@ class _Prepared:
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
-        self.context = self.concept = np.empty(0, dtype=object)
+        self.context = self.concept_text = np.empty(0, dtype=object)
         empty = _Sparse(0, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
         self.story = self.article_names = self.evidence_names = self.article_figures = empty
         self.story_key_ptr = self.story_key_ids = np.empty(0, np.int64)
@@ -763,7 +764,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     sent_codes: dict[tuple[int, object], int] = {}
     form_codes: dict[tuple, int] = {}
     ctx: list[str] = []
-    concepts: list[str] = []
+    concept_codes: dict[str, int] = {}
+    concept_l: list[int] = []
     phrases: list[str | None] = []
     heads: list[str | None] = []
     feat_art = array("i")
@@ -807,7 +809,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         heads.append(noun_head(c.noun) if c.noun else None)
         q = _quantity_of(c)
         phrases.append(q.phrase or None)
-        concepts.append(_concept_text(q.concept))
+        concept_l.append(concept_codes.setdefault(_concept_text(q.concept), len(concept_codes)))
         direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
         time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
         text = _without_number(c)
@@ -981,7 +983,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, story_of=story_of, context=np.array(ctx, dtype=object),
-        concept=np.array(concepts, dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
+        concept_code=np.array(concept_l, dtype=np.int64),
+        concept_text=np.array(list(concept_codes), dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
         noun_code=noun_code, noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
@@ -1197,8 +1200,8 @@ def _best_cosines(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         n_art = len(p.articles)
         codes = _unique(np.minimum(xa[cross], xb[cross]) * n_art + np.maximum(xa[cross], xb[cross]))
         ra, rb = codes // n_art, codes % n_art
-        sims = np.concatenate([p.story.dot(ra[k:k + SCORE_CHUNK], rb[k:k + SCORE_CHUNK])
-                               for k in range(0, len(ra), SCORE_CHUNK)])
+        step = 1 << 16  # article pairs at a time: each expands to all its words (bounded memory)
+        sims = np.concatenate([p.story.dot(ra[k:k + step], rb[k:k + step]) for k in range(0, len(ra), step)])
         np.maximum.at(best, ra, sims)
         np.maximum.at(best, rb, sims)
     return best
@@ -1209,7 +1212,7 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     """The named features (:data:`FEATURES`) of pairs of claims of different articles of one story;
     ``best`` is :func:`_best_cosines` of all the candidate pairs."""
     ctx = _ratio(p.context[a], p.context[b], workers)
-    qty = _ratio(p.concept[a], p.concept[b], workers)
+    qty = _distinct_ratio(p.concept_code, p.concept_text, a, b, workers)
     cos, evidence = _story_similarity(p, a, b)
     art_a, art_b = p.article[a], p.article[b]
     relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
@@ -1243,6 +1246,16 @@ def _ratio(x: np.ndarray, y: np.ndarray, workers: int, scorer=fuzz.token_set_rat
         return np.zeros(0)
     return process.cpdist(x, y, scorer=scorer, workers=workers,
                           dtype=np.float32).astype(np.float64) / 100.0
+
+
+def _distinct_ratio(code: np.ndarray, texts: np.ndarray, a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
+    """_ratio of texts[code[a]] and texts[code[b]], computed once per distinct pair of texts (few distinct
+    quantity phrases recur over many pairs)."""
+    if not len(a):
+        return np.zeros(0)
+    width = max(len(texts), 1)
+    pairs, inv, _ = _unique_inverse(code[a].astype(np.int64) * width + code[b])
+    return _ratio(texts[pairs // width], texts[pairs % width], workers)[inv]
 
 
 @dataclass
