@@ -425,9 +425,15 @@ def _stem(word: str) -> str:
 _NON_LETTERS = re.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=1 << 18)
+def _content(word: str) -> str | None:
+    """A token's stem, or None for a stop word or a single letter."""
+    return _stem(word) if len(word) > 1 and word not in _STOP else None
+
+
 def _words(text: str) -> list[str]:
-    stop, stem = _STOP, _stem
-    return [stem(w) for w in _NON_LETTERS.split(text.lower()) if len(w) > 1 and w not in stop]
+    content = _content
+    return [t for w in _NON_LETTERS.split(text.lower()) if (t := content(w)) is not None]
 
 
 def _without_number(claim: Claim) -> str:
@@ -622,15 +628,18 @@ class _Prepared:
 _DIRECTION_CODES = {None: 0, "up": 1, "down": 2, "for": 3, "against": 4}
 
 
-def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
+def _unique_claims(claims: Iterable[Claim]) -> tuple[list[Claim], list[str]]:
+    """The distinct claims sorted by id, and their ids."""
     uniq: dict[str, Claim] = {}
     for c in claims:
-        prev = uniq.get(c.id)
+        cid = c.id
+        prev = uniq.get(cid)
         if prev is None:
-            uniq[c.id] = c
+            uniq[cid] = c
         elif prev != c and prev.with_group(None) != c.with_group(None):
-            raise DuplicateClaimId(c.id)
-    return [uniq[i] for i in sorted(uniq)]
+            raise DuplicateClaimId(cid)
+    ids = sorted(uniq)
+    return [uniq[i] for i in ids], ids
 
 
 def _rarest_per_row(rows: np.ndarray, cols: np.ndarray, rarity: np.ndarray, k: int, n_rows: int
@@ -741,31 +750,22 @@ def _local_counts(group: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarra
 
 def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[Override] = (),
              story_ids: Mapping[str, str] | None = None) -> _Prepared:
-    cl = _unique_claims(claims)
-    ids = [c.id for c in cl]
+    cl, ids = _unique_claims(claims)
     n = len(cl)
 
     dim_codes: dict[str, int] = {}
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
     time_codes: dict[str, int] = {"": 0}
-    dim_l: list[int] = []
-    art_l: list[int] = []
-    lo_l: list[float] = []
-    hi_l: list[float] = []
-    point_l: list[float] = []
-    floor_l: list[float] = []
-    value_key_l: list[int] = []
-    headline_l: list[bool] = []
-    sentence_l: list[int] = []
-    form_l: list[int] = []
-    direction_l: list[int] = []
-    time_l: list[int] = []
+    # per-claim numbers accumulate in typed arrays (8 or 4 bytes each), not lists of Python objects
+    dim_l, art_l, value_key_l, sentence_l, form_l = array("q"), array("q"), array("q"), array("i"), array("i")
+    lo_l, hi_l, point_l, floor_l = array("d"), array("d"), array("d"), array("d")
+    headline_l, direction_l, time_l, concept_l = array("b"), array("b"), array("i"), array("q")
+    strings: dict[str, str] = {}  # one copy of each repeated string (names, quantity phrases)
     sent_codes: dict[tuple[int, object], int] = {}
     form_codes: dict[tuple, int] = {}
     ctx: list[str] = []
     concept_codes: dict[str, int] = {}
-    concept_l: list[int] = []
     phrases: list[str | None] = []
     heads: list[str | None] = []
     feat_art = array("i")
@@ -774,7 +774,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     word_fid = array("i")
     # names: capitalised words that the story also writes capitalised inside a sentence and never in lower
     # case; collected per article as word codes, judged per story once stories are known
-    name_text: list[list[tuple[str, bool]] | None] = []
+    name_text: list[tuple[str, ...] | None] = []  # per claim: its distinct capitalised words, lowercased
     word_codes: dict[str, int] = {}
     lower_art = array("i")
     lower_word = array("i")
@@ -808,7 +808,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
         q = _quantity_of(c)
-        phrases.append(q.phrase or None)
+        ph = q.phrase
+        phrases.append(strings.setdefault(ph, ph) if ph else None)
         concept_l.append(concept_codes.setdefault(_concept_text(q.concept), len(concept_codes)))
         direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
         time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
@@ -835,21 +836,22 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
                 seen_cap |= fresh
                 cap_art.extend([ak] * len(fresh))
                 cap_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
-            name_text.append(cs)
+            name_text.append(tuple(strings.setdefault(w, w) for w in {w for w, _ in cs}))
         else:
             name_text.append(None)
-    dim = np.array(dim_l, dtype=np.int64)
-    art = np.array(art_l, dtype=np.int64)
-    lo, hi = np.array(lo_l, dtype=np.float64), np.array(hi_l, dtype=np.float64)
-    point, floor = np.array(point_l, dtype=np.float64), np.array(floor_l, dtype=np.float64)
-    value_key = np.array(value_key_l, dtype=np.int64)
-    headline = np.array(headline_l, dtype=bool)
-    sentence = np.array(sentence_l, dtype=np.int32)
-    form = np.array(form_l, dtype=np.int32)
-    direction = np.array(direction_l, dtype=np.int8)
-    time = np.array(time_l, dtype=np.int32)
+    dim = np.frombuffer(dim_l, dtype=np.int64).copy()
+    art = np.frombuffer(art_l, dtype=np.int64).copy()
+    lo, hi = np.frombuffer(lo_l, dtype=np.float64).copy(), np.frombuffer(hi_l, dtype=np.float64).copy()
+    point, floor = np.frombuffer(point_l, dtype=np.float64).copy(), np.frombuffer(floor_l, dtype=np.float64).copy()
+    value_key = np.frombuffer(value_key_l, dtype=np.int64).copy()
+    headline = np.frombuffer(headline_l, dtype=np.int8).astype(bool)
+    sentence = np.frombuffer(sentence_l, dtype=np.int32).copy()
+    form = np.frombuffer(form_l, dtype=np.int32).copy()
+    direction = np.frombuffer(direction_l, dtype=np.int8).copy()
+    time = np.frombuffer(time_l, dtype=np.int32).copy()
+    concept_code = np.frombuffer(concept_l, dtype=np.int64).copy()
     del dim_l, art_l, lo_l, hi_l, point_l, floor_l, value_key_l, headline_l, sentence_l, form_l, sent_codes
-    del direction_l, time_l
+    del direction_l, time_l, concept_l, strings
     dims = list(dim_codes)
     articles = list(art_codes)
     n_art = len(articles)
@@ -860,7 +862,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     fids = np.frombuffer(feat_id, dtype=np.int32)
     present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
     del feat_art, present, fids, feat_id
-    index = {cid: k for k, cid in enumerate(ids)}
+    index = {cid: k for k, cid in enumerate(ids)} if overrides else {}
     extra = []
     for o in overrides:
         if o.kind is LinkKind.MUST and o.a in index and o.b in index:
@@ -948,7 +950,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
             continue
         base = int(story_of[art[k]]) * width
         source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else ()
-        for w in {w for w, _ in cs}:
+        for w in cs:
             code = word_codes.get(w)
             if (code is not None and len(w) >= NAME_MIN_LETTERS and base + code in inner_caps
                     and base + code not in lower_seen and w not in _CALENDAR and w not in _STOP):
@@ -983,7 +985,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, story_of=story_of, context=np.array(ctx, dtype=object),
-        concept_code=np.array(concept_l, dtype=np.int64),
+        concept_code=concept_code,
         concept_text=np.array(list(concept_codes), dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
         noun_code=noun_code, noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
@@ -1573,22 +1575,28 @@ def _cluster(
     # strongest links first; ties go to the closer values (two figures of one sentence score alike against a
     # third claim), then to claim order (claims are sorted by id)
     order = np.lexsort((b, a, gap, -score))
-    parent, size, links = cl.parent, cl.size, cl.links
-    for i, j in zip(a[order].tolist(), b[order].tolist()):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        while parent[j] != j:
-            parent[j] = parent[parent[j]]
-            j = parent[j]
-        if i == j:
-            continue
-        # average linkage: enough of the pairs across the two clusters must link directly
-        have = (links[i].get(j, 0) if i in links else 0) + 1
-        if have < LINKAGE * size[i] * size[j] or cl.blocked(i, j) or not cl.compatible(i, j, tolerance, max_gap):
-            cl.add_link(i, j)
-            continue
-        cl.union(i, j)
+    parent, size, links, cannot = cl.parent, cl.size, cl.links, cl.cannot
+    add_link, union, blocked, compatible = cl.add_link, cl.union, cl.blocked, cl.compatible
+    step = 1 << 16  # links taken as Python ints a slice at a time: bounded memory
+    for k in range(0, len(order), step):
+        part = order[k:k + step]
+        for i, j in zip(a[part].tolist(), b[part].tolist()):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            while parent[j] != j:
+                parent[j] = parent[parent[j]]
+                j = parent[j]
+            if i == j:
+                continue
+            # average linkage: enough of the pairs across the two clusters must link directly
+            li = links.get(i)
+            have = (li.get(j, 0) if li is not None else 0) + 1
+            if (have < LINKAGE * size[i] * size[j] or (i in cannot and j in cannot and blocked(i, j))
+                    or not compatible(i, j, tolerance, max_gap)):
+                add_link(i, j)
+                continue
+            union(i, j)
     roots = np.array([cl.find(i) for i in range(len(parent))], dtype=np.int64)
     order = np.argsort(roots, kind="stable")  # members stay in claim order within a cluster
     cuts = np.flatnonzero(np.diff(roots[order])) + 1
@@ -1739,7 +1747,7 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     The partition :func:`group_claims` works within: articles joined by shared rare words (see the module
     notes) and by reviewers' must-links between their claims.
     """
-    return _stories_of(_story_words(_unique_claims(claims)), overrides)
+    return _stories_of(_story_words(_unique_claims(claims)[0]), overrides)
 
 
 @dataclass
@@ -1821,7 +1829,7 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     articles part because a word stopped being rare. Stories are found by blocking on rare words and
     figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
     """
-    words = _story_words(_unique_claims([*stored, *new]))  # every claim's words read once
+    words = _story_words(_unique_claims([*stored, *new])[0])  # every claim's words read once
     after = _stories_of(words, overrides)
     before = _stories_of(words, overrides, keep={c.article for c in stored})
     members_before: dict[str, set[str]] = defaultdict(set)
