@@ -836,7 +836,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
                 seen_cap |= fresh
                 cap_art.extend([ak] * len(fresh))
                 cap_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
-            name_text.append(tuple(strings.setdefault(w, w) for w in {w for w, _ in cs}))
+            distinct = {w for w, _ in cs}
+            name_text.append(tuple(map(strings.setdefault, distinct, distinct)))
         else:
             name_text.append(None)
     dim = np.frombuffer(dim_l, dtype=np.int64).copy()
@@ -975,9 +976,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     if len(nc):
         name_df = _local_counts(story_of[name_rows], name_col, len(name_codes))
         width_n = max(len(name_codes), 1)
-        dfmap = dict(zip((story_of[name_rows] * width_n + name_col).tolist(), name_df.tolist()))
-        claim_df = np.array([dfmap[int(story_of[art[x]]) * width_n + int(y)] for x, y in zip(nc, ni)],
-                            dtype=np.int64)
+        # each (claim, name) takes the count of its (story, name) entry: every one is among the entries
+        entry = story_of[name_rows] * width_n + name_col
+        by_entry = np.argsort(entry, kind="stable")
+        at = np.searchsorted(entry[by_entry], story_of[art[nc]] * width_n + ni)
+        claim_df = name_df[by_entry[at]].astype(np.int64)
+        del entry, by_entry, at
         order = np.lexsort((ni, claim_df, nc))
         first = np.r_[True, nc[order][1:] != nc[order][:-1]]
         rarest_name[nc[order][first]] = ni[order][first]
@@ -1638,10 +1642,13 @@ def _singleton(p: _Prepared, m: int) -> Group:
     )
 
 
-def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance: float) -> Group:
+def _build_group(p: _Prepared, members: list[int], degree: Sequence[int], tolerance: float,
+                 columns: tuple[list, list, list, list] | None = None) -> Group:
+    """``columns``: p.dim, p.point, p.lo and p.hi as lists (element access on lists is much cheaper)."""
     if len(members) == 1:
         return _singleton(p, members[0])
-    dim, point, claims = p.dim, p.point, p.claims
+    dim, point, lo, hi = columns if columns is not None else (p.dim, p.point, p.lo, p.hi)
+    claims = p.claims
     dims = Counter(int(dim[m]) for m in members)
     main_dim = min(dims, key=lambda d: (-dims[d], p.dims[d]))
     same = [m for m in members if dim[m] == main_dim] if len(dims) > 1 else members
@@ -1654,8 +1661,8 @@ def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance
     rc = claims[rep]
     vmin, vmax = values[0], values[-1]
     spread = 0.0 if vmax == vmin else (vmax - vmin) / scale * 100.0
-    max_lo = max(p.lo[m] for m in same)
-    min_hi = min(p.hi[m] for m in same)
+    max_lo = max(lo[m] for m in same)
+    min_hi = min(hi[m] for m in same)
     discrepant = len(dims) > 1 or _gap(max_lo, min_hi, floor) > tolerance
     outlets = sorted({claims[m].outlet for m in members if claims[m].outlet})
     ids = tuple(p.ids[m] for m in members)
@@ -1728,7 +1735,10 @@ def group_claims(
         root[members] = k
     inside = root[a] == root[b]
     degree = np.bincount(np.r_[a[inside], b[inside]], minlength=len(p.claims))
-    groups = [_build_group(p, members, degree, tolerance) for members in clusters]
+    columns = (p.dim.tolist(), p.point.tolist(), p.lo.tolist(), p.hi.tolist())
+    degree_l = degree.tolist()
+    groups = [_build_group(p, members, degree_l, tolerance, columns) for members in clusters]
+    del columns, degree_l
     groups.sort(key=_triage)
     by_claim = {cid: g.id for g in groups for cid in g.claim_ids}
     return Grouping(groups=tuple(groups), by_claim=by_claim)
