@@ -93,6 +93,8 @@ __all__ = [
     "stories",
     "plan_regroup",
     "apply_regroup",
+    "ArticleWords",
+    "article_words",
 ]
 
 DEFAULT_TOLERANCE = 0.02
@@ -1760,13 +1762,40 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     return _stories_of(_story_words(_unique_claims(claims)[0]), overrides)
 
 
+@dataclass(frozen=True)
+class ArticleWords:
+    """What :func:`stories` reads of one article: its smallest claim id (articles are taken in that order)
+    and the distinct content words of its claims' sentences (figures left out), in the order they first
+    appear over its claims sorted by id. A store may keep these per article so that :func:`plan_regroup`
+    does not read every stored sentence again on each import."""
+
+    first_claim: str
+    words: tuple[str, ...]
+
+
+def article_words(claims: Sequence[Claim]) -> dict[str, ArticleWords]:
+    """Per article of ``claims``: its :class:`ArticleWords` (pass them to :func:`plan_regroup`)."""
+    out: dict[str, tuple[str, dict[str, None]]] = {}
+    cl, ids = _unique_claims(claims)
+    for c, cid in zip(cl, ids):
+        got = out.get(c.article)
+        if got is None:
+            got = out[c.article] = (cid, {})
+        got[1].update(dict.fromkeys(_context_words(c, _without_number(c))))
+    return {a: ArticleWords(first, tuple(words)) for a, (first, words) in out.items()}
+
+
 @dataclass
 class _StoryWords:
     claims: list[Claim]
     articles: list[str]
     rows: np.ndarray  # distinct (article, word) entries
     cols: np.ndarray
-    art_of_claim: list[int]
+
+    def article_of(self) -> dict[str, int]:
+        """Claim id -> article code (only overrides need it)."""
+        code = {a: k for k, a in enumerate(self.articles)}
+        return {c.id: code[c.article] for c in self.claims}
 
 
 def _story_words(cl: list[Claim]) -> _StoryWords:
@@ -1774,16 +1803,36 @@ def _story_words(cl: list[Claim]) -> _StoryWords:
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
     feat_id = array("i")
-    arts: list[int] = []
     for c in cl:
         ak = art_codes.setdefault(c.article, len(art_codes))
-        arts.append(ak)
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in _context_words(c, _without_number(c))]
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
     _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    return _StoryWords(cl, list(art_codes), rows, cols, arts)
+    return _StoryWords(cl, list(art_codes), rows, cols)
+
+
+def _story_words_of_articles(claims: list[Claim], words: Mapping[str, ArticleWords]) -> _StoryWords:
+    """_story_words from per-article words: the same articles and words in the same order (articles by their
+    first claim id, each one's words in order), so the same codes."""
+    articles = sorted(words, key=lambda a: words[a].first_claim)
+    feat_codes: dict[str, int] = {}
+    feat_art = array("i")
+    feat_id = array("i")
+    for ak, a in enumerate(articles):
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words[a].words]
+        feat_art.extend([ak] * len(codes))
+        feat_id.extend(codes)
+    _, rows, cols = _Sparse.from_pairs(len(articles), np.frombuffer(feat_art, dtype=np.int32),
+                                       np.frombuffer(feat_id, dtype=np.int32))
+    return _StoryWords(claims, articles, rows, cols)
+
+
+def _interleaved(articles: Iterable[str]) -> bool:
+    """Whether one article id followed by ':' starts another: then their claim ids may interleave in order."""
+    names = set(articles)
+    return any(a[:k] in names for a in names if ":" in a for k in [i for i, ch in enumerate(a) if ch == ":"])
 
 
 def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | None = None) -> dict[str, str]:
@@ -1791,7 +1840,8 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
     if not w.articles:
         return {}
     names, rows, cols = w.articles, w.rows, w.cols
-    index = {c.id: k for k, c in enumerate(w.claims) if keep is None or c.article in keep}
+    musts = [o for o in overrides if o.kind is LinkKind.MUST]
+    art_of = w.article_of() if musts else {}
     if keep is not None:
         code_of = np.full(len(names), -1, dtype=np.int64)
         kept = [k for k, a in enumerate(names) if a in keep]
@@ -1799,13 +1849,10 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
         sel = code_of[rows] >= 0
         rows, cols = code_of[rows[sel]], cols[sel]
         names = [names[k] for k in kept]
-        art_of = {c.id: int(code_of[w.art_of_claim[k]]) for c, k in ((w.claims[k], k) for k in index.values())}
-    else:
-        art_of = {c.id: w.art_of_claim[k] for k, c in enumerate(w.claims)}
+        art_of = {cid: int(code_of[k]) for cid, k in art_of.items() if code_of[k] >= 0}
     if not names:
         return {}
-    extra = [(art_of[o.a], art_of[o.b]) for o in overrides
-             if o.kind is LinkKind.MUST and o.a in index and o.b in index]
+    extra = [(art_of[o.a], art_of[o.b]) for o in musts if o.a in art_of and o.b in art_of]
     story = _story_partition(len(names), rows, cols, extra)
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
@@ -1829,19 +1876,31 @@ class RegroupPlan:
     stories: Mapping[str, str]  # article id -> story id, for every article of ``claims``
 
 
-def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = ()
-                 ) -> RegroupPlan:
+def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = (),
+                 stored_words: Mapping[str, ArticleWords] | None = None) -> RegroupPlan:
     """Which stored articles' stories an import of ``new`` claims touches.
 
     A stored story is untouched when exactly the same articles form it before and after the import: then its
     claims, their story statistics and so their groups are the same (see :func:`group_claims`). Touched are
     the stories that gain a new article, that new articles join together, and the rare stories whose
     articles part because a word stopped being rare. Stories are found by blocking on rare words and
-    figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
+    figures, never by comparing all pairs; the cost is one pass over the stored claims' words, or none with
+    ``stored_words`` (:func:`article_words` of the stored claims, kept by the store; articles it lacks are
+    read from ``stored``).
     """
-    words = _story_words(_unique_claims([*stored, *new])[0])  # every claim's words read once
+    stored_articles = {c.article for c in stored}
+    new_articles = {c.article for c in new}
+    if stored_words is not None and not (stored_articles & new_articles) and not _interleaved(
+            stored_articles | new_articles):
+        per_article = {a: stored_words[a] for a in stored_articles if a in stored_words}
+        missing = [c for c in stored if c.article not in per_article]
+        per_article.update(article_words(missing))
+        per_article.update(article_words(new))
+        words = _story_words_of_articles([*stored, *new], per_article)
+    else:
+        words = _story_words(_unique_claims([*stored, *new])[0])  # every claim's words read once
     after = _stories_of(words, overrides)
-    before = _stories_of(words, overrides, keep={c.article for c in stored})
+    before = _stories_of(words, overrides, keep=stored_articles)
     members_before: dict[str, set[str]] = defaultdict(set)
     for art, s in before.items():
         members_before[s].add(art)
@@ -1852,8 +1911,7 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     for art in before:
         if members_after[after[art]] != members_before[before[art]]:
             touched.add(art)
-    new_articles = {c.article for c in new} - set(before)
-    regroup = touched | new_articles
+    regroup = touched | (new_articles - set(before))
     claims = tuple(c for c in (*stored, *new) if c.article in regroup)
     return RegroupPlan(claims=claims, touched_articles=frozenset(touched),
                        kept_articles=frozenset(set(before) - touched),
