@@ -809,12 +809,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         sentence_l.append(sent_codes.setdefault((ak, where), len(sent_codes)))
         form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
-        q = _quantity_of(c)
-        ph = q.phrase
+        ph, concept, direction_code, when = (_quantity_facts(c.quantity) if c.quantity is not None
+                                             else _facts(describe_claim(c)))
         phrases.append(strings.setdefault(ph, ph) if ph else None)
-        concept_l.append(concept_codes.setdefault(_concept_text(q.concept), len(concept_codes)))
-        direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
-        time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
+        concept_l.append(concept_codes.setdefault(concept, len(concept_codes)))
+        direction_l.append(direction_code)
+        time_l.append(time_codes.setdefault(when, len(time_codes)))
         text = _without_number(c)
         words = _context_words(c, text)
         ctx.append(" ".join(words))
@@ -1002,6 +1002,17 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
 
 def _quantity_of(c: Claim) -> Quantity:
     return _parsed(c.quantity) if c.quantity is not None else describe_claim(c)
+
+
+def _facts(q: Quantity) -> tuple[str | None, str, int, str]:
+    """(phrase or None, normalised concept words, direction code, time or "") of a quantity."""
+    return q.phrase or None, _concept_text(q.concept), _DIRECTION_CODES.get(q.direction, 0), q.time or ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _quantity_facts(phrase: str) -> tuple[str | None, str, int, str]:
+    """_facts of a stored quantity phrase, read once per distinct phrase."""
+    return _facts(_parsed(phrase))
 
 
 @lru_cache(maxsize=1 << 16)
