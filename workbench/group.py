@@ -770,9 +770,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     concept_codes: dict[str, int] = {}
     phrases: list[str | None] = []
     heads: list[str | None] = []
-    feat_art = array("i")
     feat_id = array("i")
-    word_claim = array("i")  # each content word of each claim's sentence: the claim and the word's feature
+    n_words_l = array("q")  # content words of each claim's sentence (their features follow in word_fid)
     word_fid = array("i")
     # names: capitalised words that the story also writes capitalised inside a sentence and never in lower
     # case; collected per article as word codes, judged per story once stories are known
@@ -820,8 +819,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         ctx.append(" ".join(words))
         vk = feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes))
         value_key_l.append(vk)
-        feat_art.extend([ak] * (len(words) + 1))
-        word_claim.extend([len(ctx) - 1] * len(words))
+        n_words_l.append(len(words))
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
         feat_id.extend(codes)
         word_fid.extend(codes)
@@ -863,8 +861,11 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     # stories: from the distinct (article, feature) entries, with global rarity; reviewers' must-links join
     # the stories of the claims they join
     fids = np.frombuffer(feat_id, dtype=np.int32)
-    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
-    del feat_art, present, fids, feat_id
+    n_words = np.frombuffer(n_words_l, dtype=np.int64).copy()
+    del n_words_l
+    # each claim's features are its words and its figure: the claim's article for each of them
+    present, rows, cols = _Sparse.from_pairs(n_art, np.repeat(art, n_words + 1).astype(np.int32), fids)
+    del present, fids, feat_id
     index = {cid: k for k, cid in enumerate(ids)} if overrides else {}
     extra = []
     for o in overrides:
@@ -906,7 +907,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     # plus a virtual background of unrelated articles; each article's norm is padded, so that one shared word
     # does not make two short articles alike.
     df = _local_counts(story_rows, cols, n_feat)
-    words_of = np.frombuffer(word_claim, dtype=np.int32).astype(np.int64)
+    words_of = np.repeat(np.arange(n, dtype=np.int64), n_words)
     wf = np.frombuffer(word_fid, dtype=np.int32).astype(np.int64)
     # how topical each claim's sentence is: the share of its content words another article of its story uses
     entry_code = story_rows * max(n_feat, 1) + cols
@@ -917,7 +918,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     elsewhere = (sorted_df[pos] > 1) if len(sorted_codes) else np.zeros(len(wcode), bool)
     n_words = np.bincount(words_of, minlength=n)
     topic = np.bincount(words_of, weights=elsewhere, minlength=n) / np.maximum(n_words, 1)
-    del word_claim, word_fid, words_of, wf, elsewhere, wcode, pos, order, sorted_codes, sorted_df, entry_code
+    del word_fid, words_of, wf, elsewhere, wcode, pos, order, sorted_codes, sorted_df, entry_code
     idf = np.log1p((n_story[story_rows] + BACKGROUND) / np.maximum(df, 1))
     w = idf ** STORY_POWER
     norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n_art) + STORY_PADDING)
