@@ -93,6 +93,8 @@ __all__ = [
     "stories",
     "plan_regroup",
     "apply_regroup",
+    "ArticleWords",
+    "article_words",
 ]
 
 DEFAULT_TOLERANCE = 0.02
@@ -111,7 +113,7 @@ STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: rare names outweigh a stor
 NAME_MIN_LETTERS = 3  # shorter capitalised words ("GW", "Q", "FY") are symbols and abbreviations, not names
 NEAR_FIGURE = 0.1  # two figures this close (relative difference) count as one shared figure
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
-SCORE_CHUNK = 1 << 20  # candidate pairs scored at a time: bounded memory
+SCORE_CHUNK = 1 << 18  # candidate pairs scored at a time: bounded memory (17 feature columns each)
 WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
 
 FEATURES = (
@@ -425,9 +427,15 @@ def _stem(word: str) -> str:
 _NON_LETTERS = re.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=1 << 18)
+def _content(word: str) -> str | None:
+    """A token's stem, or None for a stop word or a single letter."""
+    return _stem(word) if len(word) > 1 and word not in _STOP else None
+
+
 def _words(text: str) -> list[str]:
-    stop, stem = _STOP, _stem
-    return [stem(w) for w in _NON_LETTERS.split(text.lower()) if len(w) > 1 and w not in stop]
+    content = _content
+    return [t for w in _NON_LETTERS.split(text.lower()) if (t := content(w)) is not None]
 
 
 def _without_number(claim: Claim) -> str:
@@ -588,7 +596,8 @@ class _Prepared:
     articles: list[str]
     story_of: np.ndarray  # per article: its story (int code)
     context: np.ndarray  # object array of normalised context strings
-    concept: np.ndarray  # object array of the quantity phrases' concept words, normalised
+    concept_code: np.ndarray  # per claim: code of its quantity phrase's concept words, normalised
+    concept_text: np.ndarray  # object array: the concept words of each code
     phrase: list[str | None]  # each claim's quantity phrase
     direction: np.ndarray  # int: 0 none, 1 up, 2 down, 3 for, 4 against
     time: np.ndarray  # int code of the time or event the figure is tied to, 0 for none
@@ -612,7 +621,7 @@ class _Prepared:
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
-        self.context = self.concept = np.empty(0, dtype=object)
+        self.context = self.concept_text = np.empty(0, dtype=object)
         empty = _Sparse(0, np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))
         self.story = self.article_names = self.evidence_names = self.article_figures = empty
         self.story_key_ptr = self.story_key_ids = np.empty(0, np.int64)
@@ -621,15 +630,18 @@ class _Prepared:
 _DIRECTION_CODES = {None: 0, "up": 1, "down": 2, "for": 3, "against": 4}
 
 
-def _unique_claims(claims: Iterable[Claim]) -> list[Claim]:
+def _unique_claims(claims: Iterable[Claim]) -> tuple[list[Claim], list[str]]:
+    """The distinct claims sorted by id, and their ids."""
     uniq: dict[str, Claim] = {}
     for c in claims:
-        prev = uniq.get(c.id)
+        cid = c.id
+        prev = uniq.get(cid)
         if prev is None:
-            uniq[c.id] = c
+            uniq[cid] = c
         elif prev != c and prev.with_group(None) != c.with_group(None):
-            raise DuplicateClaimId(c.id)
-    return [uniq[i] for i in sorted(uniq)]
+            raise DuplicateClaimId(cid)
+    ids = sorted(uniq)
+    return [uniq[i] for i in ids], ids
 
 
 def _rarest_per_row(rows: np.ndarray, cols: np.ndarray, rarity: np.ndarray, k: int, n_rows: int
@@ -740,39 +752,30 @@ def _local_counts(group: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarra
 
 def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[Override] = (),
              story_ids: Mapping[str, str] | None = None) -> _Prepared:
-    cl = _unique_claims(claims)
-    ids = [c.id for c in cl]
+    cl, ids = _unique_claims(claims)
     n = len(cl)
 
     dim_codes: dict[str, int] = {}
     art_codes: dict[str, int] = {}
     feat_codes: dict[str, int] = {}
     time_codes: dict[str, int] = {"": 0}
-    dim_l: list[int] = []
-    art_l: list[int] = []
-    lo_l: list[float] = []
-    hi_l: list[float] = []
-    point_l: list[float] = []
-    floor_l: list[float] = []
-    value_key_l: list[int] = []
-    headline_l: list[bool] = []
-    sentence_l: list[int] = []
-    form_l: list[int] = []
-    direction_l: list[int] = []
-    time_l: list[int] = []
+    # per-claim numbers accumulate in typed arrays (8 or 4 bytes each), not lists of Python objects
+    dim_l, art_l, value_key_l, sentence_l, form_l = array("q"), array("q"), array("q"), array("i"), array("i")
+    lo_l, hi_l, point_l, floor_l = array("d"), array("d"), array("d"), array("d")
+    headline_l, direction_l, time_l, concept_l = array("b"), array("b"), array("i"), array("q")
+    strings: dict[str, str] = {}  # one copy of each repeated string (names, quantity phrases)
     sent_codes: dict[tuple[int, object], int] = {}
     form_codes: dict[tuple, int] = {}
     ctx: list[str] = []
-    concepts: list[str] = []
+    concept_codes: dict[str, int] = {}
     phrases: list[str | None] = []
     heads: list[str | None] = []
-    feat_art = array("i")
     feat_id = array("i")
-    word_claim = array("i")  # each content word of each claim's sentence: the claim and the word's feature
+    n_words_l = array("q")  # content words of each claim's sentence (their features follow in word_fid)
     word_fid = array("i")
     # names: capitalised words that the story also writes capitalised inside a sentence and never in lower
     # case; collected per article as word codes, judged per story once stories are known
-    name_text: list[list[tuple[str, bool]] | None] = []
+    name_text: list[tuple[str, ...] | None] = []  # per claim: its distinct capitalised words, lowercased
     word_codes: dict[str, int] = {}
     lower_art = array("i")
     lower_word = array("i")
@@ -805,18 +808,18 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
         sentence_l.append(sent_codes.setdefault((ak, where), len(sent_codes)))
         form_l.append(form_codes.setdefault(_form(c.kind, c.unit, c.currency, c.per), len(form_codes)))
         heads.append(noun_head(c.noun) if c.noun else None)
-        q = _quantity_of(c)
-        phrases.append(q.phrase or None)
-        concepts.append(_concept_text(q.concept))
-        direction_l.append(_DIRECTION_CODES.get(q.direction, 0))
-        time_l.append(time_codes.setdefault(q.time or "", len(time_codes)))
+        ph, concept, direction_code, when = (_quantity_facts(c.quantity) if c.quantity is not None
+                                             else _facts(describe_claim(c)))
+        phrases.append(strings.setdefault(ph, ph) if ph else None)
+        concept_l.append(concept_codes.setdefault(concept, len(concept_codes)))
+        direction_l.append(direction_code)
+        time_l.append(time_codes.setdefault(when, len(time_codes)))
         text = _without_number(c)
         words = _context_words(c, text)
         ctx.append(" ".join(words))
         vk = feat_codes.setdefault(f"#{dk}:{float(f'{mid:.2g}')}", len(feat_codes))
         value_key_l.append(vk)
-        feat_art.extend([ak] * (len(words) + 1))
-        word_claim.extend([len(ctx) - 1] * len(words))
+        n_words_l.append(len(words))
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words]
         feat_id.extend(codes)
         word_fid.extend(codes)
@@ -833,21 +836,23 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
                 seen_cap |= fresh
                 cap_art.extend([ak] * len(fresh))
                 cap_word.extend([word_codes.setdefault(w, len(word_codes)) for w in fresh])
-            name_text.append(cs)
+            distinct = {w for w, _ in cs}
+            name_text.append(tuple(map(strings.setdefault, distinct, distinct)))
         else:
             name_text.append(None)
-    dim = np.array(dim_l, dtype=np.int64)
-    art = np.array(art_l, dtype=np.int64)
-    lo, hi = np.array(lo_l, dtype=np.float64), np.array(hi_l, dtype=np.float64)
-    point, floor = np.array(point_l, dtype=np.float64), np.array(floor_l, dtype=np.float64)
-    value_key = np.array(value_key_l, dtype=np.int64)
-    headline = np.array(headline_l, dtype=bool)
-    sentence = np.array(sentence_l, dtype=np.int32)
-    form = np.array(form_l, dtype=np.int32)
-    direction = np.array(direction_l, dtype=np.int8)
-    time = np.array(time_l, dtype=np.int32)
+    dim = np.frombuffer(dim_l, dtype=np.int64).copy()
+    art = np.frombuffer(art_l, dtype=np.int64).copy()
+    lo, hi = np.frombuffer(lo_l, dtype=np.float64).copy(), np.frombuffer(hi_l, dtype=np.float64).copy()
+    point, floor = np.frombuffer(point_l, dtype=np.float64).copy(), np.frombuffer(floor_l, dtype=np.float64).copy()
+    value_key = np.frombuffer(value_key_l, dtype=np.int64).copy()
+    headline = np.frombuffer(headline_l, dtype=np.int8).astype(bool)
+    sentence = np.frombuffer(sentence_l, dtype=np.int32).copy()
+    form = np.frombuffer(form_l, dtype=np.int32).copy()
+    direction = np.frombuffer(direction_l, dtype=np.int8).copy()
+    time = np.frombuffer(time_l, dtype=np.int32).copy()
+    concept_code = np.frombuffer(concept_l, dtype=np.int64).copy()
     del dim_l, art_l, lo_l, hi_l, point_l, floor_l, value_key_l, headline_l, sentence_l, form_l, sent_codes
-    del direction_l, time_l
+    del direction_l, time_l, concept_l, strings
     dims = list(dim_codes)
     articles = list(art_codes)
     n_art = len(articles)
@@ -856,9 +861,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     # stories: from the distinct (article, feature) entries, with global rarity; reviewers' must-links join
     # the stories of the claims they join
     fids = np.frombuffer(feat_id, dtype=np.int32)
-    present, rows, cols = _Sparse.from_pairs(n_art, np.frombuffer(feat_art, dtype=np.int32), fids)
-    del feat_art, present, fids, feat_id
-    index = {cid: k for k, cid in enumerate(ids)}
+    n_words = np.frombuffer(n_words_l, dtype=np.int64).copy()
+    del n_words_l
+    # each claim's features are its words and its figure: the claim's article for each of them
+    present, rows, cols = _Sparse.from_pairs(n_art, np.repeat(art, n_words + 1).astype(np.int32), fids)
+    del present, fids, feat_id
+    index = {cid: k for k, cid in enumerate(ids)} if overrides else {}
     extra = []
     for o in overrides:
         if o.kind is LinkKind.MUST and o.a in index and o.b in index:
@@ -899,7 +907,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     # plus a virtual background of unrelated articles; each article's norm is padded, so that one shared word
     # does not make two short articles alike.
     df = _local_counts(story_rows, cols, n_feat)
-    words_of = np.frombuffer(word_claim, dtype=np.int32).astype(np.int64)
+    words_of = np.repeat(np.arange(n, dtype=np.int64), n_words)
     wf = np.frombuffer(word_fid, dtype=np.int32).astype(np.int64)
     # how topical each claim's sentence is: the share of its content words another article of its story uses
     entry_code = story_rows * max(n_feat, 1) + cols
@@ -910,7 +918,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     elsewhere = (sorted_df[pos] > 1) if len(sorted_codes) else np.zeros(len(wcode), bool)
     n_words = np.bincount(words_of, minlength=n)
     topic = np.bincount(words_of, weights=elsewhere, minlength=n) / np.maximum(n_words, 1)
-    del word_claim, word_fid, words_of, wf, elsewhere, wcode, pos, order, sorted_codes, sorted_df, entry_code
+    del word_fid, words_of, wf, elsewhere, wcode, pos, order, sorted_codes, sorted_df, entry_code
     idf = np.log1p((n_story[story_rows] + BACKGROUND) / np.maximum(df, 1))
     w = idf ** STORY_POWER
     norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n_art) + STORY_PADDING)
@@ -946,7 +954,7 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
             continue
         base = int(story_of[art[k]]) * width
         source = set(_NON_LETTERS.split(c.attribution.lower())) if c.attribution else ()
-        for w in {w for w, _ in cs}:
+        for w in cs:
             code = word_codes.get(w)
             if (code is not None and len(w) >= NAME_MIN_LETTERS and base + code in inner_caps
                     and base + code not in lower_seen and w not in _CALENDAR and w not in _STOP):
@@ -971,9 +979,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     if len(nc):
         name_df = _local_counts(story_of[name_rows], name_col, len(name_codes))
         width_n = max(len(name_codes), 1)
-        dfmap = dict(zip((story_of[name_rows] * width_n + name_col).tolist(), name_df.tolist()))
-        claim_df = np.array([dfmap[int(story_of[art[x]]) * width_n + int(y)] for x, y in zip(nc, ni)],
-                            dtype=np.int64)
+        # each (claim, name) takes the count of its (story, name) entry: every one is among the entries
+        entry = story_of[name_rows] * width_n + name_col
+        by_entry = np.argsort(entry, kind="stable")
+        at = np.searchsorted(entry[by_entry], story_of[art[nc]] * width_n + ni)
+        claim_df = name_df[by_entry[at]].astype(np.int64)
+        del entry, by_entry, at
         order = np.lexsort((ni, claim_df, nc))
         first = np.r_[True, nc[order][1:] != nc[order][:-1]]
         rarest_name[nc[order][first]] = ni[order][first]
@@ -981,7 +992,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     return _Prepared(
         claims=cl, ids=ids, dim=dim, dims=dims, lo=lo, hi=hi, point=point, floor=floor, article=art,
         articles=articles, story_of=story_of, context=np.array(ctx, dtype=object),
-        concept=np.array(concepts, dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
+        concept_code=concept_code,
+        concept_text=np.array(list(concept_codes), dtype=object), phrase=phrases, direction=direction, time=time, noun=heads,
         noun_code=noun_code, noun_codes=noun_codes, headline=headline, story=story, story_key_ptr=story_key_ptr,
         story_key_ids=story_key_ids, value_key=value_key, rarest_name=rarest_name, article_names=article_names,
         evidence_names=evidence_names, article_figures=article_figures, figure_cells=figure_cells,
@@ -991,6 +1003,17 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
 
 def _quantity_of(c: Claim) -> Quantity:
     return _parsed(c.quantity) if c.quantity is not None else describe_claim(c)
+
+
+def _facts(q: Quantity) -> tuple[str | None, str, int, str]:
+    """(phrase or None, normalised concept words, direction code, time or "") of a quantity."""
+    return q.phrase or None, _concept_text(q.concept), _DIRECTION_CODES.get(q.direction, 0), q.time or ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _quantity_facts(phrase: str) -> tuple[str | None, str, int, str]:
+    """_facts of a stored quantity phrase, read once per distinct phrase."""
+    return _facts(_parsed(phrase))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1197,8 +1220,8 @@ def _best_cosines(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         n_art = len(p.articles)
         codes = _unique(np.minimum(xa[cross], xb[cross]) * n_art + np.maximum(xa[cross], xb[cross]))
         ra, rb = codes // n_art, codes % n_art
-        sims = np.concatenate([p.story.dot(ra[k:k + SCORE_CHUNK], rb[k:k + SCORE_CHUNK])
-                               for k in range(0, len(ra), SCORE_CHUNK)])
+        step = 1 << 16  # article pairs at a time: each expands to all its words (bounded memory)
+        sims = np.concatenate([p.story.dot(ra[k:k + step], rb[k:k + step]) for k in range(0, len(ra), step)])
         np.maximum.at(best, ra, sims)
         np.maximum.at(best, rb, sims)
     return best
@@ -1209,7 +1232,7 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     """The named features (:data:`FEATURES`) of pairs of claims of different articles of one story;
     ``best`` is :func:`_best_cosines` of all the candidate pairs."""
     ctx = _ratio(p.context[a], p.context[b], workers)
-    qty = _ratio(p.concept[a], p.concept[b], workers)
+    qty = _distinct_ratio(p.concept_code, p.concept_text, a, b, workers)
     cos, evidence = _story_similarity(p, a, b)
     art_a, art_b = p.article[a], p.article[b]
     relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
@@ -1243,6 +1266,16 @@ def _ratio(x: np.ndarray, y: np.ndarray, workers: int, scorer=fuzz.token_set_rat
         return np.zeros(0)
     return process.cpdist(x, y, scorer=scorer, workers=workers,
                           dtype=np.float32).astype(np.float64) / 100.0
+
+
+def _distinct_ratio(code: np.ndarray, texts: np.ndarray, a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
+    """_ratio of texts[code[a]] and texts[code[b]], computed once per distinct pair of texts (few distinct
+    quantity phrases recur over many pairs)."""
+    if not len(a):
+        return np.zeros(0)
+    width = max(len(texts), 1)
+    pairs, inv, _ = _unique_inverse(code[a].astype(np.int64) * width + code[b])
+    return _ratio(texts[pairs // width], texts[pairs % width], workers)[inv]
 
 
 @dataclass
@@ -1560,22 +1593,28 @@ def _cluster(
     # strongest links first; ties go to the closer values (two figures of one sentence score alike against a
     # third claim), then to claim order (claims are sorted by id)
     order = np.lexsort((b, a, gap, -score))
-    parent, size, links = cl.parent, cl.size, cl.links
-    for i, j in zip(a[order].tolist(), b[order].tolist()):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        while parent[j] != j:
-            parent[j] = parent[parent[j]]
-            j = parent[j]
-        if i == j:
-            continue
-        # average linkage: enough of the pairs across the two clusters must link directly
-        have = (links[i].get(j, 0) if i in links else 0) + 1
-        if have < LINKAGE * size[i] * size[j] or cl.blocked(i, j) or not cl.compatible(i, j, tolerance, max_gap):
-            cl.add_link(i, j)
-            continue
-        cl.union(i, j)
+    parent, size, links, cannot = cl.parent, cl.size, cl.links, cl.cannot
+    add_link, union, blocked, compatible = cl.add_link, cl.union, cl.blocked, cl.compatible
+    step = 1 << 16  # links taken as Python ints a slice at a time: bounded memory
+    for k in range(0, len(order), step):
+        part = order[k:k + step]
+        for i, j in zip(a[part].tolist(), b[part].tolist()):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            while parent[j] != j:
+                parent[j] = parent[parent[j]]
+                j = parent[j]
+            if i == j:
+                continue
+            # average linkage: enough of the pairs across the two clusters must link directly
+            li = links.get(i)
+            have = (li.get(j, 0) if li is not None else 0) + 1
+            if (have < LINKAGE * size[i] * size[j] or (i in cannot and j in cannot and blocked(i, j))
+                    or not compatible(i, j, tolerance, max_gap)):
+                add_link(i, j)
+                continue
+            union(i, j)
     roots = np.array([cl.find(i) for i in range(len(parent))], dtype=np.int64)
     order = np.argsort(roots, kind="stable")  # members stay in claim order within a cluster
     cuts = np.flatnonzero(np.diff(roots[order])) + 1
@@ -1617,10 +1656,13 @@ def _singleton(p: _Prepared, m: int) -> Group:
     )
 
 
-def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance: float) -> Group:
+def _build_group(p: _Prepared, members: list[int], degree: Sequence[int], tolerance: float,
+                 columns: tuple[list, list, list, list] | None = None) -> Group:
+    """``columns``: p.dim, p.point, p.lo and p.hi as lists (element access on lists is much cheaper)."""
     if len(members) == 1:
         return _singleton(p, members[0])
-    dim, point, claims = p.dim, p.point, p.claims
+    dim, point, lo, hi = columns if columns is not None else (p.dim, p.point, p.lo, p.hi)
+    claims = p.claims
     dims = Counter(int(dim[m]) for m in members)
     main_dim = min(dims, key=lambda d: (-dims[d], p.dims[d]))
     same = [m for m in members if dim[m] == main_dim] if len(dims) > 1 else members
@@ -1633,8 +1675,8 @@ def _build_group(p: _Prepared, members: list[int], degree: np.ndarray, tolerance
     rc = claims[rep]
     vmin, vmax = values[0], values[-1]
     spread = 0.0 if vmax == vmin else (vmax - vmin) / scale * 100.0
-    max_lo = max(p.lo[m] for m in same)
-    min_hi = min(p.hi[m] for m in same)
+    max_lo = max(lo[m] for m in same)
+    min_hi = min(hi[m] for m in same)
     discrepant = len(dims) > 1 or _gap(max_lo, min_hi, floor) > tolerance
     outlets = sorted({claims[m].outlet for m in members if claims[m].outlet})
     ids = tuple(p.ids[m] for m in members)
@@ -1707,7 +1749,10 @@ def group_claims(
         root[members] = k
     inside = root[a] == root[b]
     degree = np.bincount(np.r_[a[inside], b[inside]], minlength=len(p.claims))
-    groups = [_build_group(p, members, degree, tolerance) for members in clusters]
+    columns = (p.dim.tolist(), p.point.tolist(), p.lo.tolist(), p.hi.tolist())
+    degree_l = degree.tolist()
+    groups = [_build_group(p, members, degree_l, tolerance, columns) for members in clusters]
+    del columns, degree_l
     groups.sort(key=_triage)
     by_claim = {cid: g.id for g in groups for cid in g.claim_ids}
     return Grouping(groups=tuple(groups), by_claim=by_claim)
@@ -1726,7 +1771,30 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
     The partition :func:`group_claims` works within: articles joined by shared rare words (see the module
     notes) and by reviewers' must-links between their claims.
     """
-    return _stories_of(_story_words(_unique_claims(claims)), overrides)
+    return _stories_of(_story_words(_unique_claims(claims)[0]), overrides)
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """What :func:`stories` reads of one article: its smallest claim id (articles are taken in that order)
+    and the distinct content words of its claims' sentences (figures left out), in the order they first
+    appear over its claims sorted by id. A store may keep these per article so that :func:`plan_regroup`
+    does not read every stored sentence again on each import."""
+
+    first_claim: str
+    words: tuple[str, ...]
+
+
+def article_words(claims: Sequence[Claim]) -> dict[str, ArticleWords]:
+    """Per article of ``claims``: its :class:`ArticleWords` (pass them to :func:`plan_regroup`)."""
+    out: dict[str, tuple[str, dict[str, None]]] = {}
+    cl, ids = _unique_claims(claims)
+    for c, cid in zip(cl, ids):
+        got = out.get(c.article)
+        if got is None:
+            got = out[c.article] = (cid, {})
+        got[1].update(dict.fromkeys(_context_words(c, _without_number(c))))
+    return {a: ArticleWords(first, tuple(words)) for a, (first, words) in out.items()}
 
 
 @dataclass
@@ -1735,7 +1803,11 @@ class _StoryWords:
     articles: list[str]
     rows: np.ndarray  # distinct (article, word) entries
     cols: np.ndarray
-    art_of_claim: list[int]
+
+    def article_of(self) -> dict[str, int]:
+        """Claim id -> article code (only overrides need it)."""
+        code = {a: k for k, a in enumerate(self.articles)}
+        return {c.id: code[c.article] for c in self.claims}
 
 
 def _story_words(cl: list[Claim]) -> _StoryWords:
@@ -1743,16 +1815,36 @@ def _story_words(cl: list[Claim]) -> _StoryWords:
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
     feat_id = array("i")
-    arts: list[int] = []
     for c in cl:
         ak = art_codes.setdefault(c.article, len(art_codes))
-        arts.append(ak)
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in _context_words(c, _without_number(c))]
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
     _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    return _StoryWords(cl, list(art_codes), rows, cols, arts)
+    return _StoryWords(cl, list(art_codes), rows, cols)
+
+
+def _story_words_of_articles(claims: list[Claim], words: Mapping[str, ArticleWords]) -> _StoryWords:
+    """_story_words from per-article words: the same articles and words in the same order (articles by their
+    first claim id, each one's words in order), so the same codes."""
+    articles = sorted(words, key=lambda a: words[a].first_claim)
+    feat_codes: dict[str, int] = {}
+    feat_art = array("i")
+    feat_id = array("i")
+    for ak, a in enumerate(articles):
+        codes = [feat_codes.setdefault(w, len(feat_codes)) for w in words[a].words]
+        feat_art.extend([ak] * len(codes))
+        feat_id.extend(codes)
+    _, rows, cols = _Sparse.from_pairs(len(articles), np.frombuffer(feat_art, dtype=np.int32),
+                                       np.frombuffer(feat_id, dtype=np.int32))
+    return _StoryWords(claims, articles, rows, cols)
+
+
+def _interleaved(articles: Iterable[str]) -> bool:
+    """Whether one article id followed by ':' starts another: then their claim ids may interleave in order."""
+    names = set(articles)
+    return any(a[:k] in names for a in names if ":" in a for k in [i for i, ch in enumerate(a) if ch == ":"])
 
 
 def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | None = None) -> dict[str, str]:
@@ -1760,7 +1852,8 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
     if not w.articles:
         return {}
     names, rows, cols = w.articles, w.rows, w.cols
-    index = {c.id: k for k, c in enumerate(w.claims) if keep is None or c.article in keep}
+    musts = [o for o in overrides if o.kind is LinkKind.MUST]
+    art_of = w.article_of() if musts else {}
     if keep is not None:
         code_of = np.full(len(names), -1, dtype=np.int64)
         kept = [k for k, a in enumerate(names) if a in keep]
@@ -1768,13 +1861,10 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
         sel = code_of[rows] >= 0
         rows, cols = code_of[rows[sel]], cols[sel]
         names = [names[k] for k in kept]
-        art_of = {c.id: int(code_of[w.art_of_claim[k]]) for c, k in ((w.claims[k], k) for k in index.values())}
-    else:
-        art_of = {c.id: w.art_of_claim[k] for k, c in enumerate(w.claims)}
+        art_of = {cid: int(code_of[k]) for cid, k in art_of.items() if code_of[k] >= 0}
     if not names:
         return {}
-    extra = [(art_of[o.a], art_of[o.b]) for o in overrides
-             if o.kind is LinkKind.MUST and o.a in index and o.b in index]
+    extra = [(art_of[o.a], art_of[o.b]) for o in musts if o.a in art_of and o.b in art_of]
     story = _story_partition(len(names), rows, cols, extra)
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
@@ -1798,19 +1888,31 @@ class RegroupPlan:
     stories: Mapping[str, str]  # article id -> story id, for every article of ``claims``
 
 
-def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = ()
-                 ) -> RegroupPlan:
+def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Sequence[Override] = (),
+                 stored_words: Mapping[str, ArticleWords] | None = None) -> RegroupPlan:
     """Which stored articles' stories an import of ``new`` claims touches.
 
     A stored story is untouched when exactly the same articles form it before and after the import: then its
     claims, their story statistics and so their groups are the same (see :func:`group_claims`). Touched are
     the stories that gain a new article, that new articles join together, and the rare stories whose
     articles part because a word stopped being rare. Stories are found by blocking on rare words and
-    figures, never by comparing all pairs; the cost is one pass over the stored claims' words.
+    figures, never by comparing all pairs; the cost is one pass over the stored claims' words, or none with
+    ``stored_words`` (:func:`article_words` of the stored claims, kept by the store; articles it lacks are
+    read from ``stored``).
     """
-    words = _story_words(_unique_claims([*stored, *new]))  # every claim's words read once
+    stored_articles = {c.article for c in stored}
+    new_articles = {c.article for c in new}
+    if stored_words is not None and not (stored_articles & new_articles) and not _interleaved(
+            stored_articles | new_articles):
+        per_article = {a: stored_words[a] for a in stored_articles if a in stored_words}
+        missing = [c for c in stored if c.article not in per_article]
+        per_article.update(article_words(missing))
+        per_article.update(article_words(new))
+        words = _story_words_of_articles([*stored, *new], per_article)
+    else:
+        words = _story_words(_unique_claims([*stored, *new])[0])  # every claim's words read once
     after = _stories_of(words, overrides)
-    before = _stories_of(words, overrides, keep={c.article for c in stored})
+    before = _stories_of(words, overrides, keep=stored_articles)
     members_before: dict[str, set[str]] = defaultdict(set)
     for art, s in before.items():
         members_before[s].add(art)
@@ -1821,8 +1923,7 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
     for art in before:
         if members_after[after[art]] != members_before[before[art]]:
             touched.add(art)
-    new_articles = {c.article for c in new} - set(before)
-    regroup = touched | new_articles
+    regroup = touched | (new_articles - set(before))
     claims = tuple(c for c in (*stored, *new) if c.article in regroup)
     return RegroupPlan(claims=claims, touched_articles=frozenset(touched),
                        kept_articles=frozenset(set(before) - touched),
