@@ -95,11 +95,28 @@ def import_articles_with_extraction(
                                  refused=refused, claims_dropped=dropped, dry_run=dry_run)
 
 
-def default_grouper(all_claims: list[Claim], links: list[Override]) -> Grouping:
-    """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup."""
-    from workbench.group import group_claims  # imported lazily: heavy
+class WorkbenchGrouper:
+    """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup.
 
-    return group_claims(all_claims, links)
+    On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`):
+    see :class:`workbench.store.core.IncrementalGrouper`.
+    """
+
+    def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:
+        from workbench.group import group_claims  # imported lazily: heavy
+
+        return group_claims(all_claims, links)
+
+    def incremental(self, stored: list[Claim], new: list[Claim], links: list[Override]
+                    ) -> tuple[frozenset[str], Grouping]:
+        from workbench.group import group_claims, plan_regroup
+
+        plan = plan_regroup(stored, new, links)
+        return (frozenset(c.article for c in plan.claims),
+                group_claims(list(plan.claims), links, stories=plan.stories))
+
+
+default_grouper = WorkbenchGrouper()
 
 
 def extract_new(
