@@ -1094,13 +1094,13 @@ class Store:
 
     def groups_page(self, filters: GroupFilter | None = None, offset: int = 0,
                     limit: int = 50) -> tuple[list[GroupRow], int]:
-        """Groups ordered for triage: discrepant first, then most outlets, then widest spread."""
+        """Groups ordered for triage: discrepant first, then widest spread, then most outlets."""
         f = filters or GroupFilter()
         q = self._group_filter(f)
         with self._queue_read() as conn:
             total = self._count(conn, q)
             rows = conn.execute(select(groups).where(*self._where(q)).order_by(
-                groups.c.discrepant.desc(), groups.c.n_outlets.desc(), groups.c.spread_pct.desc(), groups.c.id,
+                groups.c.discrepant.desc(), groups.c.spread_pct.desc(), groups.c.n_outlets.desc(), groups.c.id,
             ).offset(max(0, offset)).limit(max(0, limit))).all()
             return self._group_rows(conn, rows, f.status_for), total
 
