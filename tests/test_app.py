@@ -46,7 +46,7 @@ def sample_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sample") / "sample.db"
     with Store.open(f"sqlite:///{path}") as store:
         report = Desk(store).import_paths(None, [ROOT / "data"])
-        assert report.articles_new == 20 and not report.refused
+        assert report.articles_new == 24 and not report.refused
         store.set_setting("app.sample_imported", {"folder": "data"}, actor_id=None)
     return path
 
@@ -516,7 +516,7 @@ def test_claim_ids_page_is_the_queue_page_without_the_count(store, flt, offset, 
 
 def test_articles_index_lists_every_article_newest_first_with_its_claims(store):
     index = store.articles_index()
-    assert len(index) == store.counts()["articles"] == 20
+    assert len(index) == store.counts()["articles"] == 24
     dated = [a.published for a in index if a.published]
     assert dated == sorted(dated, reverse=True)
     assert sum(a.claims for a in index) == store.counts()["claims"]

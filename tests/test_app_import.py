@@ -65,7 +65,7 @@ def test_uploads_import_in_a_worker_with_a_progress_bar(empty_db: str) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["New articles"] == "5"
     with Store.open(empty_db) as s:
-        assert s.counts()["articles"] == 5
+        assert s.counts()["articles"] == 6
 
 
 def test_cancel_stops_the_import_and_stores_nothing(empty_db: str) -> None:
