@@ -127,3 +127,39 @@ def test_an_import_leaves_other_stories_groups_and_verdicts_alone(store: Store) 
     assert after[kept_claim.id] == kept_gid  # the kept story's group is the same row
     assert store.verdict(Target.group(kept_gid), ann.id) is not None
     assert after[a.id] != after[b.id]  # the reviewer's cannot-link still holds in the regrouped story
+
+
+def overrides_of(store: Store):  # type: ignore[no-untyped-def]
+    from workbench.models import Override
+
+    return [Override(o.kind, o.a, o.b) for o in store.overrides()]
+
+
+def test_merging_and_splitting_regroup_their_stories_as_a_full_regroup_would(store: Store) -> None:
+    arts, claims = corpus()
+    store.import_articles(list(arts), list(claims), grouper=default_grouper)
+    ann = store.ensure_reviewer("ann")
+
+    def full() -> set[frozenset[str]]:
+        g = G.group_claims([c.with_group(None) for c in store.all_claims()], overrides_of(store))
+        return {frozenset(x.claim_ids) for x in g.groups}
+
+    by_group: dict[str, list[Claim]] = {}
+    for c in store.all_claims():
+        by_group.setdefault(c.group or "", []).append(c)
+    multi = [m for m in by_group.values() if len(m) >= 2]
+    split_a, split_b = multi[0][0], multi[0][1]
+    store.add_override(LinkKind.CANNOT, split_a.id, split_b.id, actor_id=ann.id, grouper=default_grouper)
+    assert partition(store) == full()
+    after = {c.id: c.group for c in store.all_claims()}
+    assert after[split_a.id] != after[split_b.id]
+    stories = G.stories(list(claims))
+    x = claims[0]
+    y = next(c for c in claims if stories[c.article] != stories[x.article] and c.kind == x.kind)
+    store.add_override(LinkKind.MUST, x.id, y.id, actor_id=ann.id, grouper=default_grouper)  # across stories
+    assert partition(store) == full()
+    after = {c.id: c.group for c in store.all_claims()}
+    assert after[x.id] == after[y.id]
+    for o in store.overrides():
+        store.remove_override(o.id, actor_id=ann.id, grouper=default_grouper)
+        assert partition(store) == full()

@@ -98,8 +98,9 @@ def import_articles_with_extraction(
 class WorkbenchGrouper:
     """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup.
 
-    On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`):
-    see :class:`workbench.store.core.IncrementalGrouper`.
+    On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`),
+    and after a reviewer's merge or split only the stories of the claims involved, as found before and after
+    the change: see :class:`workbench.store.core.IncrementalGrouper`.
     """
 
     def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:
@@ -114,6 +115,23 @@ class WorkbenchGrouper:
         plan = plan_regroup(stored, new, links)
         return (frozenset(c.article for c in plan.claims),
                 group_claims(list(plan.claims), links, stories=plan.stories))
+
+
+    def around(self, claims: list[Claim], links_before: list[Override], links: list[Override],
+               touched: list[str]) -> tuple[frozenset[str], Grouping]:
+        from workbench.group import group_claims, stories
+
+        before, after = stories(claims, links_before), stories(claims, links)
+        article_of = {c.id: c.article for c in claims}
+        articles = {article_of[cid] for cid in touched if cid in article_of}
+        while True:  # the stories of these articles before and after, until no story adds an article
+            keys_b, keys_a = {before[a] for a in articles}, {after[a] for a in articles}
+            grown = {a for a in before if before[a] in keys_b or after[a] in keys_a}
+            if grown <= articles:
+                break
+            articles |= grown
+        scope = [c for c in claims if c.article in articles]
+        return frozenset(articles), group_claims(scope, links, stories={a: after[a] for a in articles})
 
 
 default_grouper = WorkbenchGrouper()

@@ -101,6 +101,12 @@ class IncrementalGrouper(Protocol):
     def incremental(self, stored: list[Claim], new: list[Claim], links: list[Override]
                     ) -> tuple[Iterable[str], Grouping]: ...
 
+    def around(self, claims: list[Claim], links_before: list[Override], links: list[Override],
+               touched: list[str]) -> tuple[Iterable[str], Grouping]:
+        """After a reviewer's overrides change from ``links_before`` to ``links``: the ids of the articles
+        to regroup (those of the stories of the ``touched`` claims, before and after) and their grouping."""
+        ...
+
 
 def group_id_for(claim_ids: Iterable[str]) -> str:
     """A group's id, derived from its members (the same scheme as :func:`workbench.models.group_id`)."""
@@ -608,12 +614,15 @@ class Store:
                 for r in conn.execute(select(overrides).order_by(overrides.c.id))]
 
     def _regroup(self, conn: Connection, grouper: Grouper, actor_id: int | None,
-                 touched: Iterable[str] | None = None, new: Iterable[str] | None = None) -> RegroupReport:
+                 touched: Iterable[str] | None = None, new: Iterable[str] | None = None,
+                 links_before: list[Override] | None = None) -> RegroupReport:
         """Regroup stored claims. With ``touched`` (claim ids), only the claims that could group with them are
         regrouped: those of the same kind, unit and currency (groups never mix them), closed over current
         groups and overrides. With ``new`` (the claim ids an import just stored) and a grouper that can
         regroup incrementally (see :class:`IncrementalGrouper`), only the articles it names are regrouped;
-        a grouper that cannot is treated as with ``touched=new``. Other groups are left as they are."""
+        a grouper that cannot is treated as with ``touched=new``. With ``touched`` and ``links_before`` (the
+        overrides before a reviewer's change) a grouper with ``around`` regroups only the stories of the
+        touched claims, before and after the change. Other groups are left as they are."""
         eng.serialize_regrouping(conn)
         everything = self._all_claims(conn)
         links = self._overrides(conn)
@@ -629,7 +638,11 @@ class Store:
                 everything = self._affected(everything, by_id, links, new)
                 partial = True
         elif touched is not None:
-            everything = self._affected(everything, by_id, links, touched)
+            found = self._around(grouper, everything, links_before, links, touched)
+            if found is not None:
+                everything, grouping = found
+            else:
+                everything = self._affected(everything, by_id, links, touched)
         scope = {c.id for c in everything}
         if grouping is None:
             grouping = grouper([c.with_group(None) for c in everything],
@@ -687,10 +700,25 @@ class Store:
         articles, grouping = incremental([c for c in everything if c.id not in new],
                                          [c for c in everything if c.id in new], links)
         articles = set(articles) | {c.article for c in everything if c.id in new}
+        return Store._scoped(everything, articles, grouping)
+
+    @staticmethod
+    def _scoped(everything: list[Claim], articles: set[str], grouping: Grouping
+                ) -> tuple[list[Claim], Grouping] | None:
         inside = {c.group for c in everything if c.group is not None and c.article in articles}
         if any(c.group in inside and c.article not in articles for c in everything):
-            return None
+            return None  # a stored group would be cut in two: regroup more widely instead
         return [c for c in everything if c.article in articles], grouping
+
+    @staticmethod
+    def _around(grouper: Grouper, everything: list[Claim], links_before: list[Override] | None,
+                links: list[Override], touched: Iterable[str]) -> tuple[list[Claim], Grouping] | None:
+        """The claims a reviewer's override regroups and their grouping, from a grouper with ``around``."""
+        around = getattr(grouper, "around", None)
+        if not callable(around) or links_before is None:
+            return None
+        articles, grouping = around(everything, links_before, links, list(touched))
+        return Store._scoped(everything, set(articles), grouping)
 
     @staticmethod
     def _affected(everything: list[Claim], by_id: dict[str, Claim], links: list[Override],
@@ -749,6 +777,7 @@ class Store:
                       grouper: Grouper | None = None) -> RegroupReport:
         def _do(conn: Connection) -> RegroupReport:
             review.check_user(conn, actor_id)
+            before = self._overrides(conn)
             for link in links:
                 a, b = sorted((link.a, link.b))
                 if a == b:
@@ -769,7 +798,7 @@ class Store:
                     audit.record(conn, actor_id, "change_override", "override", old.id,
                                  {"kind": old.kind, "a": a, "b": b}, {"kind": LinkKind(link.kind).value, "a": a, "b": b})
             return self._regroup(conn, self._grouper(grouper), actor_id,
-                                 touched=[x for link in links for x in (link.a, link.b)])
+                                 touched=[x for link in links for x in (link.a, link.b)], links_before=before)
 
         return self._write(_do)
 
@@ -778,10 +807,12 @@ class Store:
             old = conn.execute(select(overrides).where(overrides.c.id == override_id)).first()
             if old is None:
                 raise StoreError(f"no override with id {override_id}")
+            before = self._overrides(conn)
             conn.execute(delete(overrides).where(overrides.c.id == override_id))
             audit.record(conn, actor_id, "remove_override", "override", override_id,
                          {"kind": old.kind, "a": old.claim_a, "b": old.claim_b}, None)
-            return self._regroup(conn, self._grouper(grouper), actor_id, touched=[old.claim_a, old.claim_b])
+            return self._regroup(conn, self._grouper(grouper), actor_id, touched=[old.claim_a, old.claim_b],
+                                 links_before=before)
 
         return self._write(_do)
 
