@@ -163,3 +163,17 @@ def test_merging_and_splitting_regroup_their_stories_as_a_full_regroup_would(sto
     for o in store.overrides():
         store.remove_override(o.id, actor_id=ann.id, grouper=default_grouper)
         assert partition(store) == full()
+
+
+def test_a_regroup_fills_the_quantity_of_groups_stored_without_one(store: Store) -> None:
+    arts, claims = corpus()
+    store.import_articles(list(arts), list(claims), grouper=default_grouper)
+    from sqlalchemy import update
+
+    from workbench.store.schema import groups
+    with store.engine.begin() as conn:  # as a database upgraded from before quantities were stored
+        conn.execute(update(groups).values(quantity=None))
+    assert not any(quantities(store).values())
+    store.regroup(grouper=default_grouper)
+    want = {frozenset(g.claim_ids): g.quantity for g in G.group_claims(list(claims)).groups}
+    assert quantities(store) == want and any(want.values())

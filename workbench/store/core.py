@@ -666,7 +666,14 @@ class Store:
         for c in everything:
             if c.group is not None:
                 old_members.setdefault(c.group, []).append(c.id)
-        old_reps = {r.id: r.representative for r in conn.execute(select(groups.c.id, groups.c.representative))}
+        old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
+        old_reps = {r.id: r.representative for r in old_rows}
+        # groups that stay but now know what they measure (stored before quantities were read, say)
+        requantified = [{"gid": r.id, "q": new_groups[r.id].quantity} for r in old_rows
+                        if r.id in new_groups and new_groups[r.id].quantity != r.quantity]
+        for i in range(0, len(requantified), 2000):
+            conn.execute(update(groups).where(groups.c.id == bindparam("gid")).values(quantity=bindparam("q")),
+                         requantified[i:i + 2000])
         in_scope = set(old_members) if partial else set(old_reps)
         to_add = [gid for gid in new_groups if gid not in old_reps]
         dissolved = {gid: old_members.get(gid, []) for gid in in_scope if gid in old_reps and gid not in new_groups}
