@@ -19,7 +19,17 @@ import streamlit as st
 from ui import resources
 from ui.charts import frame_height, spread_chart
 from ui.session import desk
-from ui.text import escape_md, format_number, qualifier_text, screen_message, short, status_text, value_text
+from ui.text import (
+    escape_md,
+    figures_by_outlet,
+    format_number,
+    group_title,
+    qualifier_text,
+    screen_message,
+    short,
+    status_text,
+    value_text,
+)
 from ui.widgets import (
     clear_conflict,
     clear_source_form,
@@ -190,7 +200,7 @@ def review_claims(group_id: str) -> None:
 # --- the screen ------------------------------------------------------------------------------------------
 
 st.title("Groups")
-st.caption("The same fact across outlets. Most outlets and widest disagreement first.")
+st.caption("One quantity of one story across outlets. Discrepant groups first, widest spread first.")
 show_flash(P)
 scale = store.default_scale()
 labels = {lab.id: lab.label for lab in scale.labels}
@@ -250,7 +260,7 @@ table_key = f"groups_table_{ss.get('groups_table_gen', 0)}"
 st.dataframe(
     {
         " ": ["▶" if r.id == g.id else "" for r in rows],
-        "fact": [short(r.label, 60) for r in rows],
+        "what is measured": [short(group_title(r.quantity, r.label), 60) for r in rows],
         "outlets": [r.n_outlets for r in rows],
         "claims": [r.size for r in rows],
         "figures": [fmt_range(r) for r in rows],
@@ -268,8 +278,9 @@ pc[1].button("Next page ▶", key="groups_next_page", on_click=turn_page, args=(
              disabled=(page + 1) * PAGE_SIZE >= total)
 
 st.divider()
-st.markdown(f"### {escape_md(short(g.label, 100))}")
+st.markdown(f"### {escape_md(short(group_title(g.quantity, g.label), 100))}")
 st.caption(" · ".join([
+    *([f"as first read: {escape_md(short(g.label, 60))}"] if g.quantity else []),
     f"{g.size} claims from {g.n_outlets} outlet(s)", f"figures {escape_md(fmt_range(g))}",
     f"spread {g.spread_pct:.1f}% of the median", "**discrepant**" if g.discrepant else "figures agree",
     *([] if me.blind else [status_text(g.status)]),  # in blind review everybody's status would tell too much
@@ -280,6 +291,8 @@ st.dataframe(
         "outlet": [c.outlet for c in detail.claims],
         "figure": [c.surface for c in detail.claims],
         "reads as": [value_text(c) for c in detail.claims],
+        "measures": [c.quantity or "" for c in detail.claims],
+        "source": [c.attribution or "" for c in detail.claims],
         "qualifier": [qualifier_text(c.qualifier) for c in detail.claims],
         "date": [c.published or "" for c in detail.claims],
         "sentence": [c.sentence for c in detail.claims],
@@ -287,6 +300,14 @@ st.dataframe(
     key="groups_claims", hide_index=True, width="stretch",
     column_config={"sentence": st.column_config.TextColumn(width="large")},
 )
+side = figures_by_outlet(detail.claims)
+st.markdown("**The outlets' figures**")
+cols = st.columns(min(len(side), 6) or 1)
+for k, (outlet, figure, source) in enumerate(side):
+    with cols[k % len(cols)].container(border=True, key=f"groups_side_{k}"):
+        st.text(outlet)  # st.text: never Markdown, never HTML
+        st.text(figure)
+        st.caption(f"source: {escape_md(source)}" if source else "source: not named")
 chart = spread_chart(detail.claims, g)
 st.altair_chart(chart, width="stretch", height=frame_height(chart), key="groups_spread")
 

@@ -32,6 +32,7 @@ from ui.text import (
     sentence_markdown,
     short,
     status_text,
+    quantity_text,
     value_text,
 )
 from ui.widgets import (
@@ -438,6 +439,7 @@ with right:
 
     facts = [
         ("Figure", value_text(claim)),
+        ("Measures", quantity_text(claim) if claim.quantity else "—"),
         ("Qualifier", qualifier_text(claim.qualifier)),
         ("Kind", claim.kind.value),
         ("Counts or measures", claim.noun or "—"),

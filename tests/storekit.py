@@ -98,7 +98,7 @@ def make_article(i: int, outlet: str, facts: Sequence[int] = (0, 1, 2), wobble: 
         v = float(text_[start:end])
         claims.append(Claim(article=art.id, start=start, end=end, surface=text_[start:end], sentence=sentence,
                             kind=kind, low=v, high=v, qualifier=Qualifier.EXACT, currency=cur, unit=unit, noun=noun,
-                            outlet=outlet, sentence_start=text_.index(sentence)))
+                            quantity=f"{noun} counted", outlet=outlet, sentence_start=text_.index(sentence)))
     return art, claims
 
 

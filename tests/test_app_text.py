@@ -162,3 +162,48 @@ def test_command_line_advice_is_rephrased_for_the_screen(make):
 def test_a_screen_message_keeps_what_went_wrong():
     raw = _message(lambda: article_from_text("some text 12", ""))
     assert screen_message(raw) == raw == "pasted text: needs an outlet name"
+
+
+def _row(outlet: str, low: float, quantity: str | None = None, attribution: str | None = None, n: int = 0):
+    from workbench.models import Kind, Qualifier
+    from workbench.store.types import ClaimRow, ClaimStatus
+
+    return ClaimRow(
+        id=f"a{n}:0-3", article_id=f"a{n}", article_title="t", outlet=outlet, url=None, published=None, start=0,
+        end=3, surface=str(low), sentence=f"{low} marched.", sentence_start=0, kind=Kind.COUNT, low=low, high=low,
+        qualifier=Qualifier.EXACT, currency=None, unit=None, noun="marchers", attribution=attribution, per=None,
+        group_id=None, group_size=1, discrepant=False, status=ClaimStatus.UNREVIEWED, final_label=None,
+        final_version=0, quantity=quantity,
+    )
+
+
+@pytest.mark.parametrize("quantity, label, title", [
+    ("marchers in the town", "40,000 (marchers)", "marchers in the town"),
+    (None, "40,000 (marchers)", "40,000 (marchers)"),
+    ("  ", "40,000 (marchers)", "40,000 (marchers)"),
+    (" homes destroyed ", "2,400", "homes destroyed"),
+])
+def test_a_group_is_titled_by_its_quantity_else_its_label(quantity, label, title):
+    from ui.text import group_title
+
+    assert group_title(quantity, label) == title
+
+
+def test_quantity_text_says_what_is_measured_with_the_value_read():
+    from ui.text import quantity_text
+
+    assert quantity_text(_row("A", 40000.0, "marchers")) == "marchers: 40,000"
+    assert quantity_text(_row("A", 40000.0)) == "40,000"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["North", "Vale", "Coast"]), st.floats(1, 1e6),
+                          st.one_of(st.none(), st.text(min_size=1, max_size=12))), min_size=1, max_size=6))
+def test_outlets_figures_side_by_side_keep_each_source_and_read_low_to_high(items):
+    from ui.text import figures_by_outlet
+
+    rows = [_row(o, v, "marchers", a, n) for n, (o, v, a) in enumerate(items)]
+    side = figures_by_outlet(rows)
+    assert sorted((o, a or "") for o, _, a in items) == sorted((o, a) for o, _, a in side)
+    from ui.text import value_text
+
+    assert [f for _, f, _ in side] == [value_text(r) for r in sorted(rows, key=lambda r: r.value)]

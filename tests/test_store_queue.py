@@ -303,7 +303,11 @@ def test_queue_index_migration_goes_down_and_up_with_the_data(queue: Queue) -> N
     assert store.info().revision == eng.head_revision()
     assert "ix_verdicts_state" in indexes() and (set(TRIGRAM_INDEXES) <= indexes()) is trigram
     assert store.counts() == counts
-    assert [store.claims_page(f, 0, 100) for f in filters] == before
+    # going below 0003_quantity drops what each claim measures; every other column survives the round trip
+    assert all(r.quantity is None for r in store.claims_page(ClaimFilter(), 0, 100)[0])
+    assert any(r.quantity for rows, _ in before for r in rows)
+    assert [store.claims_page(f, 0, 100) for f in filters] == [
+        ([replace(r, quantity=None) for r in rows], n) for rows, n in before]
 
 
 def _trigram_available(store: Store) -> bool:

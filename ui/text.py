@@ -22,7 +22,8 @@ from workbench.store.types import ClaimRow, ClaimStatus
 
 __all__ = [
     "escape_md", "highlight", "around_figure", "context_paragraphs", "value_text", "qualifier_text", "status_text",
-    "parse_figure", "gap_text", "screen_message", "next_after", "short", "format_number",
+    "parse_figure", "gap_text", "screen_message", "next_after", "short", "format_number", "quantity_text",
+    "group_title", "figures_by_outlet",
 ]
 
 _PUNCT = frozenset(string.punctuation)
@@ -116,6 +117,25 @@ def context_paragraphs(text: str, start: int, end: int, *, around: int = 1) -> l
 def value_text(row: ClaimRow) -> str:
     """The typed value as a reader wants it: 'GBP 280m–340m', '7.5%', '2,300'."""
     return format_value(row.to_claim())
+
+
+def quantity_text(row: ClaimRow) -> str:
+    """What the claim measures with the value read for it: 'homes destroyed: 1,200'; the value alone when
+    the extractor read no quantity. Plain text: escape it before Markdown."""
+    value = value_text(row)
+    return f"{row.quantity}: {value}" if row.quantity else value
+
+
+def group_title(quantity: str | None, label: str) -> str:
+    """A group's title: what its claims measure, else its label (the representative's figure and noun)."""
+    return quantity.strip() if quantity and quantity.strip() else label
+
+
+def figures_by_outlet(rows: Sequence[ClaimRow]) -> list[tuple[str, str, str]]:
+    """(outlet, figure, source) per claim, the outlets side by side: the value each outlet gives and who it
+    attributes the figure to ('' when it names nobody), ordered by value so the spread reads left to right."""
+    ordered = sorted(rows, key=lambda r: (r.value, r.outlet, r.id))
+    return [(r.outlet, value_text(r), r.attribution or "") for r in ordered]
 
 
 QUALIFIER_WORDS = {

@@ -87,6 +87,7 @@ class VerdictRow:
     unit: str | None
     currency: str | None
     noun: str | None
+    quantity: str | None  # what the value is a value of, as the extractor read it
     qualifier: str
     group: str | None
     verdict: str | None
@@ -169,7 +170,8 @@ def verdict_rows(
         yield VerdictRow(
             claim_id=r.id, article=r.article_id, outlet=r.outlet, url=r.url, published=r.published,
             sentence=r.sentence, surface=r.surface, kind=r.kind, low=r.low, high=r.high, unit=r.unit,
-            currency=r.currency, noun=r.noun, qualifier=r.qualifier, group=r.group_id, verdict=label,
+            currency=r.currency, noun=r.noun, quantity=r.quantity, qualifier=r.qualifier, group=r.group_id,
+            verdict=label,
             rating_value=rating, verdict_scope=scope, verdict_status=status, reviewer=who, time=when,
             sources="\n".join(s.url for s in srcs), source_figure=first.value if first else None,
             source_unit=first.unit if first else None, gap=gap.difference if gap else None,

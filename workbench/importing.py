@@ -95,11 +95,46 @@ def import_articles_with_extraction(
                                  refused=refused, claims_dropped=dropped, dry_run=dry_run)
 
 
-def default_grouper(all_claims: list[Claim], links: list[Override]) -> Grouping:
-    """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup."""
-    from workbench.group import group_claims  # imported lazily: heavy
+class WorkbenchGrouper:
+    """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup.
 
-    return group_claims(all_claims, links)
+    On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`),
+    and after a reviewer's merge or split only the stories of the claims involved, as found before and after
+    the change: see :class:`workbench.store.core.IncrementalGrouper`.
+    """
+
+    def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:
+        from workbench.group import group_claims  # imported lazily: heavy
+
+        return group_claims(all_claims, links)
+
+    def incremental(self, stored: list[Claim], new: list[Claim], links: list[Override]
+                    ) -> tuple[frozenset[str], Grouping]:
+        from workbench.group import group_claims, plan_regroup
+
+        plan = plan_regroup(stored, new, links)
+        return (frozenset(c.article for c in plan.claims),
+                group_claims(list(plan.claims), links, stories=plan.stories))
+
+
+    def around(self, claims: list[Claim], links_before: list[Override], links: list[Override],
+               touched: list[str]) -> tuple[frozenset[str], Grouping]:
+        from workbench.group import group_claims, stories
+
+        before, after = stories(claims, links_before), stories(claims, links)
+        article_of = {c.id: c.article for c in claims}
+        articles = {article_of[cid] for cid in touched if cid in article_of}
+        while True:  # the stories of these articles before and after, until no story adds an article
+            keys_b, keys_a = {before[a] for a in articles}, {after[a] for a in articles}
+            grown = {a for a in before if before[a] in keys_b or after[a] in keys_a}
+            if grown <= articles:
+                break
+            articles |= grown
+        scope = [c for c in claims if c.article in articles]
+        return frozenset(articles), group_claims(scope, links, stories={a: after[a] for a in articles})
+
+
+default_grouper = WorkbenchGrouper()
 
 
 def extract_new(

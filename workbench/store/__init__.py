@@ -64,7 +64,7 @@ Dashboard, history, backup
 Exports: see workbench.export (write_verdict_csv, write_history_csv, claimreview, import_verdicts).
 """
 
-from workbench.store.core import Grouper, Store, group_id_for, make_group, singleton_group
+from workbench.store.core import Grouper, IncrementalGrouper, Store, group_id_for, make_group, singleton_group
 from workbench.store.engine import resolve_url
 from workbench.store.types import (
     ArticleRef,
@@ -104,7 +104,7 @@ from workbench.store.types import (
 
 
 __all__ = [
-    "Store", "Grouper", "group_id_for", "make_group", "singleton_group", "resolve_url",
+    "Store", "Grouper", "IncrementalGrouper", "group_id_for", "make_group", "singleton_group", "resolve_url",
     "ArticleRef", "ArticleView", "Assignment", "AuditEntry", "ClaimDetail", "ClaimFilter", "ClaimRow",
     "ClaimStatus", "Correction", "FinalVerdict", "Gap", "GroupDetail", "GroupFilter", "GroupRow", "ImportReport",
     "LabelSpec", "OutletRating", "RefusedFile", "RegroupReport", "ReviewerProgress", "Role", "Scale", "ScaleLabel",

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Connection,
@@ -88,6 +88,26 @@ from workbench.store.types import (
 Grouper = Callable[[list[Claim], list[Override]], Grouping]
 
 
+class IncrementalGrouper(Protocol):
+    """A grouper that can also regroup only what an import touches.
+
+    ``incremental(stored, new, links)`` returns the ids of the articles whose claims must be regrouped (the
+    stored ones it touches; the new ones are always regrouped) and the grouping of exactly those articles'
+    claims. Every other stored group stays as it is.
+    """
+
+    def __call__(self, claims: list[Claim], links: list[Override]) -> Grouping: ...
+
+    def incremental(self, stored: list[Claim], new: list[Claim], links: list[Override]
+                    ) -> tuple[Iterable[str], Grouping]: ...
+
+    def around(self, claims: list[Claim], links_before: list[Override], links: list[Override],
+               touched: list[str]) -> tuple[Iterable[str], Grouping]:
+        """After a reviewer's overrides change from ``links_before`` to ``links``: the ids of the articles
+        to regroup (those of the stories of the ``touched`` claims, before and after) and their grouping."""
+        ...
+
+
 def group_id_for(claim_ids: Iterable[str]) -> str:
     """A group's id, derived from its members (the same scheme as :func:`workbench.models.group_id`)."""
     return group_id(claim_ids)
@@ -112,6 +132,7 @@ def make_group(members: Sequence[Claim], like: Group | None = None) -> Group:
         min_value=values[0], median_value=median, max_value=values[-1], spread_pct=spread,
         discrepant=bool(like.discrepant) if like and len(members) > 1 else False,
         label=(like.label if like else "") or first.noun or first.surface,
+        quantity=like.quantity if like else first.quantity,
     )
 
 
@@ -523,7 +544,7 @@ class Store:
             a = by_article.get(c.article)
             if a is None or c.id in seen_claims:
                 continue
-            for name in ("surface", "sentence", "noun", "attribution", "unit", "currency", "per"):
+            for name in ("surface", "sentence", "noun", "attribution", "unit", "currency", "per", "quantity"):
                 review.check_text(f"{a.source or a.id}: claim {c.id} {name}", getattr(c, name))
             seen_claims.add(c.id)
             pos += 1
@@ -532,11 +553,11 @@ class Store:
                 "sentence": c.sentence, "sentence_start": c.sentence_start, "kind": Kind(c.kind).value,
                 "low": float(c.low), "high": float(c.high), "qualifier": Qualifier(c.qualifier).value,
                 "currency": c.currency, "unit": c.unit, "noun": c.noun, "attribution": c.attribution, "per": c.per,
-                "outlet_id": outlet_ids[a.outlet], "group_id": None, "position": pos,
+                "quantity": c.quantity, "outlet_id": outlet_ids[a.outlet], "group_id": None, "position": pos,
             })
         for i in range(0, len(rows), 2000):
             conn.execute(insert(claims), rows[i:i + 2000])
-        regroup = self._regroup(conn, grouper, actor_id, touched=[r["id"] for r in rows]) if rows else None
+        regroup = self._regroup(conn, grouper, actor_id, new=[r["id"] for r in rows]) if rows else None
         n_groups = regroup.groups if regroup else conn.execute(select(func.count()).select_from(groups)).scalar_one()
         report = ImportReport(
             articles_new=len(fresh), articles_present=present, claims_new=len(rows), claims_dropped=claims_dropped,
@@ -579,7 +600,7 @@ class Store:
             Claim(article=r.article_id, start=r.start, end=r.end, surface=r.surface, sentence=r.sentence,
                   kind=Kind(r.kind), low=r.low, high=r.high, qualifier=Qualifier(r.qualifier), currency=r.currency,
                   unit=r.unit, noun=r.noun, attribution=r.attribution, per=r.per, outlet=r.outlet_name,
-                  sentence_start=r.sentence_start, group=r.group_id)
+                  sentence_start=r.sentence_start, group=r.group_id, quantity=r.quantity)
             for r in conn.execute(q)
         ]
 
@@ -593,23 +614,43 @@ class Store:
                 for r in conn.execute(select(overrides).order_by(overrides.c.id))]
 
     def _regroup(self, conn: Connection, grouper: Grouper, actor_id: int | None,
-                 touched: Iterable[str] | None = None) -> RegroupReport:
+                 touched: Iterable[str] | None = None, new: Iterable[str] | None = None,
+                 links_before: list[Override] | None = None) -> RegroupReport:
         """Regroup stored claims. With ``touched`` (claim ids), only the claims that could group with them are
         regrouped: those of the same kind, unit and currency (groups never mix them), closed over current
-        groups and overrides. Other groups are left as they are."""
+        groups and overrides. With ``new`` (the claim ids an import just stored) and a grouper that can
+        regroup incrementally (see :class:`IncrementalGrouper`), only the articles it names are regrouped;
+        a grouper that cannot is treated as with ``touched=new``. With ``touched`` and ``links_before`` (the
+        overrides before a reviewer's change) a grouper with ``around`` regroups only the stories of the
+        touched claims, before and after the change. Other groups are left as they are."""
         eng.serialize_regrouping(conn)
         everything = self._all_claims(conn)
         links = self._overrides(conn)
         by_id = {c.id: c for c in everything}
-        if touched is not None:
-            everything = self._affected(everything, by_id, links, touched)
+        grouping: Grouping | None = None
+        partial = touched is not None
+        if new is not None:
+            found = self._incremental(grouper, everything, set(new), links)
+            if found is not None:
+                everything, grouping = found
+                partial = True
+            elif not callable(getattr(grouper, "incremental", None)):
+                everything = self._affected(everything, by_id, links, new)
+                partial = True
+        elif touched is not None:
+            found = self._around(grouper, everything, links_before, links, touched)
+            if found is not None:
+                everything, grouping = found
+            else:
+                everything = self._affected(everything, by_id, links, touched)
         scope = {c.id for c in everything}
-        grouping = grouper([c.with_group(None) for c in everything],
-                           [o for o in links if o.a in scope and o.b in scope])
+        if grouping is None:
+            grouping = grouper([c.with_group(None) for c in everything],
+                               [o for o in links if o.a in scope and o.b in scope])
         new_groups: dict[str, Group] = {}
         covered: set[str] = set()
         for g in grouping.groups:
-            members = [m for m in dict.fromkeys(g.claim_ids) if m in by_id and m not in covered]
+            members = [m for m in dict.fromkeys(g.claim_ids) if m in scope and m not in covered]
             if not members:
                 continue
             covered.update(members)
@@ -625,8 +666,15 @@ class Store:
         for c in everything:
             if c.group is not None:
                 old_members.setdefault(c.group, []).append(c.id)
-        old_reps = {r.id: r.representative for r in conn.execute(select(groups.c.id, groups.c.representative))}
-        in_scope = set(old_members) if touched is not None else set(old_reps)
+        old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
+        old_reps = {r.id: r.representative for r in old_rows}
+        # groups that stay but now know what they measure (stored before quantities were read, say)
+        requantified = [{"gid": r.id, "q": new_groups[r.id].quantity} for r in old_rows
+                        if r.id in new_groups and new_groups[r.id].quantity != r.quantity]
+        for i in range(0, len(requantified), 2000):
+            conn.execute(update(groups).where(groups.c.id == bindparam("gid")).values(quantity=bindparam("q")),
+                         requantified[i:i + 2000])
+        in_scope = set(old_members) if partial else set(old_reps)
         to_add = [gid for gid in new_groups if gid not in old_reps]
         dissolved = {gid: old_members.get(gid, []) for gid in in_scope if gid in old_reps and gid not in new_groups}
         stamp = audit.now()
@@ -645,6 +693,39 @@ class Store:
             conn.execute(delete(groups).where(groups.c.id.in_(gone[i:i + 500])))
         total = conn.execute(select(func.count()).select_from(groups)).scalar_one()
         return RegroupReport(groups=total, changed=len(to_add) + len(gone), verdicts_carried=carried)
+
+    @staticmethod
+    def _incremental(grouper: Grouper, everything: list[Claim], new: set[str], links: list[Override]
+                     ) -> tuple[list[Claim], Grouping] | None:
+        """The claims an import regroups and their grouping, from a grouper that regroups incrementally; None
+        when it cannot, or when a stored group would be cut in two by the articles it names (a grouping
+        stored by another grouper): then everything is regrouped."""
+        incremental = getattr(grouper, "incremental", None)
+        if not callable(incremental):
+            return None
+        # the claims go as read (with their stored group): copying 100,000 of them costs more than the planning
+        articles, grouping = incremental([c for c in everything if c.id not in new],
+                                         [c for c in everything if c.id in new], links)
+        articles = set(articles) | {c.article for c in everything if c.id in new}
+        return Store._scoped(everything, articles, grouping)
+
+    @staticmethod
+    def _scoped(everything: list[Claim], articles: set[str], grouping: Grouping
+                ) -> tuple[list[Claim], Grouping] | None:
+        inside = {c.group for c in everything if c.group is not None and c.article in articles}
+        if any(c.group in inside and c.article not in articles for c in everything):
+            return None  # a stored group would be cut in two: regroup more widely instead
+        return [c for c in everything if c.article in articles], grouping
+
+    @staticmethod
+    def _around(grouper: Grouper, everything: list[Claim], links_before: list[Override] | None,
+                links: list[Override], touched: Iterable[str]) -> tuple[list[Claim], Grouping] | None:
+        """The claims a reviewer's override regroups and their grouping, from a grouper with ``around``."""
+        around = getattr(grouper, "around", None)
+        if not callable(around) or links_before is None:
+            return None
+        articles, grouping = around(everything, links_before, links, list(touched))
+        return Store._scoped(everything, set(articles), grouping)
 
     @staticmethod
     def _affected(everything: list[Claim], by_id: dict[str, Claim], links: list[Override],
@@ -679,7 +760,7 @@ class Store:
         values = sorted(c.value for c in members)
         return {
             "id": gid, "representative": rep, "kind": Kind(g.kind).value, "unit": g.unit, "currency": g.currency,
-            "noun": g.noun, "label": g.label or "", "size": len(members),
+            "noun": g.noun, "label": g.label or "", "quantity": g.quantity, "size": len(members),
             "n_outlets": len({c.outlet for c in members}), "min_value": float(g.min_value if g.min_value is not None else values[0]),
             "median_value": float(g.median_value if g.median_value is not None else statistics.median(values)),
             "max_value": float(g.max_value if g.max_value is not None else values[-1]),
@@ -703,6 +784,7 @@ class Store:
                       grouper: Grouper | None = None) -> RegroupReport:
         def _do(conn: Connection) -> RegroupReport:
             review.check_user(conn, actor_id)
+            before = self._overrides(conn)
             for link in links:
                 a, b = sorted((link.a, link.b))
                 if a == b:
@@ -723,7 +805,7 @@ class Store:
                     audit.record(conn, actor_id, "change_override", "override", old.id,
                                  {"kind": old.kind, "a": a, "b": b}, {"kind": LinkKind(link.kind).value, "a": a, "b": b})
             return self._regroup(conn, self._grouper(grouper), actor_id,
-                                 touched=[x for link in links for x in (link.a, link.b)])
+                                 touched=[x for link in links for x in (link.a, link.b)], links_before=before)
 
         return self._write(_do)
 
@@ -732,10 +814,12 @@ class Store:
             old = conn.execute(select(overrides).where(overrides.c.id == override_id)).first()
             if old is None:
                 raise StoreError(f"no override with id {override_id}")
+            before = self._overrides(conn)
             conn.execute(delete(overrides).where(overrides.c.id == override_id))
             audit.record(conn, actor_id, "remove_override", "override", override_id,
                          {"kind": old.kind, "a": old.claim_a, "b": old.claim_b}, None)
-            return self._regroup(conn, self._grouper(grouper), actor_id, touched=[old.claim_a, old.claim_b])
+            return self._regroup(conn, self._grouper(grouper), actor_id, touched=[old.claim_a, old.claim_b],
+                                 links_before=before)
 
         return self._write(_do)
 
@@ -751,7 +835,7 @@ class Store:
         claims.c.id, claims.c.article_id, articles.c.title.label("article_title"), outlets.c.name.label("outlet"),
         articles.c.url, articles.c.published, claims.c.start, claims.c.end, claims.c.surface, claims.c.sentence,
         claims.c.sentence_start, claims.c.kind, claims.c.low, claims.c.high, claims.c.qualifier, claims.c.currency,
-        claims.c.unit, claims.c.noun, claims.c.attribution, claims.c.per, claims.c.group_id,
+        claims.c.unit, claims.c.noun, claims.c.attribution, claims.c.per, claims.c.group_id, claims.c.quantity,
         func.coalesce(groups.c.size, 1).label("group_size"),
         func.coalesce(groups.c.discrepant, False).label("discrepant"),
     )
@@ -967,6 +1051,7 @@ class Store:
                 attribution=r.attribution, per=r.per, group_id=r.group_id, group_size=int(r.group_size),
                 discrepant=bool(r.discrepant), status=status,
                 final_label=(fc or fg or (None, None, 0))[1], final_version=fc[2] if fc else 0,
+                quantity=r.quantity,
             ))
         return out
 
@@ -1031,6 +1116,7 @@ class Store:
         if f.text and f.text.strip():
             pat = _escape_like(f.text.strip())
             conds.append(or_(self._like(groups.c.label, pat), self._like(groups.c.noun, pat),
+                             self._like(groups.c.quantity, pat),
                              exists().where(and_(claims.c.group_id == groups.c.id,
                                                  self._like(claims.c.sentence, pat)))))
         if f.assigned_to is not None:
@@ -1046,13 +1132,13 @@ class Store:
 
     def groups_page(self, filters: GroupFilter | None = None, offset: int = 0,
                     limit: int = 50) -> tuple[list[GroupRow], int]:
-        """Groups ordered for triage: discrepant first, then most outlets, then widest spread."""
+        """Groups ordered for triage: discrepant first, then widest spread, then most outlets."""
         f = filters or GroupFilter()
         q = self._group_filter(f)
         with self._queue_read() as conn:
             total = self._count(conn, q)
             rows = conn.execute(select(groups).where(*self._where(q)).order_by(
-                groups.c.discrepant.desc(), groups.c.n_outlets.desc(), groups.c.spread_pct.desc(), groups.c.id,
+                groups.c.discrepant.desc(), groups.c.spread_pct.desc(), groups.c.n_outlets.desc(), groups.c.id,
             ).offset(max(0, offset)).limit(max(0, limit))).all()
             return self._group_rows(conn, rows, f.status_for), total
 
@@ -1079,6 +1165,7 @@ class Store:
                 representative=r.representative, min_value=r.min_value, median_value=r.median_value,
                 max_value=r.max_value, spread_pct=r.spread_pct, discrepant=bool(r.discrepant), status=status,
                 final_label=fg[1] if fg else None, final_version=fg[2] if fg else 0,
+                quantity=r.quantity,
             ))
         return out
 

@@ -83,6 +83,7 @@ groups = Table(
     Column("currency", String(10), nullable=True),
     Column("noun", Text, nullable=True),
     Column("label", Text, nullable=False, server_default=""),
+    Column("quantity", Text, nullable=True),  # what the group's claims measure (see workbench.quantity)
     Column("size", Integer, nullable=False),
     Column("n_outlets", Integer, nullable=False),
     Column("min_value", Double, nullable=False),
@@ -113,6 +114,7 @@ claims = Table(
     Column("noun", Text, nullable=True),
     Column("attribution", Text, nullable=True),
     Column("per", String(100), nullable=True),
+    Column("quantity", Text, nullable=True),  # what the value is a value of, as the extractor read it
     Column("outlet_id", Integer, ForeignKey("outlets.id"), nullable=False, index=True),
     Column("group_id", String(64), ForeignKey("groups.id"), nullable=True, index=True),
     Column("position", Integer, nullable=False),  # stable order: import order

@@ -275,6 +275,7 @@ class ClaimRow:
     status: ClaimStatus
     final_label: str | None  # the final verdict in force: the claim's own, else its group's
     final_version: int  # version of the claim's own final verdict (0: none yet)
+    quantity: str | None = None  # what the value is a value of, as the extractor read it
 
     @property
     def value(self) -> float:
@@ -286,7 +287,7 @@ class ClaimRow:
             sentence=self.sentence, kind=self.kind, low=self.low, high=self.high,
             qualifier=self.qualifier, currency=self.currency, unit=self.unit, noun=self.noun,
             attribution=self.attribution, per=self.per, outlet=self.outlet,
-            sentence_start=self.sentence_start, group=self.group_id,
+            sentence_start=self.sentence_start, group=self.group_id, quantity=self.quantity,
         )
 
 
@@ -310,6 +311,7 @@ class GroupRow:
     status: ClaimStatus
     final_label: str | None
     final_version: int
+    quantity: str | None = None  # what the group's claims measure
 
 
 @dataclass(frozen=True, slots=True)
