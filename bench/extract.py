@@ -175,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
 
     sentences = set_sentences()
     if sentences:
+        from workbench.evaluate_sets import evaluate_sets, format_sets
+
+        print("accuracy on the public quantity sets (value, and value with unit):")
+        print(format_sets(evaluate_sets(sorted(SETS.glob("*.json")), extractor)))
         as_articles = [Article(id=f"s{i}", outlet="", title="", text=t) for i, t in enumerate(sentences)]
         ok &= throughput(
             f"public quantity sets ({SETS.relative_to(ROOT.parent)})", args.rounds, len(sentences), "sentences",
