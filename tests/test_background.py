@@ -57,7 +57,8 @@ def test_an_import_runs_in_a_worker_and_reports(db_url: str) -> None:  # noqa: F
         state = job.wait(timeout=0.2)
     assert state.stage is Stage.DONE, state.error
     assert state.report is not None and state.report.articles_new == 5 and state.report.claims_new > 0
-    assert Stage.EXTRACTING in stages or Stage.STORING in stages
+    assert Stage.EXTRACTING in job.stages and Stage.STORING in job.stages, job.stages
+    assert job.stages.index(Stage.EXTRACTING) < job.stages.index(Stage.STORING) < job.stages.index(Stage.DONE)
     with Store.open(db_url) as s:
         assert s.counts()["articles"] == 5
     assert gone(job)

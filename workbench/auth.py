@@ -8,6 +8,7 @@ The store-backed workflow (users, assignment, review, adjudication) lives in ``w
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -169,12 +170,16 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-_UNKNOWN_USER_HASH = _hasher.hash("a password nobody has")
+@functools.cache
+def _unknown_user_hash() -> str:
+    # made at the first sign-in with an unknown name, not at import: a hash takes 64 MiB and threads, which
+    # every command-line start and every import worker would otherwise pay for nothing
+    return _hasher.hash("a password nobody has")
 
 
 def verify_unknown_user(password: str) -> bool:
     """Spend the time a real check takes, so a wrong user name cannot be told from a wrong password."""
-    verify_password(_UNKNOWN_USER_HASH, password)
+    verify_password(_unknown_user_hash(), password)
     return False
 
 

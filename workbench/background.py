@@ -151,6 +151,7 @@ class ImportJob:
         self._cancel = self._ctx.Event()
         self._proc: Any = None
         self._state = JobState(Stage.STARTING, what="starting the import", refused=self._refused)
+        self.stages: list[Stage] = [Stage.STARTING]  # every stage the job has reported, in order
         self._started = 0.0
         self._cancel_at: float | None = None
         self.time_limit_s = time_limit_s if time_limit_s is not None else float(_env_number(TIME_ENV, DEFAULT_SECONDS))
@@ -215,6 +216,13 @@ class ImportJob:
         return state
 
     def _drain(self) -> None:
+        try:
+            self._drain_updates()
+        finally:
+            if self._state.stage is not self.stages[-1]:
+                self.stages.append(self._state.stage)
+
+    def _drain_updates(self) -> None:
         while True:
             try:
                 kind, payload = self._updates.get_nowait()
@@ -225,6 +233,8 @@ class ImportJob:
             if kind == "progress":
                 stage, done, total, what = payload
                 self._state = replace(self._state, stage=Stage(stage), done=done, total=total, what=what)
+                if self._state.stage is not self.stages[-1]:
+                    self.stages.append(self._state.stage)
             elif kind == "done":
                 report: ImportReport = payload
                 report = replace(report, refused=self._refused + tuple(report.refused))
