@@ -68,6 +68,7 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
 def choose(page, key: str, option: str, settle) -> None:  # type: ignore[no-untyped-def]
     """Pick ``option`` in the selectbox whose key is ``key``."""
     box = page.locator(f".st-key-{key} input")
+    expect()(box).to_have_count(1)  # a rerun may draw the new box before the old one is gone
     box.click()
     box.fill(option)
     page.get_by_role("option", name=option, exact=True).click()
