@@ -131,7 +131,7 @@ PHASES = [  # (label, file name, function name) - cumulative time of these entry
     ("  furniture filter after extraction (workbench.store.importer.drop_furniture -> ingest)", "importer.py",
      "drop_furniture", ""),
     ("  storing and regrouping (workbench.store Store.import_articles)", "core.py", "import_articles", "workbench/store"),
-    ("    reading back every stored claim to regroup (workbench.store Store._all_claims)", "core.py", "_all_claims",
+    ("    reading back every stored claim to regroup (workbench.store.articles all_claims)", "articles.py", "all_claims",
      "workbench/store"),
     ("    grouping (workbench.group group_claims)", "group.py", "group_claims", "workbench/group"),
     ("  checkpoints and remembered pages (workbench.importstate)", "importstate.py", "save_checkpoint", ""),

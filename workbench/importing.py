@@ -100,7 +100,7 @@ class WorkbenchGrouper:
 
     On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`),
     and after a reviewer's merge or split only the stories of the claims involved, as found before and after
-    the change: see :class:`workbench.store.core.IncrementalGrouper`.
+    the change: see :class:`workbench.store.groups.IncrementalGrouper`.
     """
 
     def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:

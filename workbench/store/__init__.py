@@ -62,9 +62,15 @@ Dashboard, history, backup
     store.iter_in_force(filters=None) -> rows with the verdict ids in force (exports)
     store.backup(dest) -> Path    # SQLite backup API; PostgreSQL: StoreError with the pg_dump command
 Exports: see workbench.export (write_verdict_csv, write_history_csv, claimreview, import_verdicts).
+
+Repositories (each function takes the connection of the transaction it runs in; the Store's methods open
+that transaction and call them): workbench.store.articles (articles, outlets, claims, the claim queue),
+workbench.store.groups (groups, overrides, regrouping, the group queue), workbench.store.queue (review
+states as SQL), workbench.store.verdicts, .accounts, .sessions, .assignments, .audit.
 """
 
-from workbench.store.core import Grouper, IncrementalGrouper, Store, group_id_for, make_group, singleton_group
+from workbench.store.core import Store
+from workbench.store.groups import Grouper, IncrementalGrouper, group_id_for, make_group, singleton_group
 from workbench.store.engine import resolve_url
 from workbench.store.types import (
     ArticleRef,
