@@ -22,8 +22,10 @@ words (with RapidFuzz), their direction and their time.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Quantity", "describe", "describe_claim", "parse", "SIDE_WORDS"]
 
@@ -98,21 +100,49 @@ def parse(phrase: str | None) -> Quantity | None:
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """The text of the figure's clause before and after the figure. A figure in brackets restates what the
     clause before the bracket measures ("more than 12 million people (12,304,117)")."""
-    before = sentence[:start]
-    after = sentence[end:]
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-        before = before.rstrip()[:-1]
-        after = ""
-        m = re.search(r"[\d,.]+\s*$", before)
-        if m:  # the restated figure itself is not part of the concept
-            before = before[:m.start()]
-    cuts = list(_BOUNDARY_CHARS.finditer(before))
-    if cuts:
-        before = before[cuts[-1].end():]
-    m = _BOUNDARY_CHARS.search(after)
-    if m:
-        after = after[:m.start()]
-    return before, after
+    stop = start  # the clause before the figure is sentence[cut:stop]
+    j = stop
+    while j > 0 and sentence[j - 1].isspace():
+        j -= 1
+    k = end
+    while k < len(sentence) and sentence[k].isspace():
+        k += 1
+    bracketed = j > 0 and sentence[j - 1] == "(" and k < len(sentence) and sentence[k] == ")"
+    if bracketed:
+        stop = j - 1
+        i = stop
+        while i > 0 and sentence[i - 1].isspace():
+            i -= 1
+        figure_end = i
+        while i > 0 and (sentence[i - 1].isdecimal() or sentence[i - 1] in ",."):
+            i -= 1
+        if i < figure_end:  # the restated figure itself is not part of the concept
+            stop = i
+    before = sentence[_last_boundary_end(sentence, stop):stop]
+    if bracketed:
+        return before, ""
+    m = _BOUNDARY_CHARS.search(sentence, end)
+    return before, sentence[end:m.start() if m else len(sentence)]
+
+
+@lru_cache(maxsize=4)
+def _boundaries(sentence: str) -> list[int]:
+    """The ends of the clause boundaries of the whole sentence, as ``_BOUNDARY_CHARS.finditer`` reads them."""
+    return [m.end() for m in _BOUNDARY_CHARS.finditer(sentence)]
+
+
+def _last_boundary_end(sentence: str, stop: int) -> int:
+    """Where the last boundary in ``sentence[:stop]`` ends (0 for none), as the last match of
+    ``_BOUNDARY_CHARS.finditer(sentence[:stop])``, without reading the whole prefix for every figure: the
+    matches of the whole sentence that end by ``stop`` are the prefix's too, and after the last of them the
+    prefix can only hold a match within the last three characters (a boundary is at most three long)."""
+    ends = _boundaries(sentence)
+    k = bisect.bisect_right(ends, stop)
+    e0 = ends[k - 1] if k else 0
+    last = e0
+    for m in _BOUNDARY_CHARS.finditer(sentence, max(e0, stop - 3), stop):
+        last = m.end()
+    return last
 
 
 def _tokens(text: str) -> list[str]:

@@ -67,10 +67,6 @@ class Draft:
         return self.atoms[self.i]
 
     @property
-    def before(self) -> str:
-        return self.s[:self.a.start]
-
-    @property
     def next_atom(self) -> Atom | None:
         j = self.i + self.used
         return self.atoms[j] if j < len(self.atoms) else None
@@ -88,7 +84,7 @@ def open_draft(s: str, atoms: list[Atom], i: int, blocked: list[tuple[int, int]]
 def identifier(d: Draft) -> None:
     """Numbers that are part of a code, label or name: "COVID-19", "HS2", "737-MAX", "route 66",
     "Windows 11", "Formula One", an age in apposition ("Jane Doe, 54,"), a street address."""
-    s, a, before = d.s, d.a, d.before
+    s, a = d.s, d.a
     after = s[a.end:]
     if not a.words:
         if R.glued_identifier(s, a):
@@ -103,19 +99,19 @@ def identifier(d: Draft) -> None:
             mm = re.match(r"\s+[A-Z][a-z]+\s+\d[\w-]*\s+([a-z]+)", after)
             if not (mm and R.is_plural(mm.group(1))):
                 raise NotAClaim
-        wb = re.search(r"([A-Za-z&][A-Za-z'’.&]*)\s+$", before)
+        wb = R.search_back(r"([A-Za-z&][A-Za-z'’.&]*)\s+$", s, a.start)
         if wb:
             w = wb.group(1)
             wl = w.lower().rstrip(".")
             if (wl.endswith("s") and wl[:-1] in R.LABEL_WORDS and wl[:-1] not in ("day", "year", "week")
                     and re.match(r"\s*(?:and|to|or|&|-|–)\s*\d", after)):
                 wl = wl[:-1]  # "junctions 10 and 11"
-            if wl in ("and", "or", "to") and R.LABEL_LIST.search(before):
+            if wl in ("and", "or", "to") and R.search_back(R.LABEL_LIST, s, a.start):
                 raise NotAClaim  # the second label of "junctions 10 and 11"
             if wl in R.LABEL_WORDS and not re.match(r"\s*(?:%|per\s?cent|percent)", after):
                 # "page 5" is a label, "5 pages" is a count; "week 3" is a label, "3 weeks" a duration
                 if not (wl in ("day", "year", "week") and w[0].islower()
-                        and re.search(r"\b(?:a|per|each|every)\s+\S+\s+$", before)):
+                        and R.search_back(r"\b(?:a|per|each|every)\s+\S+\s+$", s, a.start)):
                     raise NotAClaim
             # a dose or size written against the digits after a brand names a quantity: "Tylenol 500mg"
             dose = re.match(r"[A-Za-zµμ]{2,}", after) and R.unit_after(s, a.end) is not None
@@ -124,7 +120,7 @@ def identifier(d: Draft) -> None:
                     and wl not in R.NOT_NAME_CAPS and wl not in R.MONTH_WORDS and not w.isupper()
                     and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)|\s+times\b", after)):
                 raise NotAClaim
-            if re.search(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", before):
+            if R.search_back(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", s, a.start):
                 raise NotAClaim  # an index or name of initials: "S&P 500", "S P 500", "S & P 500"
             if (w.isupper() and len(w) >= 2 and wl not in R.NOT_NAME_CAPS and w not in N.CURRENCY_CODES
                     and not d.title_case):
@@ -137,7 +133,7 @@ def identifier(d: Draft) -> None:
                     and not (R.DEGREES.match(s, a.end) or R.UNIT_WORD_RE.match(s, a.end) or R.UNIT_SYMBOL_RE.match(s, a.end))
                     and not re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion|trillion)", after)):
                 raise NotAClaim  # a name opens the sentence with its number: a model, a version, a route
-        if (re.fullmatch(r"\d{1,3}", a.raw) and a.value < 120 and re.search(r"[A-Z][\w'’.-]*,\s*$", before)
+        if (re.fullmatch(r"\d{1,3}", a.raw) and a.value < 120 and R.search_back(r"[A-Z][\w'’.-]*,\s*$", s, a.start)
                 and after.startswith(",")):
             raise NotAClaim  # an age in apposition: "Jane Doe, 54, said"
     if a.words and s[a.start].isupper() and a.start >= d.first_word_end and not d.title_case and a.fixed_kind is None:
@@ -149,10 +145,10 @@ def identifier(d: Draft) -> None:
 def sign_and_currency_before(d: Draft) -> None:
     """A minus sign ("-5C", "minus 3", "minus-5") and a currency written before the number ("$", "US$",
     "hk $", "USD", "RM")."""
-    s, a, before = d.s, d.a, d.before
-    mneg = re.search(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus[\s‑-]+)$", before)
-    if (mneg and not a.words and not re.search(r"\d\s*[-−–]$", before)
-            and not re.search(r"(?i)plus\s+or\s+minus\s+$", before)):
+    s, a = d.s, d.a
+    mneg = R.search_back(r"(?:(?:^|(?<=[\s(]))[-−–]|\bminus[\s‑-]+)$", s, a.start)
+    if (mneg and not a.words and not R.search_back(r"\d\s*[-−–]$", s, a.start)
+            and not R.search_back(r"(?i)plus\s+or\s+minus\s+$", s, a.start)):
         d.negative = True
         d.start = mneg.start()
     mc = R.currency_before(s, d.start)
@@ -255,14 +251,14 @@ def unit(d: Draft) -> None:
         if sc.startswith("f"):
             d.unit = "fahrenheit"
         elif sc or R.TEMPERATURE_CONTEXT.search(s) or not (R.angle_context(s, md.end())
-                                                           or R.ANGLE_BEFORE.search(s, 0, d.start)):
+                                                           or R.search_back(R.ANGLE_BEFORE, s, d.start)):
             d.unit = "celsius"
         else:
             d.unit = "degree"
         d.kind = Kind.MEASURE
         d.pos = md.end()
-        spaced_minus = re.search(r"(?:^|[\s(:])[-−]\s$", d.before)
-        if d.unit != "degree" and not d.negative and spaced_minus and not re.search(r"\d\s*[-−]\s$", d.before):
+        spaced_minus = R.search_back(r"(?:^|[\s(:])[-−]\s$", s, d.a.start)
+        if d.unit != "degree" and not d.negative and spaced_minus and not R.search_back(r"\d\s*[-−]\s$", s, d.a.start):
             d.value, d.negative = -d.value, True  # "- 20 degrees": a minus sign set apart by a tokeniser
             d.start = spaced_minus.end() - 2
     elif mw:
@@ -321,7 +317,7 @@ def lexicon_unit(d: Draft) -> None:
     """A magnitude ("magnitude-5.4", "put the magnitude at 5.9") and the units only the quantulum3-derived
     lexicon knows ("30 knots", "5 psi", "64GB", "120Hz", "½ teaspoon")."""
     s = d.s
-    if d.kind is None and re.search(r"(?i)\bmagnitude[-‑\s]+(?:of\s+|at\s+)?$", s[:d.start]):
+    if d.kind is None and R.search_back(r"(?i)\bmagnitude[-‑\s]+(?:of\s+|at\s+)?$", s, d.start):
         d.kind, d.unit = Kind.MEASURE, "magnitude"
         return
     if d.kind is None and not d.a.words:
@@ -369,7 +365,7 @@ def range_or_change(d: Draft) -> None:
     ("1998-2004", "won 3-1") are no claims."""
     s, a = d.s, d.a
     d.low = d.high = d.value
-    between = re.search(r"(?i)\bbetween\s+$", s[:d.start])
+    between = R.search_back(r"(?i)\bbetween\s+$", s, d.start)
     nxt = d.i + d.used
     b = d.next_atom
     if b is not None and a.fixed_kind is None and not d.repeat and b.fixed_kind is None:
@@ -378,7 +374,7 @@ def range_or_change(d: Draft) -> None:
         gap_core = gap[:mcur_b.start()] if mcur_b else gap
         sep = re.fullmatch(r"\s*(?:-|–|—|‑|to|or|and|up\s+to)\s*", gap_core)
         sep_word = re.sub(r"\s+", " ", sep.group(0).strip()) if sep else ""
-        from_before = re.search(r"(?i)\bfrom\s+$", s[:d.start]) is not None
+        from_before = R.search_back(r"(?i)\bfrom\s+$", s, d.start) is not None
         if sep and (R.overlaps((b.start, b.end), d.blocked) or (sep_word == "and" and not between)
                     or (sep_word == "up to" and not from_before)):
             sep = None
@@ -404,7 +400,7 @@ def range_or_change(d: Draft) -> None:
                     R.counted_year(s, a) or R.counted_year(s, b) or R.counted_noun_after(s, b))
                 if years and (sep_word in ("-", "–", "—", "‑") or between):
                     raise NotAClaim(d.used + 1)  # "between 2019 and 2023", "1998-2004"
-                change = sep_word == "to" and R.describes_change(s[:d.start])
+                change = sep_word == "to" and R.describes_change(s, d.start)
                 if change and not from_before and d.kind is None and kind2 is not None and lo > 0 and v2 / lo <= 3:
                     change = False  # "fell 2 to 2.5 degrees": the range of a change, its unit written once
                 if change:
@@ -529,8 +525,8 @@ def hedge(d: Draft) -> None:
         h = hb.group("h").lower()
         q = Qualifier(N.HEDGES_BEFORE[h])
         include = h not in N.HEDGE_VERBS
-        if h == "over" and d.kind is Kind.DURATION and not re.search(
-                r"(?i)\b(?:for|lasted|lasting|spanning|took|taken|in)\s+$", s[:hb.start()]):
+        if h == "over" and d.kind is Kind.DURATION and not R.search_back(
+                r"(?i)\b(?:for|lasted|lasting|spanning|took|taken|in)\s+$", s, hb.start()):
             q, include = Qualifier.EXACT, False  # "over two days" tells when, not how long at least
         d.qualifier = q
         if include:
@@ -565,11 +561,11 @@ def age(d: Draft) -> None:
     s = d.s
     if d.kind is not None or d.repeat or d.value >= 130:
         return
-    if not d.a.words and R.RULE_AGE.search(s[:d.start]) and R.noun_after(s, d.pos, Kind.COUNT) is None:
+    if not d.a.words and R.search_back(R.RULE_AGE, s, d.start) and R.noun_after(s, d.pos, Kind.COUNT) is None:
         d.kind, d.unit = Kind.DURATION, "year"
         return
     mab = R.AGE_ABBREV.match(s, d.pos)
-    if mab or R.AGE_BEFORE.search(s, 0, d.start):
+    if mab or R.search_back(R.AGE_BEFORE, s, d.start):
         d.kind, d.unit = Kind.MEASURE, "year of age"
         if mab:
             d.pos = d.tail_end = mab.end()
@@ -589,7 +585,7 @@ def noun(d: Draft) -> None:
     if d.noun is None and d.kind in (Kind.COUNT, Kind.RATIO) and not d.repeat:
         d.noun = R.noun_before(s, d.start, d.kind)
     if (d.kind is Kind.COUNT and d.context_noun and (d.noun is None or d.noun.lower() in ("others", "more"))
-            and (R.ANAPHORIC_BEFORE.search(s, 0, d.start) or R.ANAPHORIC_AFTER.match(s, d.pos))):
+            and (R.search_back(R.ANAPHORIC_BEFORE, s, d.start) or R.ANAPHORIC_AFTER.match(s, d.pos))):
         d.noun = d.context_noun  # "another 40,000 were damaged" counts what the sentence before counted
     rated = d.kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and d.per is None
     if d.noun is not None:
@@ -611,7 +607,7 @@ def counted_words(d: Draft) -> None:
     if d.kind is Kind.COUNT and a.words and not d.scaled:
         if d.value <= 1 and not d.hyphen_noun:
             raise NotAClaim(d.used)
-        det = re.search(r"(?i)\b(\w+)\s+$", s[:d.start])
+        det = R.search_back(r"(?i)\b(\w+)\s+$", s, d.start)
         if det and det.group(1).lower() in R.DETERMINERS_ANAPHORIC and d.value < 20:
             raise NotAClaim(d.used)
         if d.noun is None and d.value < 100 and d.qualifier is Qualifier.EXACT and not d.repeat:
@@ -620,7 +616,7 @@ def counted_words(d: Draft) -> None:
             raise NotAClaim(d.used)
     if (d.kind is Kind.DURATION and a.words and d.value == 1 and not d.hyphen_noun
             and re.match(r"(?i)one\s+day\b", s[a.start:])
-            and not re.search(r"(?i)\b(?:in|for|within|after|just)\s+$", s[:a.start])):
+            and not R.search_back(r"(?i)\b(?:in|for|within|after|just)\s+$", s, a.start)):
         raise NotAClaim(d.used)  # "one day" tells when
     if d.kind is Kind.COUNT and d.hyphen_noun and not a.words and d.hyphen_noun in N.ORDINAL_WORDS:
         raise NotAClaim(d.used)

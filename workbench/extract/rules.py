@@ -8,8 +8,9 @@ what those do not list, from the lexicon built once from quantulum3 and CLDR (:m
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from workbench import numbers as N
@@ -322,14 +323,98 @@ def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+class SpanSet:
+    """Spans that a new span may not overlap, kept sorted so that the test is a binary search rather than a
+    scan of every span taken so far (a sentence with thousands of figures). :meth:`overlaps` answers as
+    :func:`overlaps` does over the spans held."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._spans = sorted(spans)  # every span held, as given
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._starts: list[int] = []  # the spans merged where they overlap (touching ones stay apart)
+        self._ends: list[int] = []
+        self._points: list[int] = []  # empty spans: (p, p) overlaps a span that has p strictly inside
+        for s, e in self._spans:
+            if s >= e:
+                if s == e:
+                    bisect.insort(self._points, s)
+            elif self._starts and self._ends[-1] > s:
+                self._ends[-1] = max(self._ends[-1], e)
+            else:
+                self._starts.append(s)
+                self._ends.append(e)
+
+    def add(self, span: tuple[int, int]) -> None:
+        """Hold ``span`` (one that overlaps no span held, as :func:`find_atoms` adds them)."""
+        bisect.insort(self._spans, span)
+        s, e = span
+        if s >= e:
+            if s == e:
+                bisect.insort(self._points, s)
+            return
+        i = bisect.bisect_left(self._starts, s)
+        while i > 0 and self._ends[i - 1] > s:
+            i -= 1
+            s, e = min(s, self._starts[i]), max(e, self._ends[i])
+            del self._starts[i], self._ends[i]
+        while i < len(self._starts) and self._starts[i] < e:
+            e = max(e, self._ends[i])
+            del self._starts[i], self._ends[i]
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        s, e = span
+        i = bisect.bisect_left(self._starts, e)  # the merged spans that start before the span ends
+        if i > 0 and self._ends[i - 1] > s:
+            return True
+        k = bisect.bisect_right(self._points, s)
+        return k < len(self._points) and self._points[k] < e
+
+    def release(self, start: int, end: int, keep: Callable[[tuple[int, int]], bool]) -> None:
+        """Stop holding the spans inside ``start``..``end`` that ``keep`` refuses."""
+        lo = bisect.bisect_left(self._spans, (start, start))
+        hi = bisect.bisect_right(self._spans, (end, end))
+        inside = [t for t in self._spans[lo:hi] if t[1] <= end and not keep(t)]
+        if inside:
+            gone = set(inside)
+            self._spans = [t for t in self._spans if t not in gone]
+            self._rebuild()
+
+
+# Reading back from a figure. The rules that read the words before a figure are anchored at the figure
+# (their patterns end in "$"), and each spans a few words. Searching the whole of ``s[:start]`` for every
+# figure made a sentence's cost grow with the square of its length; :func:`search_back` searches only the
+# last BACK_REACH characters before the figure (white space just before it not counted), which holds every
+# match these patterns can make short of a run of BACK_REACH characters inside one of them.
+BACK_REACH = 600
+
+
+def back_start(s: str, end: int) -> int:
+    """Where reading back from ``s[end]`` starts."""
+    e = end
+    while e > 0 and s[e - 1].isspace():
+        e -= 1
+    return max(0, e - BACK_REACH)
+
+
+def search_back(pattern: re.Pattern[str] | str, s: str, end: int) -> re.Match[str] | None:
+    """``re.search(pattern, s[:end])`` for a pattern anchored at ``end``, read from :func:`back_start` (the
+    match's positions are those in ``s``; ``^`` still means the start of ``s``)."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    return compiled.search(s, back_start(s, end), end)
+
+
 def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
     atoms: list[Atom] = []
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = SpanSet(blocked)
 
     def add(a: Atom) -> None:
-        if not overlaps((a.start, a.end), taken):
+        if not taken.overlaps((a.start, a.end)):
             atoms.append(a)
-            taken.append((a.start, a.end))
+            taken.add((a.start, a.end))
 
     words = N.has_number_words(s)
     for m in (_UNIT_AND_A_HALF.finditer(s) if words else ()):
@@ -420,10 +505,10 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         v += int(m.group("whole") or 0)
         a = Atom(m.start(), m.end(), v, False, raw=m.group(0))
         # a slash reference blocked as a non-claim is released when it reads as a fraction of something
-        taken = [t for t in taken if not (a.start <= t[0] and t[1] <= a.end and re.fullmatch(r"\d+/\d+", s[t[0]:t[1]]))]
-        if not overlaps((a.start, a.end), taken):
+        taken.release(a.start, a.end, lambda t: not re.fullmatch(r"\d+/\d+", s[t[0]:t[1]]))
+        if not taken.overlaps((a.start, a.end)):
             atoms.append(a)
-            taken.append((a.start, a.end))
+            taken.add((a.start, a.end))
     for m in _VULGAR_FRACTION.finditer(s):
         add(Atom(m.start(), m.end(), int(m.group("whole") or 0) + _VULGAR[m.group("frac")], False, raw=m.group(0)))
     for m in _NUMERAL.finditer(s):
@@ -768,10 +853,9 @@ def glued_identifier(s: str, a: Atom) -> bool:
     "A320neo", "3D") rather than a quantity: a scale suffix, a currency code or symbol, or a unit symbol
     against the digits ("£48m", "USD2,450", "RM18.40", "64GB", "120Hz", "32m2") is a quantity, unless more
     digits follow it ("24m212")."""
-    before = s[:a.start]
-    if re.search(r"[A-Za-z][-‑]$", before):
-        return not re.search(r"(?i)\b(?:minus|magnitude|sub|over|under|near|about)[-‑]$", before)  # "magnitude-5.4", "sub-7"
-    if re.search(r"[A-Za-z]$", before):
+    if search_back(r"[A-Za-z][-‑]$", s, a.start):
+        return not search_back(r"(?i)\b(?:minus|magnitude|sub|over|under|near|about)[-‑]$", s, a.start)  # "magnitude-5.4", "sub-7"
+    if search_back(r"[A-Za-z]$", s, a.start):
         # a code against the digits is a currency only before an amount ("USD2,450", "RM18.40", "USD115"),
         # not before the short number of a name ("COP28", "G20", "A4")
         if not currency_before(s, a.start) or not re.fullmatch(r"\d{3,}|\d[\d,]*\.\d+|\d{1,3}(?:,\d{3})+", a.raw) and not SCALE_SUFFIX.match(s, a.end):
@@ -836,7 +920,7 @@ _RACE_DISTANCES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
 
 def race_distance(s: str, a: Atom) -> bool:
     """"the 100m", "a 400m": a round race distance after an article, with no plural noun after it."""
-    if a.value not in _RACE_DISTANCES or not re.search(r"(?i)\b(?:the|a|an|in|over)\s+$", s[:a.start]):
+    if a.value not in _RACE_DISTANCES or not search_back(r"(?i)\b(?:the|a|an|in|over)\s+$", s, a.start):
         return False
     m = re.match(r"m\s+([A-Za-z]+)", s[a.end:])
     return not (m and is_plural(m.group(1)))
@@ -863,7 +947,7 @@ def year_like(s: str, a: Atom) -> bool:
     if a.words or not re.fullmatch(r"\d{4}", raw):
         return False
     v = int(raw)
-    if not 1500 <= v <= 2100 and not (2100 < v < 3000 and _YEAR_AHEAD_CUE.search(s, 0, a.start)):
+    if not 1500 <= v <= 2100 and not (2100 < v < 3000 and search_back(_YEAR_AHEAD_CUE, s, a.start)):
         return False
     after = s[a.end:]
     if re.match(r"\s?(?:%|per\s?cent|percent|bn|m\b|million|billion)", after):
@@ -896,11 +980,10 @@ def counted_year(s: str, a: Atom) -> bool:
     """A four-digit number in the range of years that counts something: "2000 people", "some 1500 troops",
     "at least 2000 scientists". A year cue before it ("in", "since", "the", "of") or a noun that years
     modify ("2019 elections", "1990 levels") keeps it a year."""
-    before = s[:a.start]
-    prev = re.search(r"([A-Za-z]+)['’]?\.?\s+$", before)
-    if prev and (prev.group(1).lower() in _YEAR_CUES or re.search(r"['’]s?\s+$", before)):
+    prev = search_back(r"([A-Za-z]+)['’]?\.?\s+$", s, a.start)
+    if prev and (prev.group(1).lower() in _YEAR_CUES or search_back(r"['’]s?\s+$", s, a.start)):
         return False
-    if re.search(r"\b(?:1[5-9]|20)\d\d\s*(?:and|or|to|,|-|–)\s*$", before):
+    if search_back(r"\b(?:1[5-9]|20)\d\d\s*(?:and|or|to|,|-|–)\s*$", s, a.start):
         return False  # "in 2019 and 2020 elections"
     return counted_noun_after(s, a)
 
@@ -931,12 +1014,12 @@ _CHANGE_BEFORE_FROM = re.compile(rf"(?i)\b(?:{_CHANGE_WORDS})\b[^,;:()]*\bfrom\s
 _CHANGE_BEFORE_TO = re.compile(rf"(?i)\b(?:{_CHANGE_WORDS}|by)\s+$")
 
 
-def describes_change(before: str) -> bool:
-    """Whether "X to Y" after ``before`` describes a change ("rose from X to Y", "cut X to Y") rather than a
+def describes_change(s: str, start: int) -> bool:
+    """Whether "X to Y" at ``s[start:]`` describes a change ("rose from X to Y", "cut X to Y") rather than a
     range ("range from X to Y", "X to Y people")."""
-    if re.search(r"(?i)\bfrom\s+$", before):
-        return _CHANGE_BEFORE_FROM.search(before) is not None
-    return _CHANGE_BEFORE_TO.search(before) is not None
+    if search_back(r"(?i)\bfrom\s+$", s, start):
+        return search_back(_CHANGE_BEFORE_FROM, s, start) is not None
+    return search_back(_CHANGE_BEFORE_TO, s, start) is not None
 
 
 RULE_AGE = re.compile(r"(?i)\b(?:pension|retirement|voting|school[-\s]leaving|minimum|legal|drinking|"
@@ -1111,12 +1194,11 @@ _GENERIC_SUBJECTS = {"figures", "numbers", "levels", "totals", "estimates", "dat
 
 
 def noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
-    before = s[:start]
-    m = _TOLL.search(before)
+    m = search_back(_TOLL, s, start)
     if m:
         w = m.group(1).lower()
         return {"casualty": "casualties", "injury": "injuries", "fatality": "fatalities"}.get(w, w + "s")
-    m = _NUMBER_OF.search(before)
+    m = search_back(_NUMBER_OF, s, start)
     if m:
         # "the number of patients waiting for treatment ... has risen to": the phrase ends at its plural head
         words = m.group(1).split()
@@ -1125,13 +1207,13 @@ def noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
                 return " ".join(words[:k + 1])
         return m.group(1)
     if kind is Kind.COUNT:
-        m = _SUBJECT_VERB.search(before)
+        m = search_back(_SUBJECT_VERB, s, start)
         if m:
             w = m.group("noun")
             wl = w.lower()
             if (is_plural(wl) and wl not in NP_STOP and wl not in _GENERIC_SUBJECTS and wl not in N.UNIT_WORDS
-                    and (w[0].islower() or m.start("noun") == 0 or not before[:m.start("noun")].strip()
-                         or re.search(r"[.:!?]\s*$", before[:m.start("noun")]))):
+                    and (w[0].islower() or m.start("noun") == 0 or not s[:m.start("noun")].strip()
+                         or search_back(r"[.:!?]\s*$", s, m.start("noun")))):
                 return wl
     return None
 
