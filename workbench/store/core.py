@@ -32,7 +32,8 @@ from sqlalchemy import (
 from workbench.store import verdicts as review
 from workbench.errors import InputError, StoreError
 from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
-from workbench.store import audit
+from workbench.store import audit, disputes
+from workbench.store import stats as stats_repo
 from workbench.store import engine as eng
 from workbench.store.schema import (
     articles,
@@ -851,6 +852,7 @@ class Store:
     _STATUS_STATES: dict[ClaimStatus, tuple[str | None, tuple[str, ...]]] = {
         ClaimStatus.FINAL: ("final", ()),
         ClaimStatus.SUBMITTED: ("submitted", ("final",)),
+        ClaimStatus.DISPUTED: ("disputed", ("final",)),  # submitted verdicts that differ (store.disputes)
         ClaimStatus.DRAFT: ("draft", ("final", "submitted")),
         ClaimStatus.UNREVIEWED: (None, ("final", "any")),  # statuses are draft or submitted: "any" is both
     }
@@ -867,6 +869,8 @@ class Store:
 
     def _reached(self, state: str, reviewer: int | None, targets: Sequence[_QueueTarget]) -> Any:
         """True where a row in ``state`` targets the row or (for claims) its group."""
+        if state == "disputed":
+            return or_(*[col.in_(disputes.disputed_targets(kind, reviewer)) for kind, col, _ in targets])
         table, where = self._state_rows(state, reviewer)
         return or_(*[col.in_(select(table.c.target_id).where(table.c.target_kind == kind, *where))
                      for kind, col, _ in targets])
@@ -1037,6 +1041,9 @@ class Store:
             states = vstat.get(("claim", r.id), set()) | vstat.get(("group", r.group_id), set())
             if fc or fg:
                 status = ClaimStatus.FINAL
+            elif "disputed" in (own if "submitted" in (own := vstat.get(("claim", r.id), set()))
+                                else vstat.get(("group", r.group_id), set())):
+                status = ClaimStatus.DISPUTED  # the claim's own verdicts, else its group's (store.disputes)
             elif "submitted" in states:
                 status = ClaimStatus.SUBMITTED
             elif "draft" in states:
@@ -1076,12 +1083,18 @@ class Store:
         for kind, ids in (("claim", cids), ("group", gids)):
             ids = list(ids)
             for i in range(0, len(ids), 500):
-                q = select(verdicts.c.target_id, verdicts.c.status).where(
+                q = select(verdicts.c.target_id, verdicts.c.status, verdicts.c.label_id).where(
                     verdicts.c.target_kind == kind, verdicts.c.target_id.in_(ids[i:i + 500]))
                 if reviewer is not None:
                     q = q.where(verdicts.c.reviewer_id == reviewer)
+                labels: dict[str, set[int | None]] = {}
                 for r in conn.execute(q):
                     out.setdefault((kind, r.target_id), set()).add(r.status)
+                    if r.status == "submitted":
+                        labels.setdefault(r.target_id, set()).add(r.label_id)
+                for tid, given in labels.items():
+                    if len(given) > 1:  # differing submitted verdicts (store.disputes)
+                        out[(kind, tid)].add("disputed")
         return out
 
     def claim(self, claim_id: str) -> ClaimDetail:
@@ -1153,11 +1166,13 @@ class Store:
             outs.setdefault(r.group_id, set()).add(r.name)
         finals = self._finals_by_target(conn, [], gids)
         vstat = self._verdict_status_by_target(conn, [], gids, reviewer)
+        standing = disputes.group_states(conn, gids, reviewer=reviewer)  # follows its claims' verdicts
         out = []
         for r in rows:
             fg = finals.get(("group", r.id))
             states = vstat.get(("group", r.id), set())
-            status = (ClaimStatus.FINAL if fg else ClaimStatus.SUBMITTED if "submitted" in states
+            status = (ClaimStatus.FINAL if fg else ClaimStatus.DISPUTED if "disputed" in states
+                      else ClaimStatus.SUBMITTED if "submitted" in states
                       else ClaimStatus.DRAFT if "draft" in states else ClaimStatus.UNREVIEWED)
             out.append(GroupRow(
                 id=r.id, label=r.label, kind=Kind(r.kind), unit=r.unit, currency=r.currency, noun=r.noun,
@@ -1165,7 +1180,7 @@ class Store:
                 representative=r.representative, min_value=r.min_value, median_value=r.median_value,
                 max_value=r.max_value, spread_pct=r.spread_pct, discrepant=bool(r.discrepant), status=status,
                 final_label=fg[1] if fg else None, final_version=fg[2] if fg else 0,
-                quantity=r.quantity,
+                quantity=r.quantity, review=ClaimStatus(standing[r.id].value),
             ))
         return out
 
@@ -1376,57 +1391,9 @@ class Store:
             yield from result
 
     def stats(self) -> Stats:
-        """Figures for the dashboard."""
+        """Figures for the dashboard (:func:`workbench.store.stats.stats`)."""
         with self._read() as conn:
-            n = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                 for t in (claims, articles, outlets, groups)}
-            disc = conn.execute(select(func.count()).select_from(groups)
-                                .where(groups.c.discrepant.is_(True))).scalar_one()
-            labels = {r.id: review.label_from_row(r) for r in conn.execute(select(scale_labels))}
-            final_label = dict(conn.execute(select(final_verdicts.c.id, final_verdicts.c.label_id)).all())
-            verdict_label = dict(conn.execute(select(verdicts.c.id, verdicts.c.label_id)
-                                              .where(verdicts.c.status == "submitted")).all())
-            dist: dict[int, int] = {}
-            by_outlet: dict[str, list[int]] = {}
-            reviewed = finals = 0
-            for r in conn.execute(self._in_force_query()):
-                lab_id = None
-                if r.final_claim or r.final_group:
-                    finals += 1
-                    lab_id = final_label[r.final_claim or r.final_group]
-                elif r.verdict_claim or r.verdict_group:
-                    lab_id = verdict_label.get(r.verdict_claim or r.verdict_group)
-                slot = by_outlet.setdefault(r.outlet, [0, 0, 0])
-                slot[0] += 1
-                if lab_id is not None:
-                    reviewed += 1
-                    dist[lab_id] = dist.get(lab_id, 0) + 1
-                    lab = labels[lab_id]
-                    if lab.rating_value is not None:
-                        slot[1] += 1
-                        slot[2] += int(lab.inaccurate)
-            progress = []
-            member_count = dict(conn.execute(select(groups.c.id, groups.c.size)).all())
-            for u in conn.execute(select(users).order_by(users.c.name)):
-                rows = conn.execute(select(verdicts.c.target_kind, verdicts.c.target_id, verdicts.c.status)
-                                    .where(verdicts.c.reviewer_id == u.id)).all()
-                if not rows:
-                    continue
-                drafts = sum(1 for r in rows if r.status == "draft")
-                sub = [r for r in rows if r.status == "submitted"]
-                own_claims = {r.target_id for r in sub if r.target_kind == "claim"}
-                covered = len(own_claims) + sum(member_count.get(r.target_id, 0) for r in sub
-                                                if r.target_kind == "group")
-                progress.append(ReviewerProgress(reviewer_id=u.id, reviewer=u.name, drafts=drafts,
-                                                 submitted=len(sub), claims_covered=covered))
-        ordered = sorted(labels.values(), key=lambda lab: (lab.scale_id, lab.position))
-        return Stats(
-            claims=n["claims"], articles=n["articles"], outlets=n["outlets"], groups=n["groups"],
-            discrepant_groups=disc, reviewed_claims=reviewed, final_claims=finals, per_reviewer=tuple(progress),
-            verdict_distribution=tuple((lab.label, dist[lab.id]) for lab in ordered if lab.id in dist),
-            by_outlet=tuple(OutletRating(outlet=o, claims=v[0], rated=v[1], inaccurate=v[2])
-                            for o, v in sorted(by_outlet.items())),
-        )
+            return stats_repo.stats(conn)
 
     # --- audit --------------------------------------------------------------------------------------------
 
