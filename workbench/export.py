@@ -657,8 +657,9 @@ def _validate(store: Store, name: str, header: Sequence[str],
         default = select(scales.c.id).where(scales.c.is_default.is_(True)).scalar_subquery()
         labels = {r.label for r in conn.execute(select(scale_labels.c.label).where(scale_labels.c.scale_id == default))}
         keys = {r.key for r in conn.execute(select(scale_labels.c.key).where(scale_labels.c.scale_id == default))}
-    claim_ids = {c["claim_id"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "claim"}
-    group_ids = {c["group"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "group"}
+    judged = [c for _, c in rows if c.get("verdict") or c.get("verdict_status") == "disputed"]
+    claim_ids = {c["claim_id"] for c in judged if c.get("verdict_scope") == "claim"}
+    group_ids = {c["group"] for c in judged if c.get("verdict_scope") == "group"}
     found_claims = _existing(store, claims_t.c.id, claim_ids)
     found_groups = _existing(store, groups_t.c.id, group_ids)
 
