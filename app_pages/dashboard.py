@@ -80,8 +80,9 @@ with left:
         chart = distribution_chart(stats, [lab.label for lab in scale.labels])
         st.altair_chart(chart, width="stretch", height=frame_height(chart, 130), key="dash_distribution")
     if stats.disputed_claims:
-        st.caption(f"{stats.disputed_claims:,} disputed claim(s) are in no verdict's share until a lead decides.")
-    else:
+        st.caption(("No verdict in force yet. " if not stats.verdict_distribution else "")
+                   + f"{stats.disputed_claims:,} disputed claim(s) are in no verdict's share until a lead decides.")
+    elif not stats.verdict_distribution:
         st.caption("No verdicts yet.")
 with right:
     st.subheader("Figures by outlet")
