@@ -1,7 +1,11 @@
 """Dashboard: how far review has got, what the verdicts say, which outlets' figures fail, where outlets
 disagree.
 
-In team mode the library decides what the signed-in user may see (:meth:`workbench.team.Team.dashboard`):
+Every figure counts a claim by the library's one rule (:mod:`workbench.store.disputes`): a claim whose
+reviewers submitted different verdicts, with no final verdict, is disputed, here as in the verdict CSV; a
+group's review status follows its claims' verdicts.
+
+In team mode the library decides what the signed-in user may see (:meth:`workbench.desk.Desk.dashboard`):
 leads and admins see everyone's progress and verdicts; a reviewer sees only their own, so the dashboard
 cannot tell them how others judged an item before they submit.
 """
@@ -48,12 +52,17 @@ if own:
     st.progress(min(1.0, stats.reviewed_claims / stats.claims),
                 text=f"Your verdicts cover {stats.reviewed_claims / stats.claims:.0%} of all claims")
 else:
-    c = st.columns(5)
+    c = st.columns(6)
     c[0].metric("Claims", f"{stats.claims:,}")
-    c[1].metric("Reviewed", f"{stats.reviewed_claims:,}", help="Claims with a submitted or final verdict in force.")
+    c[1].metric("Reviewed", f"{stats.reviewed_claims:,}",
+                help="Claims with a submitted or final verdict in force, or disputed.")
     c[2].metric("Final", f"{stats.final_claims:,}")
-    c[3].metric("Articles / outlets", f"{stats.articles:,} / {stats.outlets:,}")
-    c[4].metric("Discrepant groups", f"{stats.discrepant_groups:,}",
+    c[3].metric("Disputed", f"{stats.disputed_claims:,}",
+                help="Claims whose reviewers submitted different verdicts and that have no final verdict yet: no "
+                     "verdict is in force, so they count in no verdict's share and in no outlet's figures (the "
+                     "verdict CSV says disputed and lists the verdicts given).")
+    c[4].metric("Articles / outlets", f"{stats.articles:,} / {stats.outlets:,}")
+    c[5].metric("Discrepant groups", f"{stats.discrepant_groups:,}",
                 help="Facts the outlets give different figures for.")
     st.progress(stats.reviewed_claims / stats.claims,
                 text=f"{stats.reviewed_claims / stats.claims:.0%} of claims reviewed")
@@ -70,7 +79,10 @@ with left:
     if stats.verdict_distribution:
         chart = distribution_chart(stats, [lab.label for lab in scale.labels])
         st.altair_chart(chart, width="stretch", height=frame_height(chart, 130), key="dash_distribution")
-    else:
+    if stats.disputed_claims:
+        st.caption(("No verdict in force yet. " if not stats.verdict_distribution else "")
+                   + f"{stats.disputed_claims:,} disputed claim(s) are in no verdict's share until a lead decides.")
+    elif not stats.verdict_distribution:
         st.caption("No verdicts yet.")
 with right:
     st.subheader("Figures by outlet")

@@ -36,7 +36,9 @@ from ui.widgets import (
     drafted,
     final_line,
     flash,
+    forget,
     remember_conflict,
+    server_drafts,
     show_conflict,
     show_flash,
     source_form,
@@ -45,6 +47,7 @@ from ui.widgets import (
     verdict_line,
     wkey,
 )
+from ui.widgets import TYPING
 from workbench.auth import Action
 from workbench.errors import StoreError, WorkbenchError
 from workbench.models import Kind, LinkKind, Override
@@ -55,6 +58,8 @@ P = "groups"
 PAGE_SIZE = 50
 ANY = ""
 SAME = 0  # "same as the group" in the per-claim exception pickers
+# the fields kept on the server as the reviewer's draft of the group verdict while they type
+DRAFT_FIELDS = ("note", "src_url", "src_figure", "src_unit", "src_as_of", "src_note", "final_note")
 
 store = resources.store()
 me = desk(store)
@@ -134,6 +139,7 @@ def save_group_verdict(group_id: str, claim_ids: list[str], submit: bool = True)
         return
     clear_conflict(P)
     clear_source_form(P, group_id)
+    forget(wkey(P, "note", group_id))  # saved: the form shows the stored note, the server's draft is gone
     what = "Saved" if not me.drafts else "Submitted" if submit else "Saved a draft of"
     flash(P, "success", f"{what} your verdict on the whole group"
                         + (f", with {n_exc} exception(s)." if n_exc else "."))
@@ -154,6 +160,7 @@ def save_final(group_id: str) -> None:
         flash(P, "error", f"Not saved: {escape_md(screen_message(str(exc)))}")
         return
     clear_conflict(P)
+    forget(wkey(P, "final_note", group_id))
     flash(P, "success", f"Final verdict saved: **{escape_md(f.label)}** (version {f.version}).")
 
 
@@ -266,7 +273,8 @@ st.dataframe(
         "figures": [fmt_range(r) for r in rows],
         "spread %": [round(r.spread_pct, 1) for r in rows],
         "discrepant": ["yes" if r.discrepant else "" for r in rows],
-        "status": [status_text(r.status) + (f": {r.final_label}" if r.final_label and not me.blind else "")
+        # where the group's review stands, following its claims' verdicts too (the one rule of the library)
+        "status": [status_text(r.review) + (f": {r.final_label}" if r.final_label and not me.blind else "")
                    for r in rows],
     },
     key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row", hide_index=True,
@@ -283,7 +291,7 @@ st.caption(" · ".join([
     *([f"as first read: {escape_md(short(g.label, 60))}"] if g.quantity else []),
     f"{g.size} claims from {g.n_outlets} outlet(s)", f"figures {escape_md(fmt_range(g))}",
     f"spread {g.spread_pct:.1f}% of the median", "**discrepant**" if g.discrepant else "figures agree",
-    *([] if me.blind else [status_text(g.status)]),  # in blind review everybody's status would tell too much
+    *([] if me.blind else [status_text(g.review)]),  # in blind review everybody's status would tell too much
 ]))
 
 st.dataframe(
@@ -342,9 +350,16 @@ with vcol:
                    icon=":material/lock:")
     if readonly:
         st.info("This group is not in your queue: you can read it, not judge it.", icon=":material/visibility:")
-    if others or exceptions:
-        with st.container(border=True):
+    own_exceptions = [v for v in detail.claim_verdicts if me.user and v.reviewer_id == me.user.id]
+    exceptions = [v for v in exceptions if v not in own_exceptions]
+    if own is not None or others or exceptions or own_exceptions:
+        with st.container(border=True, key="groups_saved_so_far"):
             st.caption("Saved so far")
+            if own is not None:  # the verdict just saved is listed, like everyone else's
+                st.markdown("Yours: " + verdict_line(own))
+            for v in own_exceptions:
+                c = by_claim.get(v.target.id)
+                st.markdown("Yours: " + verdict_line(v, scope=f"only {c.outlet}: {c.surface}" if c else "one claim"))
             for v in others:
                 st.markdown(verdict_line(v))
             for v in exceptions:
@@ -356,6 +371,9 @@ with vcol:
         ss[label_key] = own.label_id
     st.pills("Verdict", list(labels), format_func=labels.get, wrap=True, width="stretch", **label_args)
     note_key = wkey(P, "note", g.id)
+    # what is typed and not saved is the user's draft on the server too: back after a reload or a crash
+    server_drafts(me.user.id if me.user else None, Target.group(g.id),
+                  {name: wkey(P, name, g.id) for name in DRAFT_FIELDS}, dates=("src_as_of",))
     note_args = drafted(note_key)
     if note_key not in ss and own is not None:
         ss[note_key] = own.note
@@ -406,7 +424,7 @@ with fcol:
         final_args = drafted(fk)
         st.selectbox("Final verdict", list(labels), format_func=labels.get, placeholder="Choose…",
                      **({} if fk in ss else {"index": None}), **final_args)
-        st.text_input("Why", **drafted(wkey(P, "final_note", g.id)))
+        st.text_input("Why", live=TYPING, **drafted(wkey(P, "final_note", g.id)))
         st.button("Save final verdict", key="groups_save_final", on_click=save_final, args=(g.id,),
                   disabled=me.user is None)
 

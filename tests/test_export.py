@@ -62,7 +62,7 @@ def test_verdict_csv_exact_bytes(store: Store) -> None:
         "\ufeff" + ",".join(export.VERDICT_COLUMNS) + "\r\n"
         f"{money.id},a00000-dai,Daily Ledger,https://news.example/0,2025-03-01,"
         "Officials said 2.3e+09 budget were counted in report 0.,2.3e+09,money,2300000000,2300000000,,GBP,budget,"
-        f"budget counted,exact,{money.group_id},Inaccurate,1,claim,submitted,ann,{when},https://budget.example,2000000000,GBP,"
+        f"budget counted,exact,{money.group_id},Inaccurate,1,claim,submitted,ann,,{when},https://budget.example,2000000000,GBP,"
         f"300000000,15,\"'=HYPERLINK(\"\"x\"\")\nsecond line\",{detail}\r\n"
     ).encode("utf-8")
     assert data == expected

@@ -104,7 +104,7 @@ def discrepancy_chart(groups: Sequence[GroupRow]) -> alt.Chart:
         "fact": [short(g.label, 50) for g in groups],
         "spread %": [round(g.spread_pct, 1) for g in groups],
         "outlets": [g.n_outlets for g in groups],
-        "status": [g.status.value for g in groups],
+        "status": [g.review.value for g in groups],  # follows the claims' verdicts (store.disputes)
     })
     return alt.Chart(df).mark_bar().encode(
         y=alt.Y("fact:N", sort="-x", title=None), x=alt.X("spread %:Q", title="spread (% of the median)"),

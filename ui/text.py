@@ -155,6 +155,7 @@ STATUS_WORDS = {
     ClaimStatus.UNREVIEWED: "to review",
     ClaimStatus.DRAFT: "draft",
     ClaimStatus.SUBMITTED: "reviewed",
+    ClaimStatus.DISPUTED: "disputed",
     ClaimStatus.FINAL: "final",
 }
 

@@ -1,8 +1,13 @@
 """Exports for editors and archives: the verdict CSV, the history CSV and ClaimReview JSON-LD.
 
-The verdict CSV has one row per claim with the verdict in force: the final verdict (the claim's own, else its
-group's), else the latest submitted verdict (the claim's own, else its group's). ``verdict_scope`` says
-whether it was given on the claim or on its group; ``verdict_status`` whether it is final or submitted.
+The verdict CSV has one row per claim, where it stands under the one rule of :mod:`workbench.store.disputes`
+(the same rule the Dashboard, ClaimReview and the agreement figures use): the final verdict (the claim's own,
+else its group's), else the submitted verdicts (the claim's own, else its group's) when they agree. When they
+differ and no final verdict exists the claim is disputed: ``verdict_status`` is ``disputed``, ``verdict``
+is empty, and ``verdicts_given`` lists each reviewer's verdict, one a line ("name: verdict"). ``verdict_scope``
+says whether the verdicts were given on the claim or on its group. ``reviewer`` names who is credited, one a
+line: the lead who decided a final verdict; every reviewer who agreed, for agreeing submitted verdicts and for
+a final verdict accepted automatically because they agreed; every reviewer of a disputed claim.
 
 CSV safety: UTF-8 with a byte-order mark, RFC 4180 quoting (CRLF line ends, quotes doubled), and text cells
 a spreadsheet would run as a formula (``= + - @`` or their full-width forms as the first visible character,
@@ -57,9 +62,9 @@ from workbench.agreement import CSV_COLUMNS
 from workbench.cells import FORMULA_START, NEUTRALISER, csv_cell, fmt_number, safe_cell, unsafe_cell  # noqa: F401
 from workbench.errors import ExitCode, InputError, WorkbenchError
 from workbench.store import Store
-from workbench.store import audit
+from workbench.store import audit, disputes
 from workbench.store.schema import claims as claims_t
-from workbench.store.schema import final_verdicts, groups as groups_t, scale_labels, scales, sources, users, verdicts
+from workbench.store.schema import groups as groups_t, scale_labels, scales, sources, users
 from workbench.store.types import AuditEntry, ClaimFilter, SourceInput, Target, TargetKind
 
 
@@ -93,8 +98,9 @@ class VerdictRow:
     verdict: str | None
     rating_value: int | None
     verdict_scope: str | None  # "claim" or "group"
-    verdict_status: str | None  # "final" or "submitted"
-    reviewer: str | None  # who decided (final) or reviewed (submitted)
+    verdict_status: str | None  # "final", "submitted" or "disputed"
+    reviewer: str | None  # who is credited, one a line (see the module docstring)
+    verdicts_given: str  # each reviewer's submitted verdict on the scope, "name: verdict", one a line
     time: str | None
     sources: str  # URLs, one a line
     source_figure: float | None
@@ -125,12 +131,11 @@ def verdict_rows(
     published_from: str | None = None,
     published_to: str | None = None,
 ) -> Iterator[VerdictRow]:
-    """One row per claim matching the filters, with the verdict in force (see the module docstring)."""
+    """One row per claim matching the filters, where it stands (see the module docstring)."""
     with store._read() as conn:
         labels = {r.id: (r.label, r.rating_value) for r in conn.execute(select(scale_labels))}
         names = dict(conn.execute(select(users.c.id, users.c.name)).all())
-        finals = {r.id: r for r in conn.execute(select(final_verdicts))}
-        subm = {r.id: r for r in conn.execute(select(verdicts).where(verdicts.c.status == "submitted"))}
+        snap = disputes.Snapshot.read(conn)
     with store._read() as conn:  # sources are few next to claims: read them once
         src_by_verdict: dict[int, list] = {}
         for r in conn.execute(select(sources).order_by(sources.c.id)):
@@ -139,41 +144,53 @@ def verdict_rows(
     def sources_of(verdict_id: int | None) -> list:
         return src_by_verdict.get(verdict_id, []) if verdict_id is not None else []
 
+    def label_of(label_id: int | None) -> str:
+        return labels[label_id][0] if label_id is not None else "(no verdict)"
+
     for r in store.iter_in_force(filters):
         if published_from and (r.published or "") < published_from:
             continue
         if published_to and (r.published or "9999") > published_to:
             continue
-        label = rating = scope = status = who = when = note = None
-        basis: int | None = None
-        if r.final_claim or r.final_group:
-            f = finals[r.final_claim or r.final_group]
-            label, rating = labels[f.label_id]
-            scope, status = f.target_kind, "final"
-            who, when, note, basis = names.get(f.decided_by), f.decided_at, f.note, f.basis_verdict_id
-        elif (r.verdict_claim or r.verdict_group) and not final_only:
-            v = subm[r.verdict_claim or r.verdict_group]
-            label, rating = labels[v.label_id] if v.label_id is not None else (None, None)
-            scope, status = v.target_kind, "submitted"
-            who, when, note, basis = names.get(v.reviewer_id), v.updated_at, v.note, v.id
-        elif final_only:
+        s = snap.claim(r.id, r.group_id)
+        if final_only and s.status is not disputes.Standing.FINAL:
             continue
-        if reviewer is not None and who != reviewer:
+        label = rating = scope = status = when = note = None
+        credited: tuple[int, ...] = ()
+        given = ""
+        basis: int | None = None
+        if s.status is not disputes.Standing.UNREVIEWED:
+            scope, status, credited = s.scope, s.status.value, s.credited
+            given = "\n".join(f"{names.get(g.reviewer_id, g.reviewer_id)}: {label_of(g.label_id)}"
+                               for g in s.given) if s.disputed else ""
+            if s.final is not None:
+                f = snap.final_rows[s.final.id]
+                label, rating = labels[f.label_id]
+                when, note, basis = f.decided_at, f.note, f.basis_verdict_id
+            elif s.basis is not None:
+                v = snap.verdict_rows[s.basis.verdict_id]
+                when = v.updated_at
+                if not s.disputed:
+                    label, rating = labels[v.label_id] if v.label_id is not None else (None, None)
+                    note, basis = v.note, v.id
+        who_all = [names.get(i) for i in credited]
+        if reviewer is not None and reviewer not in who_all:
             continue
         srcs = sources_of(basis)
         value = (r.low + r.high) / 2.0
-        first = next((s for s in srcs if s.value is not None), None)
+        first = next((x for x in srcs if x.value is not None), None)
         gap = None
         if first is not None and review.units_compatible(first.unit, r.unit, r.currency):
             gap = review.compute_gap(value, first.value)
-        detail = [{k: getattr(s, k) for k in _SOURCE_KEYS} for s in srcs]
+        detail = [{k: getattr(x, k) for k in _SOURCE_KEYS} for x in srcs]
         yield VerdictRow(
             claim_id=r.id, article=r.article_id, outlet=r.outlet, url=r.url, published=r.published,
             sentence=r.sentence, surface=r.surface, kind=r.kind, low=r.low, high=r.high, unit=r.unit,
             currency=r.currency, noun=r.noun, quantity=r.quantity, qualifier=r.qualifier, group=r.group_id,
             verdict=label,
-            rating_value=rating, verdict_scope=scope, verdict_status=status, reviewer=who, time=when,
-            sources="\n".join(s.url for s in srcs), source_figure=first.value if first else None,
+            rating_value=rating, verdict_scope=scope, verdict_status=status,
+            reviewer=disputes.names(credited, names) if credited else None, verdicts_given=given, time=when,
+            sources="\n".join(x.url for x in srcs), source_figure=first.value if first else None,
             source_unit=first.unit if first else None, gap=gap.difference if gap else None,
             gap_pct=gap.percent if gap else None, note=note,
             sources_detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else "",
@@ -615,9 +632,15 @@ class _Planned:
     line: int
     target: Target
     status: str
-    reviewer: str
+    reviewer: str  # the decider of a final verdict, else the last of ``votes``
     cells: dict[str, str]
     sources: tuple[SourceInput, ...]
+    votes: tuple[tuple[str, str], ...] = ()  # (reviewer, verdict) of each submitted verdict the row carries
+
+    @property
+    def automatic(self) -> bool:
+        """A final verdict credited to several reviewers: accepted automatically because they agreed."""
+        return self.status == "final" and len(self.votes) > 1
 
 
 def _validate(store: Store, name: str, header: Sequence[str],
@@ -634,8 +657,9 @@ def _validate(store: Store, name: str, header: Sequence[str],
         default = select(scales.c.id).where(scales.c.is_default.is_(True)).scalar_subquery()
         labels = {r.label for r in conn.execute(select(scale_labels.c.label).where(scale_labels.c.scale_id == default))}
         keys = {r.key for r in conn.execute(select(scale_labels.c.key).where(scale_labels.c.scale_id == default))}
-    claim_ids = {c["claim_id"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "claim"}
-    group_ids = {c["group"] for _, c in rows if c.get("verdict") and c.get("verdict_scope") == "group"}
+    judged = [c for _, c in rows if c.get("verdict") or c.get("verdict_status") == "disputed"]
+    claim_ids = {c["claim_id"] for c in judged if c.get("verdict_scope") == "claim"}
+    group_ids = {c["group"] for c in judged if c.get("verdict_scope") == "group"}
     found_claims = _existing(store, claims_t.c.id, claim_ids)
     found_groups = _existing(store, groups_t.c.id, group_ids)
 
@@ -643,25 +667,42 @@ def _validate(store: Store, name: str, header: Sequence[str],
     skipped: list[tuple[int, str]] = []
     done: set[tuple[str, str, str]] = set()
     for line, cells in rows:
-        if not cells.get("verdict"):
+        disputed = cells.get("verdict_status") == "disputed"
+        if not cells.get("verdict") and not disputed:
             continue
         scope, status = cells["verdict_scope"], cells["verdict_status"]
         ok = True
         if scope not in ("claim", "group"):
             bad(line, "verdict_scope", f"{scope[:40]!r} is neither claim nor group")
             ok = False
-        if status not in ("final", "submitted"):
-            bad(line, "verdict_status", f"{status[:40]!r} is neither final nor submitted")
+        if status not in ("final", "submitted", "disputed"):
+            bad(line, "verdict_status", f"{status[:40]!r} is neither final, submitted nor disputed")
             ok = False
-        label = cells["verdict"]
-        if label not in labels and label not in keys:
-            bad(line, "verdict", f"unknown label {label[:40]!r}; the scale has: {', '.join(sorted(labels))}")
-            ok = False
-        who = (cells.get("reviewer") or "").strip()
-        why = name_problem(who)
-        if why:
-            bad(line, "reviewer", why)
-            ok = False
+        votes: list[tuple[str, str]] = []
+        if disputed:
+            for given in (cells.get("verdicts_given") or "").split("\n"):
+                # "name: verdict": the verdict is a label of the scale, so the name is what precedes it
+                lab = next((x for x in sorted(labels, key=len, reverse=True) if given.endswith(": " + x)), None)
+                if lab is None:
+                    bad(line, "verdicts_given", f"{given[:60]!r} is not \"reviewer: verdict\" with a verdict of "
+                                                f"the scale ({', '.join(sorted(labels))})")
+                    ok = False
+                    continue
+                votes.append((given[:-len(lab) - 2].strip(), lab))
+            names_given = [v[0] for v in votes]
+        else:
+            label = cells["verdict"]
+            if label not in labels and label not in keys:
+                bad(line, "verdict", f"unknown label {label[:40]!r}; the scale has: {', '.join(sorted(labels))}")
+                ok = False
+            names_given = [n.strip() for n in (cells.get("reviewer") or "").split("\n")] or [""]
+            votes = [(n, label) for n in names_given]
+        for who in names_given:
+            why = name_problem(who)
+            if why:
+                bad(line, "reviewer", why)
+                ok = False
+        who = names_given[-1] if names_given else ""
         when = cells.get("time") or ""
         if when and (why := _time_problem(when)):
             bad(line, "time", why)
@@ -694,7 +735,7 @@ def _validate(store: Store, name: str, header: Sequence[str],
         if key in done:
             continue
         done.add(key)
-        planned.append(_Planned(line, Target(TargetKind(scope), tid), status, who, cells, tuple(srcs)))
+        planned.append(_Planned(line, Target(TargetKind(scope), tid), status, who, cells, tuple(srcs), tuple(votes)))
     if problems:
         raise VerdictFileError(name, problems)
     return planned, skipped
@@ -747,25 +788,34 @@ def import_verdicts(
             if p.status == "final":
                 cur = review.get_final(conn, target)
                 if (cur is not None and cur.label == cells["verdict"] and cur.note == cells.get("note", "")
-                        and cur.decided_by == who and cur.decided_at == (cells.get("time") or cur.decided_at)):
+                        and (p.automatic or cur.decided_by == who)
+                        and cur.decided_at == (cells.get("time") or cur.decided_at)):
                     unchanged += 1
                     continue
                 if cur is not None and not overwrite:
                     left.append((p.line, f"the stored final verdict on {scope} {tid} is {cur.label!r}, the file "
                                          f"says {cells['verdict']!r}; use --overwrite to replace it"))
                     continue
-                _save_final(conn, target, uid, cells, cur.version if cur else 0, p.sources)
+                if p.automatic:  # every reviewer's agreeing verdict, then the final verdict accepted from them
+                    _save_agreement(conn, target, p, cur.version if cur else 0)
+                else:
+                    _save_final(conn, target, uid, cells, cur.version if cur else 0, p.sources)
                 finals += 1
-            else:
-                cur_v = review.get_verdict(conn, target, uid)
-                if cur_v is not None and _same(cur_v, cells, p.sources):
+                continue
+            disputed = p.status == "disputed"
+            for voter, label in p.votes:
+                vid = _reviewer_id(conn, voter)
+                vcells = {**cells, "verdict": label, "note": "" if disputed else cells.get("note", "")}
+                srcs = () if disputed else p.sources
+                cur_v = review.get_verdict(conn, target, vid)
+                if cur_v is not None and _same(cur_v, vcells, srcs):
                     unchanged += 1
                     continue
                 if cur_v is not None and not overwrite:
-                    left.append((p.line, f"{who}'s stored verdict on {scope} {tid} is {cur_v.label!r}, the file "
-                                         f"says {cells['verdict']!r}; use --overwrite to replace it"))
+                    left.append((p.line, f"{voter}'s stored verdict on {scope} {tid} is {cur_v.label!r}, the file "
+                                         f"says {label!r}; use --overwrite to replace it"))
                     continue
-                _save_submitted(conn, target, uid, cells, cur_v.version if cur_v else 0, p.sources)
+                _save_submitted(conn, target, vid, vcells, cur_v.version if cur_v else 0, srcs)
                 saved += 1
         return saved, finals, unchanged, left
 
@@ -797,6 +847,30 @@ def _save_submitted(conn: Any, target: Target, reviewer_id: int, cells: dict[str
     _replace_sources(conn, target, reviewer_id, srcs)
     if cells.get("time"):
         review.set_verdict_time(conn, target, reviewer_id, cells["time"])
+
+
+def _save_agreement(conn: Any, target: Target, p: _Planned, version: int) -> None:
+    """A final verdict accepted automatically: each agreeing reviewer's submitted verdict (the sources with
+    the last, on which the final verdict rests), the final verdict by the last, and the audit record that
+    credits it to all of them."""
+    ids = []
+    for voter, label in p.votes:
+        vid = _reviewer_id(conn, voter)
+        cur = review.get_verdict(conn, target, vid)
+        review.save_verdict(conn, target, vid, label, submit=True, expected_version=cur.version if cur else 0)
+        ids.append(vid)
+    _replace_sources(conn, target, ids[-1], p.sources)
+    if p.cells.get("time"):
+        for vid in ids:
+            review.set_verdict_time(conn, target, vid, p.cells["time"])
+    basis = review.get_verdict(conn, target, ids[-1])
+    final = review.save_final_verdict(conn, target, ids[-1], p.cells["verdict"], expected_version=version,
+                                      note=p.cells.get("note", ""), basis_verdict_id=basis.id if basis else None)
+    if p.cells.get("time"):
+        review.set_final_time(conn, target, p.cells["time"])
+    audit.record(conn, ids[-1], disputes.AUTO_ACCEPT_ACTION, "final_verdict", final.id, None,
+                 {"target_kind": target.kind.value, "target_id": target.id, "label": final.label,
+                  "reviewers": sorted(ids), "imported": True})
 
 
 def _save_final(conn: Any, target: Target, decided_by: int, cells: dict[str, str], version: int,

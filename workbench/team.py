@@ -49,7 +49,8 @@ from workbench import auth, export, review
 from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError, PermissionDenied, StoreError, WorkbenchError
 from workbench.models import Article, LinkKind, Override
-from workbench.store import Grouper, Store, audit
+from workbench.store import Grouper, Store, audit, disputes
+from workbench.store import stats as stats_repo
 from workbench.store import accounts as account_rows
 from workbench.store import assignments as assignment_rows
 from workbench.store import engine as eng
@@ -637,10 +638,12 @@ class Team:
         pending = sorted(assignees - done)
         ready = (not pending) if assignees else len(submitted) >= self.config.reviews_per_item
         ready = ready and bool(submitted)
-        labels = {v.label_id for v in submitted}
+        # agreed or disputed by the one rule of workbench.store.disputes
+        given = [disputes.Given(v.id, v.reviewer_id, v.label_id, v.updated_at) for v in submitted]
+        standing = disputes.standing(None, None, given, ())
         return AdjudicationItem(
             target=target, verdicts=tuple(submitted), assignees=tuple(sorted(assignees)), pending=tuple(pending),
-            agreed=len(labels) == 1, ready=ready, final=review.get_final(conn, target),
+            agreed=standing.status is disputes.Standing.SUBMITTED, ready=ready, final=review.get_final(conn, target),
         )
 
     def _auto_accept(self, conn: Connection, target: Target, trigger: User) -> FinalVerdict | None:
@@ -655,7 +658,7 @@ class Team:
                                               note=AUTO_ACCEPT_NOTE, basis_verdict_id=basis.id)
         except review.StaleSaveError:
             return None  # somebody decided it meanwhile (PostgreSQL, concurrent transactions): theirs stands
-        audit.record(conn, trigger.id, "auto_accept", "final_verdict", final.id, None,
+        audit.record(conn, trigger.id, disputes.AUTO_ACCEPT_ACTION, "final_verdict", final.id, None,
                      {"target_kind": target.kind.value, "target_id": target.id, "label": final.label,
                       "reviewers": sorted(v.reviewer_id for v in state.verdicts)})
         return final
@@ -951,69 +954,7 @@ class Team:
     @staticmethod
     def _own_stats(conn: Connection, user: User) -> Stats:
         """:class:`Stats` from ``user``'s own verdicts only (see :class:`Dashboard`)."""
-        def count(table: Any, *where: Any) -> int:
-            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
-
-        mine = conn.execute(select(verdicts.c.target_kind, verdicts.c.target_id, verdicts.c.status,
-                                   verdicts.c.label_id).where(verdicts.c.reviewer_id == user.id)).all()
-        submitted = [r for r in mine if r.status == VerdictStatus.SUBMITTED.value]
-        drafts = len(mine) - len(submitted)
-        group_ids = sorted({r.target_id for r in submitted if r.target_kind == "group"})
-        claim_label = {r.target_id: r.label_id for r in submitted if r.target_kind == "claim"}
-        group_label = {r.target_id: r.label_id for r in submitted if r.target_kind == "group"}
-        # every claim a submitted verdict covers: its own verdict, else its group's
-        covered: dict[str, int | None] = {}
-        size: dict[str, int] = {}
-        for i in range(0, len(group_ids), 500):
-            chunk = group_ids[i:i + 500]
-            size.update(conn.execute(select(groups.c.id, groups.c.size).where(groups.c.id.in_(chunk))).all())
-            for r in conn.execute(select(claims.c.id, claims.c.group_id).where(claims.c.group_id.in_(chunk))):
-                covered[r.id] = group_label[r.group_id]
-        covered.update(claim_label)
-        ids = sorted(covered)
-        outlet_of: dict[str, str] = {}
-        group_of: dict[str, str | None] = {}
-        for i in range(0, len(ids), 500):
-            for r in conn.execute(select(claims.c.id, claims.c.group_id, outlets.c.name)
-                                  .join(outlets, outlets.c.id == claims.c.outlet_id)
-                                  .where(claims.c.id.in_(ids[i:i + 500]))):
-                outlet_of[r.id], group_of[r.id] = r.name, r.group_id
-        covered = {cid: lab for cid, lab in covered.items() if cid in outlet_of}  # claims still stored
-        final_targets = {(r.target_kind, r.target_id) for r in conn.execute(
-            select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
-        finals = sum(1 for cid in covered if ("claim", cid) in final_targets
-                     or (group_of.get(cid) is not None and ("group", group_of[cid]) in final_targets))
-        labels = {r.id: r for r in conn.execute(select(scale_labels))}
-        dist: Counter = Counter()
-        rated: Counter = Counter()
-        inaccurate: Counter = Counter()
-        for cid, lab_id in covered.items():
-            if lab_id is None:
-                continue
-            dist[lab_id] += 1
-            lab = labels[lab_id]
-            if lab.rating_value is not None:
-                rated[outlet_of[cid]] += 1
-                inaccurate[outlet_of[cid]] += int(bool(lab.inaccurate))
-        reviewed = sum(1 for lab in covered.values() if lab is not None)
-        per_outlet = sorted(conn.execute(select(outlets.c.name, func.count(claims.c.id))
-                                         .join(claims, claims.c.outlet_id == outlets.c.id)
-                                         .group_by(outlets.c.name)).all())
-        ordered = sorted(labels.values(), key=lambda lab: (lab.scale_id, lab.position))
-        progress = ()
-        if mine:  # as Store.stats counts it: own claim verdicts plus the members of own group verdicts
-            n_claims = len({r.target_id for r in submitted if r.target_kind == "claim"})
-            progress = (ReviewerProgress(reviewer_id=user.id, reviewer=user.name, drafts=drafts,
-                                         submitted=len(submitted),
-                                         claims_covered=n_claims + sum(size.get(g, 0) for g in group_ids)),)
-        return Stats(
-            claims=count(claims), articles=count(articles), outlets=count(outlets), groups=count(groups),
-            discrepant_groups=count(groups, groups.c.discrepant.is_(True)), reviewed_claims=reviewed,
-            final_claims=finals, per_reviewer=progress,
-            verdict_distribution=tuple((lab.label, dist[lab.id]) for lab in ordered if lab.id in dist),
-            by_outlet=tuple(OutletRating(outlet=name, claims=n, rated=rated[name], inaccurate=inaccurate[name])
-                            for name, n in per_outlet),
-        )
+        return stats_repo.own_stats(conn, user)
 
     # --- agreement ----------------------------------------------------------------------------------------
 

@@ -262,6 +262,9 @@ def claim_rows(conn: Connection, rows: Sequence[Any], reviewer: int | None = Non
         states = vstat.get(("claim", r.id), set()) | vstat.get(("group", r.group_id), set())
         if fc or fg:
             status = ClaimStatus.FINAL
+        elif "disputed" in (own if "submitted" in (own := vstat.get(("claim", r.id), set()))
+                            else vstat.get(("group", r.group_id), set())):
+            status = ClaimStatus.DISPUTED  # the claim's own verdicts, else its group's (store.disputes)
         elif "submitted" in states:
             status = ClaimStatus.SUBMITTED
         elif "draft" in states:
@@ -301,12 +304,18 @@ def verdict_status_by_target(conn: Connection, cids: Sequence[str], gids: Sequen
     for kind, ids in (("claim", cids), ("group", gids)):
         ids = list(ids)
         for i in range(0, len(ids), 500):
-            q = select(verdicts.c.target_id, verdicts.c.status).where(
+            q = select(verdicts.c.target_id, verdicts.c.status, verdicts.c.label_id).where(
                 verdicts.c.target_kind == kind, verdicts.c.target_id.in_(ids[i:i + 500]))
             if reviewer is not None:
                 q = q.where(verdicts.c.reviewer_id == reviewer)
+            labels: dict[str, set[int | None]] = {}
             for r in conn.execute(q):
                 out.setdefault((kind, r.target_id), set()).add(r.status)
+                if r.status == "submitted":
+                    labels.setdefault(r.target_id, set()).add(r.label_id)
+            for tid, given in labels.items():
+                if len(given) > 1:  # differing submitted verdicts (store.disputes)
+                    out[(kind, tid)].add("disputed")
     return out
 
 

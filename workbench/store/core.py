@@ -23,6 +23,7 @@ from workbench.store import audit
 from workbench.store import engine as eng
 from workbench.store import groups as group_repo
 from workbench.store import queue
+from workbench.store import stats as stats_repo
 from workbench.store import verdicts as review
 from workbench.store.groups import Grouper, IncrementalGrouper, group_id_for, make_group, singleton_group
 from workbench.store.schema import (
@@ -654,57 +655,9 @@ class Store:
             yield from result
 
     def stats(self) -> Stats:
-        """Figures for the dashboard."""
+        """Figures for the dashboard (:func:`workbench.store.stats.stats`)."""
         with self._read() as conn:
-            n = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                 for t in (claims, articles, outlets, groups)}
-            disc = conn.execute(select(func.count()).select_from(groups)
-                                .where(groups.c.discrepant.is_(True))).scalar_one()
-            labels = {r.id: review.label_from_row(r) for r in conn.execute(select(scale_labels))}
-            final_label = dict(conn.execute(select(final_verdicts.c.id, final_verdicts.c.label_id)).all())
-            verdict_label = dict(conn.execute(select(verdicts.c.id, verdicts.c.label_id)
-                                              .where(verdicts.c.status == "submitted")).all())
-            dist: dict[int, int] = {}
-            by_outlet: dict[str, list[int]] = {}
-            reviewed = finals = 0
-            for r in conn.execute(article_repo.in_force_query()):
-                lab_id = None
-                if r.final_claim or r.final_group:
-                    finals += 1
-                    lab_id = final_label[r.final_claim or r.final_group]
-                elif r.verdict_claim or r.verdict_group:
-                    lab_id = verdict_label.get(r.verdict_claim or r.verdict_group)
-                slot = by_outlet.setdefault(r.outlet, [0, 0, 0])
-                slot[0] += 1
-                if lab_id is not None:
-                    reviewed += 1
-                    dist[lab_id] = dist.get(lab_id, 0) + 1
-                    lab = labels[lab_id]
-                    if lab.rating_value is not None:
-                        slot[1] += 1
-                        slot[2] += int(lab.inaccurate)
-            progress = []
-            member_count = dict(conn.execute(select(groups.c.id, groups.c.size)).all())
-            for u in conn.execute(select(users).order_by(users.c.name)):
-                rows = conn.execute(select(verdicts.c.target_kind, verdicts.c.target_id, verdicts.c.status)
-                                    .where(verdicts.c.reviewer_id == u.id)).all()
-                if not rows:
-                    continue
-                drafts = sum(1 for r in rows if r.status == "draft")
-                sub = [r for r in rows if r.status == "submitted"]
-                own_claims = {r.target_id for r in sub if r.target_kind == "claim"}
-                covered = len(own_claims) + sum(member_count.get(r.target_id, 0) for r in sub
-                                                if r.target_kind == "group")
-                progress.append(ReviewerProgress(reviewer_id=u.id, reviewer=u.name, drafts=drafts,
-                                                 submitted=len(sub), claims_covered=covered))
-        ordered = sorted(labels.values(), key=lambda lab: (lab.scale_id, lab.position))
-        return Stats(
-            claims=n["claims"], articles=n["articles"], outlets=n["outlets"], groups=n["groups"],
-            discrepant_groups=disc, reviewed_claims=reviewed, final_claims=finals, per_reviewer=tuple(progress),
-            verdict_distribution=tuple((lab.label, dist[lab.id]) for lab in ordered if lab.id in dist),
-            by_outlet=tuple(OutletRating(outlet=o, claims=v[0], rated=v[1], inaccurate=v[2])
-                            for o, v in sorted(by_outlet.items())),
-        )
+            return stats_repo.stats(conn)
 
     # --- audit --------------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert
 from workbench.errors import InputError, StoreError
 from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, group_id
 from workbench.store import articles as claim_repo
-from workbench.store import audit
+from workbench.store import audit, disputes
 from workbench.store import engine as eng
 from workbench.store import queue
 from workbench.store import verdicts as review
@@ -336,11 +336,13 @@ def group_rows(conn: Connection, rows: Sequence[Any], reviewer: int | None = Non
         outs.setdefault(r.group_id, set()).add(r.name)
     finals = claim_repo.finals_by_target(conn, [], gids)
     vstat = claim_repo.verdict_status_by_target(conn, [], gids, reviewer)
+    standing = disputes.group_states(conn, gids, reviewer=reviewer)  # follows its claims' verdicts
     out = []
     for r in rows:
         fg = finals.get(("group", r.id))
         states = vstat.get(("group", r.id), set())
-        status = (ClaimStatus.FINAL if fg else ClaimStatus.SUBMITTED if "submitted" in states
+        status = (ClaimStatus.FINAL if fg else ClaimStatus.DISPUTED if "disputed" in states
+                  else ClaimStatus.SUBMITTED if "submitted" in states
                   else ClaimStatus.DRAFT if "draft" in states else ClaimStatus.UNREVIEWED)
         out.append(GroupRow(
             id=r.id, label=r.label, kind=Kind(r.kind), unit=r.unit, currency=r.currency, noun=r.noun,
@@ -348,7 +350,7 @@ def group_rows(conn: Connection, rows: Sequence[Any], reviewer: int | None = Non
             representative=r.representative, min_value=r.min_value, median_value=r.median_value,
             max_value=r.max_value, spread_pct=r.spread_pct, discrepant=bool(r.discrepant), status=status,
             final_label=fg[1] if fg else None, final_version=fg[2] if fg else 0,
-            quantity=r.quantity,
+            quantity=r.quantity, review=ClaimStatus(standing[r.id].value),
         ))
     return out
 

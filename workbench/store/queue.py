@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, exists, func, or_, select, union
 
+from workbench.store import disputes
 from workbench.store import engine as eng
 from workbench.store.schema import claims, final_verdicts, verdicts
 from workbench.store.types import ClaimStatus
@@ -55,6 +56,7 @@ def queue_read(engine: Engine) -> Iterator[Connection]:
 STATUS_STATES: dict[ClaimStatus, tuple[str | None, tuple[str, ...]]] = {
     ClaimStatus.FINAL: ("final", ()),
     ClaimStatus.SUBMITTED: ("submitted", ("final",)),
+    ClaimStatus.DISPUTED: ("disputed", ("final",)),  # submitted verdicts that differ (store.disputes)
     ClaimStatus.DRAFT: ("draft", ("final", "submitted")),
     ClaimStatus.UNREVIEWED: (None, ("final", "any")),  # statuses are draft or submitted: "any" is both
 }
@@ -72,6 +74,8 @@ def state_rows(state: str, reviewer: int | None) -> tuple[Any, list[Any]]:
 
 def reached(state: str, reviewer: int | None, targets: Sequence[QueueTarget]) -> Any:
     """True where a row in ``state`` targets the row or (for claims) its group."""
+    if state == "disputed":
+        return or_(*[col.in_(disputes.disputed_targets(kind, reviewer)) for kind, col, _ in targets])
     table, where = state_rows(state, reviewer)
     return or_(*[col.in_(select(table.c.target_id).where(table.c.target_kind == kind, *where))
                  for kind, col, _ in targets])

@@ -46,6 +46,7 @@ class ClaimStatus(str, enum.Enum):
     UNREVIEWED = "unreviewed"
     DRAFT = "draft"  # somebody saved a draft, nobody submitted
     SUBMITTED = "submitted"  # at least one submitted verdict, no final verdict
+    DISPUTED = "disputed"  # submitted verdicts that differ, no final verdict (workbench.store.disputes)
     FINAL = "final"  # a final verdict exists
 
 
@@ -312,6 +313,9 @@ class GroupRow:
     final_label: str | None
     final_version: int
     quantity: str | None = None  # what the group's claims measure
+    # where the group's review stands, following its claims' verdicts too (workbench.store.disputes);
+    # ``status`` is the state of the verdicts given on the group itself, which the status filter selects by
+    review: ClaimStatus = ClaimStatus.UNREVIEWED
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,11 +450,12 @@ class Stats:
     outlets: int
     groups: int
     discrepant_groups: int
-    reviewed_claims: int  # claims with a submitted or final verdict in force
+    reviewed_claims: int  # claims with a submitted or final verdict in force, or disputed
     final_claims: int
     per_reviewer: tuple[ReviewerProgress, ...]
-    verdict_distribution: tuple[tuple[str, int], ...]  # label -> claims, in scale order
+    verdict_distribution: tuple[tuple[str, int], ...]  # label -> claims, in scale order (disputed ones not)
     by_outlet: tuple[OutletRating, ...]
+    disputed_claims: int = 0  # claims whose submitted verdicts differ, no final verdict yet
 
 
 @dataclass(frozen=True, slots=True)
