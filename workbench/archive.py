@@ -43,7 +43,7 @@ ProgressFn = Callable[[int, int | None, str], None]  # (done, total, what), in t
 
 def store_batch(store: Any, articles: Sequence[Article], *, refused: Sequence[RefusedFile], extractor: Extract,
                 dry_run: bool, actor_id: int | None, grouper: Any,
-                then: Callable[[ImportReport], None] | None = None) -> ImportReport:
+                then: Callable[[ImportReport], None] | None = None, policy: Any = None) -> ImportReport:
     """Extract (only what is not stored yet), store and regroup one batch in one transaction; ``then`` runs
     in that transaction after the batch is stored (the checkpoint and the pages remembered).
 
@@ -51,8 +51,8 @@ def store_batch(store: Any, articles: Sequence[Article], *, refused: Sequence[Re
     """
     from workbench.desk import Desk
 
-    return Desk(store, grouper=grouper).import_articles(actor_id, articles, refused=refused, extractor=extractor,
-                                                        dry_run=dry_run, then=then)
+    return Desk(store, policy, grouper=grouper).import_articles(actor_id, articles, refused=refused,
+                                                                extractor=extractor, dry_run=dry_run, then=then)
 
 
 # --------------------------------------------------------------------------------------------- records
@@ -443,8 +443,13 @@ def import_source(
     actor_id: int | None = None,
     grouper: Any = None,
     progress: ProgressFn | None = None,
+    policy: Any = None,
 ) -> ArchiveReport:
-    """Import every record of ``source`` in batches of ``batch_size`` articles (see the module docs)."""
+    """Import every record of ``source`` in batches of ``batch_size`` articles (see the module docs).
+
+    ``policy`` is the desk's (:class:`workbench.desk.SingleUser` by default, :class:`workbench.desk.Team` for
+    a screen in team mode): every batch is stored through the desk, which checks that ``actor_id`` may import.
+    """
     if batch_size < 1:
         raise InputError("--batch-size", f"must be 1 or more, got {batch_size}")
     state = ImportState(store.engine)
@@ -489,7 +494,8 @@ def import_source(
 
         if arts or refused:
             report.add(store_batch(store, arts, refused=refused, extractor=ex, dry_run=dry_run,
-                                   actor_id=actor_id, grouper=grouper, then=None if dry_run else remember))
+                                   actor_id=actor_id, grouper=grouper, then=None if dry_run else remember,
+                                   policy=policy))
         elif not dry_run:  # only URLs and entries imported before: nothing to store, still remembered
             run_write(store.engine, remember)
 

@@ -357,6 +357,11 @@ class Desk:
 
     # --- importing ----------------------------------------------------------------------------------------
 
+    def require_import(self, actor: Actor) -> None:
+        """Refuse (:class:`PermissionDenied`) an actor who may not import, before anything is read or
+        fetched for them (every import checks again in the transaction that stores)."""
+        self._read(lambda conn: self._check(conn, actor, Action.IMPORT_ARTICLES))
+
     def import_articles(self, actor: Actor, articles: Sequence[Article], *, refused: Sequence[RefusedFile] = (),
                         jobs: int = 1, dry_run: bool = False,
                         extractor: Callable[[Sequence[Article]], list] | None = None,
