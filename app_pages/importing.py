@@ -227,7 +227,9 @@ with paste_tab:
     # what is pasted is the user's draft on the server until it is imported: back after a reload
     server_drafts(me.user.id if me.user else None, FormDraft("paste"), PASTE_FIELDS, dates=("published",))
     if ss.pop("import_paste_done", False):
-        forget(*PASTE_FIELDS.values())  # imported: the form is empty again and the draft gone
+        forget(*PASTE_FIELDS.values())  # imported: the draft is gone, and the form is empty again
+        for key in PASTE_FIELDS.values():  # set, not only dropped: the browser then clears the fields too
+            ss[key] = None if key == "import_paste_date" else ""
     st.text_area("Article text", height=220, max_chars=100_000,
                  placeholder="Paste the article: headline on the first line, then the text.",
                  **drafted("import_paste_text"))
