@@ -14,6 +14,7 @@ by the module that owns it.
 
     python bench/import.py                 # 20,000 articles, jobs 1 and 2, 3 repeats
     python bench/import.py --big           # 100,000 articles, once each (peak memory must stay under 2 GB)
+    python bench/import.py --big --jobs 1 --show-progress   # the same, one process, with its progress bar
     python bench/import.py --small         # 200 articles, once each: what CI runs so the bench cannot rot
     python bench/import.py --articles 2000 --repeats 1 --profile
 """
@@ -41,14 +42,14 @@ from newsarchive import write_archive  # noqa: E402
 TARGET = 150.0  # articles per CPU-second, end to end, one process
 
 
-def child(archive: str, db: str, jobs: int, batch: int) -> int:
+def child(archive: str, db: str, jobs: int, batch: int, progress: str = "off") -> int:
     """One import in this process; prints its figures as one JSON line."""
     t0 = time.perf_counter()
     from sqlalchemy import create_engine, text
 
     from workbench.cli import main
 
-    code = main(["import", archive, "--db", db, "--jobs", str(jobs), "--batch-size", str(batch), "--progress", "off"])
+    code = main(["import", archive, "--db", db, "--jobs", str(jobs), "--batch-size", str(batch), "--progress", progress])
     wall = time.perf_counter() - t0
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     eng = create_engine(f"sqlite:///{db}")
@@ -80,15 +81,18 @@ def startup_cpu() -> float:
     return json.loads(out.stdout.strip().splitlines()[-1])["cpu"]
 
 
-def run_child(archive: Path, folder: Path, jobs: int, batch: int, tag: str) -> dict:
+def run_child(archive: Path, folder: Path, jobs: int, batch: int, tag: str, show_progress: bool = False) -> dict:
     db = folder / f"{tag}.db"
     for p in folder.glob(f"{tag}.db*"):
         p.unlink()
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", str(archive), str(db), str(jobs), str(batch)],
-                         capture_output=True, text=True, cwd=HERE.parent)
+    # --show-progress: the import's own progress bar (with its ETA) goes to this process's standard error
+    out = subprocess.run([sys.executable, __file__, "--child", str(archive), str(db), str(jobs), str(batch),
+                          "on" if show_progress else "off"],
+                         stdout=subprocess.PIPE, stderr=None if show_progress else subprocess.PIPE, text=True,
+                         cwd=HERE.parent)
     if out.returncode != 0:
-        sys.stderr.write(out.stderr)
+        sys.stderr.write(out.stderr or "")
         raise SystemExit(f"the import with --jobs {jobs} failed (exit {out.returncode})")
     fig = json.loads(out.stdout.strip().splitlines()[-1])
     fig["wall_outer"] = time.perf_counter() - t0
@@ -186,7 +190,7 @@ def profile(archive: Path, folder: Path, batch: int, top: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
-        return child(argv[1], argv[2], int(argv[3]), int(argv[4]))
+        return child(argv[1], argv[2], int(argv[3]), int(argv[4]), *argv[5:6])
     if argv and argv[0] == "--startup":
         return startup_child()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -199,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=1000)
     ap.add_argument("--profile", action="store_true", help="also profile one import in this process")
     ap.add_argument("--top", type=int, default=20)
+    ap.add_argument("--show-progress", action="store_true",
+                    help="let each import draw its progress bar and ETA on standard error (for --big by hand)")
     ap.add_argument("--keep", type=Path, help="folder for the archive and databases (default: a temporary one)")
     a = ap.parse_args(argv)
     n = 100_000 if a.big else 200 if a.small else a.articles
@@ -221,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             starts.append(startup_cpu())
             order = configs if r % 2 == 0 else list(reversed(configs))
             for j in order:
-                f = run_child(archive, folder, j, batch, f"jobs{j}")
+                f = run_child(archive, folder, j, batch, f"jobs{j}", a.show_progress)
                 figs[j].append(f)
                 print(f"  run {r + 1} --jobs {j}: {f['wall']:.1f} s wall, {f['cpu']:.1f} s CPU, "
                       f"{f['rss_mb']:.0f} MB peak", flush=True)

@@ -130,6 +130,75 @@ def test_a_folder_resumes_after_the_last_file_stored(tmp_path: Path, extractor) 
         assert second.resumed is not None and second.resumed.startswith("9 file(s)")
 
 
+# A checkpoint the database refuses once 8 articles are stored: the batch that would bring the count to 8
+# must then be rolled back with it (same transaction), not stored without its checkpoint.
+REFUSE_CHECKPOINT = {
+    "sqlite": [
+        f"CREATE TRIGGER refuse_cp_{op} BEFORE {op} ON import_checkpoints "
+        "WHEN (SELECT count(*) FROM articles) >= 8 BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END"
+        for op in ("INSERT", "UPDATE")],
+    "postgresql": [
+        "CREATE FUNCTION refuse_cp() RETURNS trigger AS $$ BEGIN IF (SELECT count(*) FROM articles) >= 8 THEN "
+        "RAISE EXCEPTION 'checkpoint refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_cp BEFORE INSERT OR UPDATE ON import_checkpoints "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_cp()"],
+}
+DROP_REFUSAL = {
+    "sqlite": ["DROP TRIGGER refuse_cp_INSERT", "DROP TRIGGER refuse_cp_UPDATE"],
+    "postgresql": ["DROP TRIGGER refuse_cp ON import_checkpoints", "DROP FUNCTION refuse_cp()"],
+}
+
+
+def test_a_batch_and_its_checkpoint_commit_together_or_not_at_all(
+        tmp_path: Path, extractor, db_url: str) -> None:  # noqa: F811
+    recs = list(generated(12))
+    arc = write(tmp_path / "a.jsonl", recs)
+    with Store.open(db_url) as store:
+        dialect = store.engine.dialect.name
+        with store.engine.begin() as conn:
+            for stmt in REFUSE_CHECKPOINT[dialect]:
+                conn.exec_driver_sql(stmt)
+        with pytest.raises(Exception, match="checkpoint refused"):
+            import_source(store, JsonlArchive(arc), batch_size=4, extractor=extractor)
+        # the first batch is stored with its checkpoint; the second, whose checkpoint failed, not at all
+        assert store.counts()["articles"] == 4
+        assert ImportState(store.engine).checkpoint(JsonlArchive(arc).key)["line"] == 4
+        with store.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(text("SELECT id FROM articles ORDER BY id"))]
+        assert ids == sorted(r["id"] for r in recs[:4])
+        with store.engine.begin() as conn:
+            for stmt in DROP_REFUSAL[dialect]:
+                conn.exec_driver_sql(stmt)
+        again = import_source(store, JsonlArchive(arc), batch_size=4, extractor=extractor)
+        assert (again.resumed, again.articles_new, again.articles_present) == ("line 4", 8, 0)
+        assert store.counts()["articles"] == 12
+
+
+def test_the_checkpoint_names_exactly_the_lines_stored_after_every_batch(tmp_path: Path, extractor) -> None:
+    """Read from another connection at every step of the import: the checkpoint and the stored articles
+    always agree (the articles of lines up to the checkpoint, and no others)."""
+    recs = list(generated(14))
+    arc = write(tmp_path / "a.jsonl", recs)
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    with Store.open(url) as store:
+        watcher = create_engine(url)
+        seen: list[tuple[int, int]] = []
+
+        def look(done: int, total: int | None, what: str) -> None:
+            with watcher.connect() as conn:
+                n = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+                row = conn.execute(text("SELECT position FROM import_checkpoints")).first()
+            line = json.loads(row[0])["line"] if row else 0
+            assert n == line, f"{n} article(s) stored but the checkpoint says line {line}"
+            seen.append((n, line))
+
+        try:
+            import_source(store, JsonlArchive(arc), batch_size=3, extractor=extractor, progress=look)
+        finally:
+            watcher.dispose()
+        assert {n for n, _ in seen} == {0, 3, 6, 9, 12}
+
+
 def _import_cmd(arc: Path, db: Path, batch: int) -> list[str]:
     return [sys.executable, "-m", "workbench", "import", str(arc), "--db", str(db), "--batch-size", str(batch),
             "--progress", "off"]

@@ -22,6 +22,7 @@ from workbench.ingest import (
     furniture_spans,
     in_spans,
     make_id,
+    outlet_for,
     outlet_from_folder,
     read_bytes,
     read_file,
@@ -365,6 +366,73 @@ def test_html_outlet_option_wins_and_folder_is_the_last_resort(tmp_path):
     assert read_file(path, outlet="Harbour Radio")[0].outlet == "Harbour Radio"
 
 
+# One outlet rule for every way in: (file name as given or uploaded, --outlet, what the file says) -> outlet,
+# or None for "cannot tell the outlet".
+PAGE_NO_SITE = PAGE.replace('<meta property="og:site_name" content="Selmoor Gazette">', "").replace(
+    '<meta property="og:url" content="https://selmoor.example/ferry">', "")  # (trafilatura reads a site from it)
+OUTLET_CASES = [
+    ("harbour-gazette/ferry.txt", None, SCRAPED, "Harbour Gazette"),
+    ("harbour-gazette/ferry.txt", "Coast Radio", SCRAPED, "Coast Radio"),
+    ("ferry.txt", None, SCRAPED, None),  # no folder named: refused, typed or uploaded
+    ("ferry.txt", "  Coast   Radio ", SCRAPED, "Coast Radio"),
+    ("./ferry.txt", None, SCRAPED, None),
+    ("../ferry.txt", None, SCRAPED, None),
+    ("desk/coast-news/ferry.html", None, PAGE_NO_SITE, "Coast News"),
+    ("desk/coast-news/ferry.html", None, PAGE, "Selmoor Gazette"),  # the page's site name before the folder
+    ("ferry.html", None, PAGE, "Selmoor Gazette"),
+    ("ferry.html", "Coast Radio", PAGE, "Coast Radio"),
+    ("ferry.html", None, PAGE_NO_SITE, None),
+]
+
+
+@pytest.mark.parametrize("name, given, content, expected", OUTLET_CASES)
+def test_one_outlet_rule_for_a_file_on_disk_and_the_same_file_uploaded(tmp_path, monkeypatch, name, given, content,
+                                                                      expected):
+    work = tmp_path / "newsroom-folder"  # the working folder's own name is never taken for the outlet
+    (work / Path(name).parent).mkdir(parents=True, exist_ok=True)
+    (work / name).write_text(content, encoding="utf-8")
+    monkeypatch.chdir(work)
+    outcomes = []
+    for read in (lambda: read_file(name, outlet=given), lambda: read_bytes(name, content.encode(), outlet=given),
+                 lambda: read_bytes(Path(name).name, content.encode(), outlet=given,
+                                    folder=Path(name).parent.name)):
+        try:
+            outcomes.append(read()[0].outlet)
+        except InputError as exc:
+            assert "cannot tell the outlet" in exc.problem
+            outcomes.append(None)
+    assert outcomes == [expected] * 3
+
+
+def test_the_command_line_and_an_upload_refuse_a_bare_file_alike(tmp_path, monkeypatch, capsys):
+    from workbench.background import ImportJob, Upload
+    from workbench.cli import main
+
+    desk = tmp_path / "harbour-gazette"
+    desk.mkdir()
+    (desk / "ferry.txt").write_text(SCRAPED, encoding="utf-8")
+    monkeypatch.chdir(desk)
+    db = tmp_path / "w.db"
+    assert main(["import", "ferry.txt", "--db", str(db)]) == int(ExitCode.BAD_INPUT)
+    cli_out = capsys.readouterr()
+    assert "ferry.txt: cannot tell the outlet" in cli_out.out + cli_out.err
+    state = ImportJob.start(f"sqlite:///{db}", [Upload("ferry.txt", SCRAPED.encode())]).wait(120)
+    assert [r.reason.split(";")[0] for r in state.report.refused] == ["cannot tell the outlet"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "harbour-gazette/ferry.txt", "--db", str(db)]) == 0
+    capsys.readouterr()
+    state = ImportJob.start(f"sqlite:///{db}", [Upload("ferry.txt", SCRAPED.encode())], outlet="Harbour Gazette"
+                            ).wait(120)
+    assert state.report.articles_present == 1  # the same article as the command line's: same outlet, same id
+
+
+def test_outlet_for_names_what_would_work():
+    assert outlet_for("x/harbour-gazette/a.txt") == "Harbour Gazette"
+    with pytest.raises(InputError) as err:
+        outlet_for("a.txt")
+    assert "--outlet NAME" in err.value.problem and "Outlet field" in err.value.problem
+
+
 # --------------------------------------------------------------------------------------------------------------
 # .jsonl and .csv
 # --------------------------------------------------------------------------------------------------------------
@@ -592,7 +660,8 @@ def test_read_bytes_takes_the_format_from_the_name():
     with pytest.raises(InputError) as err:
         read_bytes("ferry.txt", SCRAPED.encode())
     assert str(err.value) == (
-        "ferry.txt: cannot tell the outlet; pass it with --outlet NAME or put the file in a folder named after it"
+        "ferry.txt: cannot tell the outlet; pass it with --outlet NAME (on the Import screen: the Outlet field) "
+        "or put the file in a folder named after it"
     )
 
 

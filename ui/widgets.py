@@ -49,13 +49,15 @@ def _plain(value: Any) -> Any:
 
 def _save_server_draft(user_id: int, kind: str, target_id: str) -> None:
     from ui import resources
-    from workbench.sessions import Drafts
+    from workbench.sessions import Drafts, FormDraft
     from workbench.store import Target, TargetKind
 
     ss = st.session_state
     fields = {field: _plain(ss.get(key, ss.get(DRAFT + key))) for key, (u, k, t, field) in ss.get(BOUND, {}).items()
               if (u, k, t) == (user_id, kind, target_id)}
-    Drafts(resources.store()).put(user_id, Target(TargetKind(kind), target_id), fields)
+    known = {k.value for k in TargetKind}
+    target = Target(TargetKind(kind), target_id) if kind in known else FormDraft(kind, target_id)
+    Drafts(resources.store()).put(user_id, target, fields)
 
 
 def server_drafts(user_id: int | None, target: Any, fields: dict[str, str], *, dates: Sequence[str] = ()) -> None:
@@ -67,8 +69,9 @@ def server_drafts(user_id: int | None, target: Any, fields: dict[str, str], *, d
         return
     ss = st.session_state
     bound = ss.setdefault(BOUND, {})
+    kind = getattr(target.kind, "value", target.kind)  # a Target's kind, or a FormDraft's name
     for field, key in fields.items():
-        bound[key] = (user_id, target.kind.value, target.id, field)
+        bound[key] = (user_id, kind, target.id, field)
     if any(key in ss or DRAFT + key in ss for key in fields.values()):
         return
     from ui import resources

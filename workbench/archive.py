@@ -2,9 +2,9 @@
 
 A source is read one record at a time; every ``batch_size`` articles are extracted and stored as one
 import (one transaction: the batch lands whole or not at all), so memory holds one batch, whatever the
-size of the archive. After each stored batch the position reached is written down (a checkpoint, see
-:mod:`workbench.importstate`); an import killed and started again seeks to the last checkpoint and goes on
-from there. Storing nothing twice does not depend on the checkpoint: the store skips any article whose text
+size of the archive. With each stored batch, in its transaction, the position reached is written down (a
+checkpoint, see :mod:`workbench.importstate`), so the checkpoint names exactly the batches stored; an import
+killed and started again seeks to the last checkpoint and goes on from there. Storing nothing twice does not depend on the checkpoint: the store skips any article whose text
 it already holds (content hash), and the pipeline extracts only articles it does not hold, so the batch in
 flight when the process died costs a read and one query when it is met again.
 
@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from workbench.errors import InputError
 from workbench.importstate import ImportState
 from workbench.models import Article, Claim
+from workbench.store.engine import run_write
 from workbench.store.types import ImportReport, RefusedFile
 
 DEFAULT_BATCH_SIZE = 500
@@ -41,15 +42,17 @@ ProgressFn = Callable[[int, int | None, str], None]  # (done, total, what), in t
 
 
 def store_batch(store: Any, articles: Sequence[Article], *, refused: Sequence[RefusedFile], extractor: Extract,
-                dry_run: bool, actor_id: int | None, grouper: Any) -> ImportReport:
-    """Extract (only what is not stored yet), store and regroup one batch in one transaction.
+                dry_run: bool, actor_id: int | None, grouper: Any,
+                then: Callable[[ImportReport], None] | None = None, policy: Any = None) -> ImportReport:
+    """Extract (only what is not stored yet), store and regroup one batch in one transaction; ``then`` runs
+    in that transaction after the batch is stored (the checkpoint and the pages remembered).
 
     The one call from archive, web and cluster imports into the import pipeline.
     """
     from workbench.desk import Desk
 
-    return Desk(store, grouper=grouper).import_articles(actor_id, articles, refused=refused, extractor=extractor,
-                                                        dry_run=dry_run)
+    return Desk(store, policy, grouper=grouper).import_articles(actor_id, articles, refused=refused,
+                                                                extractor=extractor, dry_run=dry_run, then=then)
 
 
 # --------------------------------------------------------------------------------------------- records
@@ -440,8 +443,13 @@ def import_source(
     actor_id: int | None = None,
     grouper: Any = None,
     progress: ProgressFn | None = None,
+    policy: Any = None,
 ) -> ArchiveReport:
-    """Import every record of ``source`` in batches of ``batch_size`` articles (see the module docs)."""
+    """Import every record of ``source`` in batches of ``batch_size`` articles (see the module docs).
+
+    ``policy`` is the desk's (:class:`workbench.desk.SingleUser` by default, :class:`workbench.desk.Team` for
+    a screen in team mode): every batch is stored through the desk, which checks that ``actor_id`` may import.
+    """
     if batch_size < 1:
         raise InputError("--batch-size", f"must be 1 or more, got {batch_size}")
     state = ImportState(store.engine)
@@ -477,13 +485,19 @@ def import_source(
         arts = [r.article for r in records if r.article is not None]
         refused = [RefusedFile(r.where, r.problem) for r in records if r.problem]
         feeds_with_problems.update(r.feed for r in records if r.problem and r.feed)
-        if arts or refused:
-            report.add(store_batch(store, arts, refused=refused, extractor=ex, dry_run=dry_run,
-                                   actor_id=actor_id, grouper=grouper))
-        if not dry_run:
+
+        def remember(_: object = None) -> None:
+            # in the batch's own transaction: the checkpoint never runs ahead of or behind what is stored
             _remember(state, store, records)
             if key and pos is not None:
                 state.save_checkpoint(key, pos)
+
+        if arts or refused:
+            report.add(store_batch(store, arts, refused=refused, extractor=ex, dry_run=dry_run,
+                                   actor_id=actor_id, grouper=grouper, then=None if dry_run else remember,
+                                   policy=policy))
+        elif not dry_run:  # only URLs and entries imported before: nothing to store, still remembered
+            run_write(store.engine, remember)
 
     background = hasattr(extractor, "submit") and getattr(extractor, "background", True)
     try:

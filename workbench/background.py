@@ -1,7 +1,7 @@
 """Imports that run in a worker process, so the process that serves the screens stays free for everyone.
 
-An :class:`ImportJob` hands uploaded files to a fresh worker process (``spawn``: nothing of the server's
-state is shared) that reads them (:mod:`workbench.ingest`), finds their numbers, and stores and groups
+An :class:`ImportJob` hands uploaded files (or web pages and feeds to fetch, :func:`_run_web`) to a fresh
+worker process (``spawn``: nothing of the server's state is shared) that reads them (:mod:`workbench.ingest`), finds their numbers, and stores and groups
 them in one transaction (:meth:`workbench.desk.Desk.import_articles`; in team mode
 through :meth:`workbench.team.Team.import_articles`, which checks the actor's role). The caller polls
 :meth:`ImportJob.poll` for a :class:`JobState` (stage, done/total, the report or the error) and may
@@ -81,6 +81,10 @@ class JobSpec:
     actor_id: int | None = None
     team: bool = False  # through workbench.team.Team, which checks the actor's role
     memory_mb: int = DEFAULT_MEMORY_MB
+    # web pages and feeds (workbench.fetch), fetched by the worker: (where, URL) pairs, feed URLs, limits
+    urls: tuple[tuple[str, str], ...] = ()
+    feeds: tuple[str, ...] = ()
+    limits: Any = None  # workbench.fetch.FetchLimits; None: its defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class JobState:
     report: ImportReport | None = None
     error: str | None = None
     refused: tuple[RefusedFile, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()  # web imports: what was skipped as imported before, unchanged feeds
 
     @property
     def fraction(self) -> float:
@@ -146,6 +151,7 @@ class ImportJob:
     def __init__(self, spec: JobSpec, refused: Sequence[RefusedFile] = (), *, time_limit_s: float | None = None):
         self.spec = spec
         self._refused = tuple(refused)
+        self._notes: tuple[str, ...] = ()
         self._ctx = multiprocessing.get_context("spawn")
         self._updates: Any = self._ctx.Queue()
         self._cancel = self._ctx.Event()
@@ -157,14 +163,17 @@ class ImportJob:
         self.time_limit_s = time_limit_s if time_limit_s is not None else float(_env_number(TIME_ENV, DEFAULT_SECONDS))
 
     @classmethod
-    def start(cls, db_url: str, uploads: Sequence[Upload], *, outlet: str | None = None,
+    def start(cls, db_url: str, uploads: Sequence[Upload] = (), *, outlet: str | None = None,
               encoding: str | None = None, actor_id: int | None = None, team: bool = False,
               max_file: int = MAX_FILE_BYTES, max_job: int = MAX_JOB_BYTES,
-              time_limit_s: float | None = None) -> "ImportJob":
-        """Check the uploads against the limits and start the worker on those within them."""
+              time_limit_s: float | None = None, urls: Sequence[tuple[str, str]] = (),
+              feeds: Sequence[str] = (), limits: Any = None) -> "ImportJob":
+        """Check the uploads against the limits and start the worker on those within them; or (``urls``,
+        ``feeds``) on pages and feeds to fetch, new ones only (:class:`workbench.fetch.WebSource`)."""
         kept, refused = check_uploads(uploads, max_file, max_job)
         spec = JobSpec(db_url=db_url, uploads=tuple(kept), outlet=outlet or None, encoding=encoding or None,
-                       actor_id=actor_id, team=team, memory_mb=_env_number(MEMORY_ENV, DEFAULT_MEMORY_MB))
+                       actor_id=actor_id, team=team, memory_mb=_env_number(MEMORY_ENV, DEFAULT_MEMORY_MB),
+                       urls=tuple((str(w), str(u)) for w, u in urls), feeds=tuple(feeds), limits=limits)
         job = cls(spec, refused, time_limit_s=time_limit_s)
         job._proc = job._ctx.Process(target=_work, args=(spec, job._updates, job._cancel), daemon=True,
                                      name="workbench-import")
@@ -235,10 +244,13 @@ class ImportJob:
                 self._state = replace(self._state, stage=Stage(stage), done=done, total=total, what=what)
                 if self._state.stage is not self.stages[-1]:
                     self.stages.append(self._state.stage)
+            elif kind == "notes":
+                self._notes = tuple(payload)
             elif kind == "done":
                 report: ImportReport = payload
                 report = replace(report, refused=self._refused + tuple(report.refused))
-                self._state = JobState(Stage.DONE, what="done", report=report, refused=report.refused)
+                self._state = JobState(Stage.DONE, what="done", report=report, refused=report.refused,
+                                       notes=self._notes)
             elif kind == "cancelled":
                 self._state = JobState(Stage.CANCELLED, error="the import was cancelled; nothing was stored",
                                        refused=self._refused)
@@ -328,7 +340,11 @@ def _work(spec: JobSpec, updates: Any, cancel: Any) -> None:
         from workbench.store.engine import resolve_url
 
         where = safe_url(resolve_url(spec.db_url))
-        report = _run(spec, say, cancel)
+        if spec.urls or spec.feeds:
+            report, notes = _run_web(spec, say)
+            updates.put(("notes", notes))
+        else:
+            report = _run(spec, say, cancel)
         updates.put(("done", report))
     except Cancelled:
         updates.put(("cancelled", None))
@@ -388,3 +404,61 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
         policy = Team(TeamConfig(cookie_secret="")) if spec.team else SingleUser()
         return Desk(store, policy, grouper=grouper).import_articles(spec.actor_id, articles, refused=refused,
                                                                     extractor=extract)
+
+
+def _run_web(spec: JobSpec, say: Any) -> tuple[ImportReport, tuple[str, ...]]:
+    """Fetch the pages and feeds of ``spec`` (new ones only), then extract, store and group them as ONE batch
+    (one transaction, like an upload: a cancel or a failure stores nothing); each URL that fails is refused
+    with its reason."""
+    from workbench import archive
+    from workbench.auth import TeamConfig
+    from workbench.desk import Desk, SingleUser, Team
+    from workbench.extract import Extractor
+    from workbench.fetch import FetchLimits, WebSource
+    from workbench.importing import default_grouper
+    from workbench.store import Store
+
+    n_urls = len(spec.urls)
+    fetched = 0
+
+    def progress(done: int, total: int | None, what: str) -> None:
+        nonlocal fetched
+        fetched = max(fetched, done)
+        say(Stage.READING, done, max(done, n_urls, 1), f"fetched {done} page(s): {what[:120]}")
+
+    ex = Extractor()
+
+    def extract(todo: Sequence[Any]) -> list[Any]:
+        out: list[Any] = []
+        for i, a in enumerate(todo):
+            say(Stage.EXTRACTING, i, len(todo), f"finding numbers in article {i + 1} of {len(todo)}: {a.title[:60]}")
+            out += ex.extract(a)
+        say(Stage.STORING, 0, 1, "storing and grouping")
+        return out
+
+    def grouper(claims: list[Any], links: list[Any]) -> Any:
+        say(Stage.STORING, 0, 1, f"grouping {len(claims):,} claims")
+        grouping = default_grouper(claims, links)
+        say(Stage.STORING, 1, 1, "writing the groups")
+        return grouping
+
+    source = WebSource(urls=list(spec.urls), feeds=list(spec.feeds), outlet=spec.outlet,
+                       limits=spec.limits or FetchLimits())
+    with Store.open(spec.db_url) as store:
+        policy = Team(TeamConfig(cookie_secret="")) if spec.team else SingleUser()
+        Desk(store, policy).require_import(spec.actor_id)  # nothing is fetched for who may not import
+        say(Stage.READING, 0, max(n_urls, 1), "fetching")
+        rep = archive.import_source(store, source, batch_size=1_000_000_000, extractor=extract,
+                                    actor_id=spec.actor_id, grouper=grouper, progress=progress, policy=policy)
+        groups = rep.groups
+    notes = []
+    if rep.skipped_known:
+        notes.append(f"{rep.skipped_known} page(s) or feed entries imported before: not fetched again.")
+    if source.feeds_unchanged:
+        notes.append(f"{source.feeds_unchanged} feed(s) unchanged since the last poll.")
+    if rep.refused_total > len(rep.refused):
+        notes.append(f"... and {rep.refused_total - len(rep.refused)} more refused.")
+    report = ImportReport(articles_new=rep.articles_new, articles_present=rep.articles_present,
+                          claims_new=rep.claims_new, claims_dropped=rep.claims_dropped, groups=groups,
+                          refused=tuple(rep.refused), verdicts_carried=0, dry_run=False)
+    return report, tuple(notes)

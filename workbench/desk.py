@@ -357,21 +357,34 @@ class Desk:
 
     # --- importing ----------------------------------------------------------------------------------------
 
+    def require_import(self, actor: Actor) -> None:
+        """Refuse (:class:`PermissionDenied`) an actor who may not import, before anything is read or
+        fetched for them (every import checks again in the transaction that stores)."""
+        self._read(lambda conn: self._check(conn, actor, Action.IMPORT_ARTICLES))
+
     def import_articles(self, actor: Actor, articles: Sequence[Article], *, refused: Sequence[RefusedFile] = (),
                         jobs: int = 1, dry_run: bool = False,
                         extractor: Callable[[Sequence[Article]], list] | None = None,
-                        progress: importing.Progress | None = None) -> ImportReport:
+                        progress: importing.Progress | None = None,
+                        then: Callable[[ImportReport], None] | None = None) -> ImportReport:
         """Extract the articles not stored yet, then store and regroup them in one transaction that also
-        checks the actor may import (team mode: leads and admins)."""
+        checks the actor may import (team mode: leads and admins).
+
+        ``then(report)`` runs in that same transaction once the batch is stored (never on a dry run): what an
+        import remembers about the batch (an archive's checkpoint, the web pages fetched) commits with it or
+        not at all."""
         self._read(lambda conn: self._check(conn, actor, Action.IMPORT_ARTICLES))  # refuse before extracting
         claims, dropped = importing.extract_new(self.store, articles, jobs=jobs, extractor=extractor,
                                                 progress=progress)
 
         def work(conn: Any) -> ImportReport:
             user = self._check(conn, actor, Action.IMPORT_ARTICLES)
-            return self.store.import_articles(articles, claims, grouper=self.grouper,
-                                              actor_id=user.id if user else None, refused=refused,
-                                              claims_dropped=dropped, dry_run=dry_run)
+            report = self.store.import_articles(articles, claims, grouper=self.grouper,
+                                                actor_id=user.id if user else None, refused=refused,
+                                                claims_dropped=dropped, dry_run=dry_run)
+            if then is not None and not dry_run:
+                then(report)
+            return report
 
         return self._write(work)
 

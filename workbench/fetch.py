@@ -23,6 +23,7 @@ Only ``http`` and ``https`` URLs are fetched.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import urllib.robotparser
@@ -59,6 +60,45 @@ class FetchLimits:
     allow_private_hosts: bool = False  # loopback, private and link-local addresses (a server must not be
     #                                    made to fetch its own network's pages for whoever types a URL)
     user_agent: str = USER_AGENT
+
+
+    @classmethod
+    def from_env(cls, env: "os._Environ[str] | dict[str, str] | None" = None) -> "FetchLimits":
+        """The limits for fetches the app makes, with the settings a desk may change in the environment:
+        ``WORKBENCH_FETCH_LOCAL=1`` lets the server fetch loopback and private addresses (a desk whose
+        sources are on its own network; tests), ``WORKBENCH_FETCH_SECONDS`` the time for one response,
+        ``WORKBENCH_FETCH_MAX_MB`` the size of one page or feed, ``WORKBENCH_FETCH_INTERVAL_S`` the pause
+        between two requests to one host. A value that is not a number raises :class:`InputError`."""
+        env = os.environ if env is None else env
+        base = cls()
+
+        def number(name: str, default: float) -> float:
+            raw = (env.get(name) or "").strip()
+            if not raw:
+                return default
+            try:
+                value = float(raw)
+            except ValueError:
+                raise InputError(name, f"expected a number, got {raw!r}") from None
+            if value < 0:
+                raise InputError(name, f"must be 0 or more, got {raw!r}")
+            return value
+
+        total = number(FETCH_SECONDS_ENV, base.total_s)
+        return cls(
+            connect_timeout_s=min(base.connect_timeout_s, max(total, 0.1)),
+            read_timeout_s=min(base.read_timeout_s, max(total, 0.1)),
+            total_s=max(total, 0.1),
+            max_bytes=int(number(FETCH_MAX_MB_ENV, base.max_bytes / 1e6) * 1e6),
+            min_interval_s=number(FETCH_INTERVAL_ENV, base.min_interval_s),
+            allow_private_hosts=(env.get(FETCH_LOCAL_ENV) or "").strip().lower() in ("1", "true", "yes", "on"),
+        )
+
+
+FETCH_LOCAL_ENV = "WORKBENCH_FETCH_LOCAL"
+FETCH_SECONDS_ENV = "WORKBENCH_FETCH_SECONDS"
+FETCH_MAX_MB_ENV = "WORKBENCH_FETCH_MAX_MB"
+FETCH_INTERVAL_ENV = "WORKBENCH_FETCH_INTERVAL_S"
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,16 +474,25 @@ def read_url_file(path: str | Path) -> list[tuple[str, str]]:
         raise InputError(str(p), "no such file; give a text file with one URL a line") from None
     except UnicodeDecodeError:
         raise InputError(str(p), "is not UTF-8 text; give a text file with one URL a line") from None
+    return url_lines(text, str(p))
+
+
+def url_lines(text: str, source: str, *, limit: int | None = None) -> list[tuple[str, str]]:
+    """(where, URL) for each URL of ``text`` (a file of URLs, or what was typed on the Import screen) read
+    as :func:`read_url_file` reads a file; ``source`` names it in messages. More than ``limit`` URLs, or a
+    line that is not an http(s) URL, raises :class:`InputError` naming the line (nothing is fetched)."""
     out: list[tuple[str, str]] = []
     for n, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        where = f"{p}, line {n}"
+        where = f"{source}, line {n}"
         check_url(line, where)
         out.append((where, line))
     if not out:
-        raise InputError(str(p), "holds no URL; give one http:// or https:// URL a line")
+        raise InputError(source, "holds no URL; give one http:// or https:// URL a line")
+    if limit is not None and len(out) > limit:
+        raise InputError(source, f"holds {len(out)} URLs; one import takes at most {limit}: split the list")
     return out
 
 

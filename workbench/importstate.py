@@ -13,9 +13,10 @@ Four small tables, created by the migration ``0002_feeds`` and defined here on t
   last batch that was stored; an import started again seeks there instead of reading everything again.
 
 None of these rows is what keeps an article from being stored twice: the store refuses a second copy of a
-text by its content hash. They make repeated work cheap. They are written in their own transaction right
-after the batch they describe; if the process dies in between, the next run reads that batch again, finds
-every article already present, and writes the row then.
+text by its content hash. They make repeated work cheap. An import writes them in the transaction of the
+batch they describe (the writers below join a transaction already running on the engine), so they commit
+with the batch or not at all: a checkpoint never points past a batch that was rolled back, nor behind one
+that was stored.
 """
 
 from __future__ import annotations

@@ -2,13 +2,26 @@
 
 Formats
 -------
-- ``.txt``: one article a file. The title is the first non-empty line; the outlet is ``outlet`` when given,
-  else the name of the folder holding the file (``harbour-gazette`` reads as "Harbour Gazette").
-- ``.html``/``.htm``: the main text, title, date and site name come from trafilatura; the outlet is
-  ``outlet`` when given, else the page's site name, else the folder name.
+- ``.txt``: one article a file. The title is the first non-empty line.
+- ``.html``/``.htm``: the main text, title, date and site name come from trafilatura.
 - ``.jsonl``: one JSON object a line with ``id``, ``outlet``, ``title``, ``text`` and optional ``url`` and
   ``published`` (ISO date). Other fields are ignored.
 - ``.csv``: the same columns, with a header row (comma, semicolon or tab separated).
+
+The outlet
+----------
+One rule, :func:`outlet_for`, whichever way a file comes in (the command line, a folder or an archive, an
+upload on the Import screen). A .jsonl or .csv record names its own outlet (``outlet``), else the outlet
+given for the import is used. A .txt or .html file takes:
+
+1. the outlet given for the import (``--outlet NAME``, the Import screen's Outlet field), else
+2. what the file says itself (an HTML page's site name), else
+3. the folder named in the file's path as given (``harbour-gazette/ferry.txt`` reads as "Harbour Gazette"):
+   a folder walked by ``workbench import FOLDER``, or a path typed with its folder.
+
+Otherwise the file is refused ("cannot tell the outlet"). The folder is only ever one the path names: a
+bare ``ferry.txt`` typed in a terminal is refused as the same file uploaded is (a browser sends a file's
+name without its folder), instead of taking the name of whatever folder the terminal is in.
 
 For .txt and .html the article text is the *cleaned* text: page furniture (error banners, "Read More"
 lists of other headlines, share and subscribe lines, update stamps, cookie notices) is removed by
@@ -187,8 +200,7 @@ def read_file(
         raise InputError(name, "cannot be read: permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    return read_bytes(name, data, outlet=outlet, encoding=encoding, max_bytes=max_bytes,
-                      folder=path.resolve().parent.name, limits=limits)
+    return read_bytes(name, data, outlet=outlet, encoding=encoding, max_bytes=max_bytes, limits=limits)
 
 
 def read_bytes(
@@ -204,7 +216,7 @@ def read_bytes(
     """Read the articles in ``data``, the content of a file called ``name`` (an upload, say).
 
     The format follows the extension of ``name``. ``folder`` is the outlet of last resort for .txt and .html
-    (a plain name, not a path); by default it is the folder part of ``name``, if any.
+    (a plain name, not a path); by default it is the folder part of ``name``, if any (see :func:`outlet_for`).
     """
     suffix = _check_suffix(name)
     _check_size(name, len(data), max_bytes)
@@ -213,8 +225,7 @@ def read_bytes(
     if not text.strip():
         raise InputError(name, "file is empty; it needs the text of at least one article")
     if folder is None:
-        parent = Path(name).parent.name
-        folder = parent or None
+        folder = folder_of(name)
     if suffix == ".txt":
         articles = [_txt_article(name, text, outlet, folder)]
     elif suffix in (".html", ".htm"):
@@ -526,11 +537,27 @@ def _txt_article(name: str, text: str, outlet: str | None, folder: str | None) -
     )
 
 
-def _outlet_for_file(name: str, outlet: str | None, site: str | None, folder: str | None) -> str:
-    for candidate in (outlet, site, outlet_from_folder(folder) if folder else None):
+def folder_of(name: str) -> str | None:
+    """The folder a file's path names (its last folder part), or None: a bare file name, ``.`` or ``..``."""
+    parent = Path(name).parent.name
+    return parent if parent not in ("", ".", "..") else None
+
+
+def outlet_for(name: str, *, given: str | None = None, stated: str | None = None,
+               folder: str | None = None) -> str:
+    """The outlet of a .txt or .html article, by the one rule of the module docs: the outlet ``given`` for
+    the import, else the one the file ``stated`` (an HTML site name), else the ``folder`` named in the file's
+    path (by default :func:`folder_of` ``name``). :class:`InputError` when none of them says."""
+    folder = folder_of(name) if folder is None else (folder if folder.strip() not in ("", ".", "..") else None)
+    for candidate in (given, stated, outlet_from_folder(folder) if folder else None):
         if candidate and candidate.strip():
             return " ".join(candidate.split())
-    raise InputError(name, "cannot tell the outlet; pass it with --outlet NAME or put the file in a folder named after it")
+    raise InputError(name, "cannot tell the outlet; pass it with --outlet NAME (on the Import screen: the Outlet "
+                           "field) or put the file in a folder named after it")
+
+
+def _outlet_for_file(name: str, outlet: str | None, site: str | None, folder: str | None) -> str:
+    return outlet_for(name, given=outlet, stated=site, folder=folder)
 
 
 def _html_article(name: str, html: str, outlet: str | None, folder: str | None) -> Article:

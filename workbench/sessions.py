@@ -16,7 +16,8 @@ the app's own ``/account/session`` route (``ui.web``), which swaps it, once, for
 cookie. No token or code ever travels in a URL.
 
 Drafts: what a reviewer typed for an item and has not saved (a JSON object of field name to value), per
-reviewer and item, removed when saved. Browser preferences: a random id in a second HttpOnly cookie names a
+reviewer and item, removed when saved. An item is a claim or a group, or a form of its own
+(:class:`FormDraft`: the Import screen's pasted article, kept until it is imported). Browser preferences: a random id in a second HttpOnly cookie names a
 row of choices (the reviewer's name in single-user mode, the queue filters).
 """
 
@@ -42,7 +43,21 @@ BROWSER_COOKIE = "workbench_browser"
 HANDOFF_TTL = timedelta(minutes=2)
 TOUCH_EVERY = timedelta(seconds=30)  # last activity is written at most this often (a write per key is waste)
 
-__all__ = ["Sessions", "Live", "Ended", "SESSION_COOKIE", "BROWSER_COOKIE", "digest", "Drafts", "BrowserPrefs"]
+__all__ = ["Sessions", "Live", "Ended", "SESSION_COOKIE", "BROWSER_COOKIE", "digest", "Drafts", "BrowserPrefs",
+           "FormDraft"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormDraft:
+    """What a draft is kept for when it is no claim or group: a form of its own, by name (at most 10
+    characters, the drafts table's kind column), e.g. ``FormDraft("paste")`` for the Import screen."""
+
+    kind: str
+    id: str = ""
+
+
+def _kind(target: Target | FormDraft) -> str:
+    return target.kind if isinstance(target, FormDraft) else target.kind.value
 
 
 def digest(secret: str) -> str:
@@ -198,28 +213,28 @@ class Drafts:
         self.store = store
         self.clock = clock
 
-    def get(self, user_id: int, target: Target) -> dict[str, Any]:
+    def get(self, user_id: int, target: Target | FormDraft) -> dict[str, Any]:
         return eng.run_read(self.store.engine,
-                            lambda conn: rows.get_draft(conn, user_id, target.kind.value, target.id))
+                            lambda conn: rows.get_draft(conn, user_id, _kind(target), target.id))
 
-    def put(self, user_id: int, target: Target, fields: dict[str, Any]) -> None:
+    def put(self, user_id: int, target: Target | FormDraft, fields: dict[str, Any]) -> None:
         """Keep ``fields`` (empty values dropped) as the draft; nothing left removes the draft."""
         kept = {k: v for k, v in fields.items() if v not in (None, "", False)}
         now = self.clock().isoformat()
         eng.run_write(self.store.engine,
-                      lambda conn: rows.put_draft(conn, user_id, target.kind.value, target.id, kept, now))
+                      lambda conn: rows.put_draft(conn, user_id, _kind(target), target.id, kept, now))
 
-    def discard(self, user_id: int, target: Target, names: list[str] | None = None) -> None:
+    def discard(self, user_id: int, target: Target | FormDraft, names: list[str] | None = None) -> None:
         """Forget the whole draft, or only the fields ``names`` (what was just saved)."""
         now = self.clock().isoformat()
 
         def work(conn: Any) -> None:
             if names is None:
-                rows.put_draft(conn, user_id, target.kind.value, target.id, {}, now)
+                rows.put_draft(conn, user_id, _kind(target), target.id, {}, now)
                 return
-            left = {k: v for k, v in rows.get_draft(conn, user_id, target.kind.value, target.id).items()
+            left = {k: v for k, v in rows.get_draft(conn, user_id, _kind(target), target.id).items()
                     if k not in names}
-            rows.put_draft(conn, user_id, target.kind.value, target.id, left, now)
+            rows.put_draft(conn, user_id, _kind(target), target.id, left, now)
 
         eng.run_write(self.store.engine, work)
 

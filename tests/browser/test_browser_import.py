@@ -61,3 +61,76 @@ def test_a_big_upload_runs_beside_review_and_can_be_cancelled(browser, app_serve
         assert s.counts()["articles"] == before
     ctx_b.close()
     ctx_a.close()
+
+
+# --- the web tab and the paste draft, in a real browser -----------------------------------------------------
+
+WEB_ENV = {"WORKBENCH_SAMPLE": "off", "WORKBENCH_FETCH_LOCAL": "1", "WORKBENCH_FETCH_INTERVAL_S": "0",
+           "WORKBENCH_FETCH_SECONDS": "5"}
+
+
+def test_the_web_tab_imports_pages_and_a_feed_and_shows_what_failed_as_plain_text(browser, start_server, settle,
+                                                                                  shot):
+    from test_fetch import BRIDGE, DAM
+    from webkit import Site, rss
+
+    server = start_server(env=WEB_ENV)
+    with Site() as site:
+        site.html("/news/dam.html", DAM)
+        site.html("/news/bridge.html", BRIDGE)
+        site.text("/feed.xml", rss("Local news", [
+            {"title": "Bridge", "link": site.url("/news/bridge.html"), "guid": "urn:t:bridge"},
+            # a hostile entry: its title must reach the screen as text, never as markup
+            {"title": "&lt;img src=x onerror=window.__hit=1&gt; &lt;b&gt;Bold&lt;/b&gt;", "description": "no link"},
+        ]), "application/rss+xml")
+        context, page = open_app(browser, server.url, settle)
+        alerts: list[str] = []
+        page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+        go(page, "Import", settle)
+        page.get_by_role("tab", name="From the web").click()
+        page.locator(".st-key-import_web_urls textarea").fill(f"{site.url('/news/dam.html')}\n{site.url('/gone.html')}")
+        page.locator(".st-key-import_web_feeds textarea").fill(site.url("/feed.xml"))
+        page.locator(".st-key-import_web_outlet input").click()  # leave the text areas: their text is sent
+        settle(page)
+        page.get_by_role("button", name="Fetch and import").click()
+        expect()(page.get_by_text("Last import")).to_be_visible(timeout=90_000)
+        expect()(page.get_by_text("2 address(es) or feed entries refused")).to_be_visible()
+        shot(page, "import-web")
+        assert page.locator("img[src=x]").count() == 0 and page.locator("b", has_text="Bold").count() == 0
+        assert page.evaluate("() => window.__hit === undefined") and alerts == []
+        context.close()
+    with Store.open(server.db_url) as s:
+        assert sorted(a.title for a in s.articles_index()) == ["Bridge closed for six weeks of repairs",
+                                                               "Reservoir level falls to record low"]
+
+
+def test_pasted_text_is_back_after_a_reload_until_it_is_imported(browser, start_server, settle):
+    server = start_server(env={"WORKBENCH_SAMPLE": "off"})
+    context, page = open_app(browser, server.url, settle)
+    add_reviewer(page, "Sam Carter", settle)
+    go(page, "Import", settle)
+    page.get_by_role("tab", name="Paste an article").click()
+    text = "Flood hits 2,000 homes\n\nAbout 2,000 homes were flooded, the council said on Monday."
+    page.locator(".st-key-import_paste_text textarea").fill(text)
+    page.locator(".st-key-import_paste_outlet input").fill("Coast Radio")
+    page.locator(".st-key-import_paste_title input").click()  # leave the fields: what was typed is sent, and kept
+    settle(page)
+
+    page.reload()  # the Import screen again (its address), in a new browser session
+    expect()(page.get_by_role("heading", name="Import", exact=True)).to_be_visible()
+    settle(page)
+    page.get_by_role("tab", name="Paste an article").click()
+    expect()(page.locator(".st-key-import_paste_text textarea")).to_have_value(text)
+    expect()(page.locator(".st-key-import_paste_outlet input")).to_have_value("Coast Radio")
+    page.get_by_role("button", name="Import this article").click()
+    expect()(page.get_by_text("Last import")).to_be_visible()
+    expect()(page.locator(".st-key-import_paste_text textarea")).to_have_value("")
+
+    page.reload()  # the Import screen again (its address), in a new browser session
+    expect()(page.get_by_role("heading", name="Import", exact=True)).to_be_visible()
+    settle(page)
+    page.get_by_role("tab", name="Paste an article").click()
+    expect()(page.locator(".st-key-import_paste_text textarea")).to_have_value("")
+    context.close()
+    with Store.open(server.db_url) as s:
+        assert s.counts()["articles"] == 1
