@@ -82,18 +82,29 @@ def around_figure(row: ClaimRow, width: int = 110) -> str:
     before = " ".join(raw[:start].split())
     after = " ".join(raw[start + len(row.surface):].split())
     figure = " ".join(row.surface.split())
-    room = max(0, width - len(figure))
-    left = min(len(before), room // 2)
-    right = min(len(after), room - left)
-    left = min(len(before), room - right)
-    head = before[len(before) - left:] if left else ""
-    if left < len(before):
-        head = "…" + (head.split(" ", 1)[1] if " " in head else head)
-    tail = after[:right]
-    if right < len(after):
-        tail = (tail.rsplit(" ", 1)[0] if " " in tail else tail) + "…"
-    gap_before = " " if raw[:start][-1:].isspace() and head else ""
-    gap_after = " " if raw[start + len(row.surface):][:1].isspace() and tail else ""
+    room = max(0, width - len(figure) - 4)  # a space and an ellipsis either side
+
+    def whole_words(text: str, n: int, *, from_end: bool) -> str:
+        """As many whole words of ``text`` as fit in ``n`` characters, from its end or its start."""
+        words = text.split(" ") if text else []
+        kept: list[str] = []
+        used = 0
+        for word in reversed(words) if from_end else words:
+            used += len(word) + (1 if kept else 0)
+            if used > n:
+                break
+            kept.append(word)
+        return " ".join(reversed(kept) if from_end else kept)
+
+    head = whole_words(before, room // 2, from_end=True)
+    tail = whole_words(after, room - len(head), from_end=False)
+    head = whole_words(before, room - len(tail), from_end=True)  # room the tail left unused
+    if len(head) < len(before):
+        head = "…" + head
+    if len(tail) < len(after):
+        tail = tail + "…"
+    gap_before = " " if raw[:start][-1:].isspace() and head.strip("…") else ""
+    gap_after = " " if raw[start + len(row.surface):][:1].isspace() and tail.strip("…") else ""
     return f"{head}{gap_before}{figure}{gap_after}{tail}"
 
 

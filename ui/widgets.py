@@ -116,9 +116,26 @@ def flash(page: str, level: str, text: str) -> None:
     st.session_state.setdefault(f"{page}_flash", []).append((level, text))
 
 
-def show_flash(page: str) -> None:
-    for level, text in st.session_state.pop(f"{page}_flash", []):
+def show_flash(page: str, *, until_done: bool = False) -> None:
+    """Show the page's messages once. ``until_done``: they are shown again by the next run unless this run
+    reaches :func:`flash_done`: a run cut short by the next key press or click (Streamlit stops it and starts
+    the next) takes its drawing with it, and a message it had taken away would never be seen."""
+    ss = st.session_state
+    if until_done:
+        msgs = list(ss.get(f"{page}_flash", []))
+        ss[f"{page}_flash_shown"] = len(msgs)
+    else:
+        msgs = ss.pop(f"{page}_flash", [])
+    for level, text in msgs:
         {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}[level](text)
+
+
+def flash_done(page: str) -> None:
+    """The end of a run that showed the page's messages with ``until_done``: they have been seen."""
+    ss = st.session_state
+    shown = ss.pop(f"{page}_flash_shown", 0)
+    if shown:
+        ss[f"{page}_flash"] = ss.get(f"{page}_flash", [])[shown:]
 
 
 # --- stale saves -----------------------------------------------------------------------------------------

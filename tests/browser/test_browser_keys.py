@@ -1,0 +1,99 @@
+"""Keys act on the claim on screen (a real browser, single-user mode): three presses of a verdict key 50 ms
+apart save one verdict (the later presses were made on a claim that has since been saved and left), and
+five presses of J 50 ms apart move five claims on (none is lost while the screen reruns). In team mode, K
+after a submission steps back to the item, which then shows the other reviewers' verdicts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.test_browser_team import team_server  # noqa: F401  (the fixture: team mode, three accounts)
+from tests.browser.test_browser_workbench import add_reviewer, expect, open_app
+from workbench.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def position(page) -> int:  # type: ignore[no-untyped-def]
+    text = page.get_by_text(re.compile(r"this is claim [\d,]+")).inner_text()
+    return int(re.search(r"this is claim ([\d,]+)", text).group(1).replace(",", ""))
+
+
+def test_three_fast_presses_save_one_verdict_and_five_fast_js_move_five(browser, app_server, settle):
+    context, page = open_app(browser, app_server.url, settle)
+    add_reviewer(page, "Sam Carter", settle)
+    sentence = page.locator(".st-key-review_sentence")
+    expect()(sentence).to_be_visible()
+    first = sentence.inner_text().strip()
+    page.get_by_role("heading", name="Review").click()  # focus on the page, not in a text field
+    for _ in range(3):
+        page.keyboard.press("1")
+        page.wait_for_timeout(50)
+    expect()(page.get_by_text("Saved Accurate")).to_be_visible()
+    settle(page)
+    page.wait_for_timeout(1500)
+    settle(page)
+    with Store.open(app_server.db_url) as store:
+        mine = store.verdicts_by(store.user_by_name("Sam Carter").id)
+    assert len(mine) == 1, [(v.target.id, v.label) for v in mine]
+    assert sentence.inner_text().strip() != first
+
+    before = position(page)
+    page.get_by_role("heading", name="Review").click()
+    for _ in range(5):
+        page.keyboard.press("j")
+        page.wait_for_timeout(50)
+    expect()(page.get_by_text(f"this is claim {before + 5}")).to_be_visible()
+    settle(page)
+    page.wait_for_timeout(1000)
+    assert position(page) == before + 5
+    context.close()
+
+
+def test_after_submitting_k_steps_back_to_the_item_and_shows_the_others_verdicts(browser, team_server, settle):
+    """Team mode, blind review: Ann submits with S and moves on; K brings the submitted claim back, and now
+    (her own verdict being in) it shows Ben's submitted verdict and note, which it hid before."""
+    import tomllib
+
+    from tests.browser.test_browser_team import SECRETS, signed_in
+    from workbench.auth import TeamConfig
+    from workbench.team import Team
+    from workbench.store import Target
+
+    context, page = signed_in(browser, team_server.url, "ann", settle)  # the first visit imports the sample
+    with Store.open(team_server.db_url) as store:
+        team = Team(store, TeamConfig.from_secrets(tomllib.loads(SECRETS)))
+        lena, ann, ben = (store.user_by_name(n) for n in ("lena", "ann", "ben"))
+        cids = store.claim_ids_page(None, 0, 3)
+        for cid in cids:
+            team.assign(lena, Target.claim(cid), [ann.id, ben.id])
+        team.save_verdict(ben, Target.claim(cids[0]), store.default_scale().label("Inaccurate").id, submit=True,
+                          note="ben checked the ledger")
+    page.reload()  # the session cookie keeps Ann signed in; her queue is now the three claims
+    expect()(page.get_by_role("heading", name="Review", exact=True)).to_be_visible()
+    settle(page)
+    marker = page.locator(".wb-claim-on-screen").last
+    expect()(marker).to_have_attribute("data-claim", cids[0])
+    expect()(page.get_by_text("other reviewers' verdicts stay hidden until you submit yours")).to_be_visible()
+    expect()(page.get_by_text("ben checked the ledger")).to_have_count(0)
+
+    page.get_by_role("heading", name="Review", exact=True).click()
+    page.keyboard.press("1")  # chooses Accurate: a draft, still blind
+    expect()(page.get_by_text("Saved Accurate (draft)")).to_be_visible()
+    settle(page)
+    page.get_by_role("heading", name="Review", exact=True).click()
+    page.keyboard.press("s")  # submits and moves on
+    expect()(page.get_by_text("Saved Accurate (submitted)")).to_be_visible()
+    expect()(marker).to_have_attribute("data-claim", cids[1])
+    settle(page)
+
+    page.get_by_role("heading", name="Review", exact=True).click()
+    page.keyboard.press("k")
+    expect()(marker).to_have_attribute("data-claim", cids[0])
+    verdicts = page.locator(".st-key-review_verdicts_so_far")
+    expect()(verdicts).to_contain_text("ben: Inaccurate · submitted")
+    expect()(verdicts).to_contain_text("ben checked the ledger")
+    expect()(page.get_by_text("Your verdict is submitted and locked")).to_be_visible()
+    context.close()
