@@ -30,22 +30,16 @@ Policy decisions the gold encodes (the project's claim policy otherwise):
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from goldspec import C
+from goldspec import render as render_gold
 from workbench.evaluate import evaluate, format_report, load_gold
 
 HERE = Path(__file__).parent
 HELDOUT = HERE / "data" / "heldout.jsonl"
-
-
-def C(surface, low, kind, fact, high=None, qualifier="exact", nth=0, **kw):
-    d = dict(surface=surface, low=low, kind=kind, fact=fact, qualifier=qualifier, nth=nth, **kw)
-    if high is not None:
-        d["high"] = high
-    return d
 
 
 ARTICLES = [
@@ -536,36 +530,8 @@ dict(id="bl-council", outlet="Town Crier", title="Council tax to rise 4.99% as l
 ]
 
 
-def build() -> list[dict]:
-    """The gold articles with exact offsets: each claim's ``nth`` occurrence of its surface in the text."""
-    out = []
-    for art in ARTICLES:
-        text = art["text"]
-        claims = []
-        for c in art["claims"]:
-            c = dict(c)
-            nth = c.pop("nth")
-            i = -1
-            for _ in range(nth + 1):
-                i = text.find(c["surface"], i + 1)
-                if i < 0:
-                    raise ValueError(f"{art['id']}: occurrence {nth} of {c['surface']!r} not in the text")
-            c["start"], c["end"] = i, i + len(c["surface"])
-            c.setdefault("high", c["low"])
-            for key in ("currency", "unit", "noun", "per"):
-                c.setdefault(key, None)
-            claims.append(c)
-        claims.sort(key=lambda c: c["start"])
-        for nc in art["not_claims"]:
-            if nc not in text:
-                raise ValueError(f"{art['id']}: not-claim {nc!r} not in the text")
-        out.append(dict(id=art["id"], outlet=art["outlet"], title=art["title"], published=art["published"],
-                        text=text, claims=claims, not_claims=art["not_claims"]))
-    return out
-
-
 def render() -> str:
-    return "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in build())
+    return render_gold(ARTICLES)
 
 
 # ------------------------------------------------------------------------------------------------- tests

@@ -63,3 +63,28 @@ def test_the_extractor_fills_the_quantity():
     assert len(claims) == 2 and all(phrases)
     assert parse(phrases[0]).direction == "down" and parse(phrases[1]).direction == "up"
     assert "laptop" in phrases[0] and "tablet" in phrases[1]
+
+
+# Classes of writing whose concept must not take words of a neighbouring clause or words that say nothing of
+# what is measured: (sentence, figure, words the concept must hold, words it must not)
+CLEAN_CASES = [
+    # a figure after "and" opens a clause of its own: the first clause's words are not its concept
+    ("The council said 40 homes had been destroyed and 600 residents had been moved.", "600",
+     {"residents", "moved"}, {"homes", "destroyed"}),
+    ("Shipments fell 3% and revenue rose 5% in the year.", "5%", {"revenue"}, {"shipments"}),
+    ("About 200 were hurt but 12 people died.", "12", {"people", "died"}, {"hurt"}),
+    # a hedge's own joiner ("as many as", "more than") is part of the figure, not a clause boundary
+    ("Unions said as many as 300,000 workers joined the stoppage.", "300,000", {"workers"}, set()),
+    # determiners and measure words ("another", "the number of", "a total of") are not what is measured
+    ("Another 22 people are still missing.", "22", {"people", "missing"}, {"another"}),
+    ("The number of passengers reached 4,100 a day.", "4,100", {"passengers"}, {"number"}),
+    ("A total of 35 stations will close.", "35", {"stations"}, {"total"}),
+    # a day named in the possessive ("Saturday's march") is a time of the event, not its concept
+    ("About 22,000 people joined Saturday's march.", "About 22,000", {"people", "march"}, {"saturday"}),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,must,must_not", CLEAN_CASES)
+def test_the_concept_is_the_figures_own_clause_without_empty_words(sentence, surface, must, must_not):
+    words = set(quantity_of(sentence, surface).concept.split())
+    assert must <= words and not (must_not & words), words

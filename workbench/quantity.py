@@ -34,6 +34,7 @@ SIDE_WORDS = 3  # content words kept on each side of the figure, nearest first
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{4}")
 _BOUNDARY_CHARS = re.compile(r"[,;:()\u2014\u2013\[\]\"\u201c\u201d]|\s-\s|\.\s")
 _JOINERS = frozenset("while whereas but and after before when as with against versus than compared".split())
+_HEDGE_JOINERS = frozenset(("as", "than"))  # "as many as 300", "more than 12": part of the figure's hedge
 _UP = frozenset(
     "rose rise rises rising risen grew grow grows growing grown climbed climb climbs climbing increased increase "
     "increases increasing jumped jump jumps jumping gained gain gains up higher soared soar surged surge "
@@ -50,6 +51,8 @@ _AWAY = frozenset("last previous earlier ago before former first initial prior o
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
+_NOUN_MONTHS = frozenset(("march",))  # a month name that is also a common news noun ("may" is a modal: a stop word)
+_TIME_PREPOSITIONS = frozenset("in since last until by early late mid from on".split())
 _REPORTING = frozenset(
     "said says say saying told according estimated estimate estimates reported reports put puts stated "
     "showed shows show suggest suggests suggested claimed claims counted data figures official officials "
@@ -64,7 +67,8 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight morning
     afternoon evening night week weeks day days daily month months year years quarter quarterly despite
     twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion half
-    quarter third dozen bn m k mn tn pct""".split()
+    quarter third dozen bn m k mn tn pct another other others further number numbers total totals figure
+    level levels""".split()
 )
 
 
@@ -152,6 +156,8 @@ def _tokens(text: str) -> list[str]:
 def _cut_at_joiner(words: list[str], from_end: bool) -> list[str]:
     """Words up to the nearest clause-joining word (searched from the figure outwards)."""
     if from_end:
+        if words and words[-1] in _JOINERS and words[-1] not in _HEDGE_JOINERS:
+            return []  # the figure opens a clause of its own ("40 homes were lost and 600 people moved")
         for k in range(len(words) - 1, -1, -1):
             if words[k] in _JOINERS and k < len(words) - 1:
                 return words[k + 1:]
@@ -235,8 +241,17 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
                 and w not in _FOR and w not in _AGAINST and w not in _AWAY and w not in _MONTHS
                 and w not in source and not w.isdigit() and len(w) > 1)
 
-    left = [_strip(w) for w in before if content(w)][-SIDE_WORDS:]
-    right = [_strip(w) for w in after if content(w)][:SIDE_WORDS]
+    def clause_words(ws: list[str]) -> list[str]:
+        out = []
+        for k, w in enumerate(map(_strip, ws)):
+            if w in _NOUN_MONTHS and not (k > 0 and ws[k - 1] in _TIME_PREPOSITIONS):
+                out.append(w)  # "Saturday's march": a noun, not a month
+            elif content(w):
+                out.append(w)
+        return out
+
+    left = clause_words(before)[-SIDE_WORDS:]
+    right = clause_words(after)[:SIDE_WORDS]
     words = left + right
     if noun:
         for w in _tokens(noun):

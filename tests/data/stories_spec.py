@@ -17,18 +17,17 @@ builds). Regenerate after editing with::
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:  # the gold-spec helper of tests/, when run as a script
+    sys.path.insert(0, str(HERE.parent))
+
+from goldspec import C  # noqa: E402
+from goldspec import render as render_gold  # noqa: E402
+
 OUT = HERE / "stories.jsonl"
-
-
-def C(surface, low, kind, fact, high=None, qualifier="exact", nth=0, **kw):
-    d = dict(surface=surface, low=low, kind=kind, fact=fact, qualifier=qualifier, nth=nth, **kw)
-    if high is not None:
-        d["high"] = high
-    return d
 
 
 ARTICLES = [
@@ -502,36 +501,8 @@ dict(id="st-general-3", outlet="City Echo", title="Varesco brought to a standsti
 ]
 
 
-def build() -> list[dict]:
-    """The gold articles with exact offsets: each claim's ``nth`` occurrence of its surface in the text."""
-    out = []
-    for art in ARTICLES:
-        text = art["text"]
-        claims = []
-        for c in art["claims"]:
-            c = dict(c)
-            nth = c.pop("nth")
-            i = -1
-            for _ in range(nth + 1):
-                i = text.find(c["surface"], i + 1)
-                if i < 0:
-                    raise ValueError(f"{art['id']}: occurrence {nth} of {c['surface']!r} not in the text")
-            c["start"], c["end"] = i, i + len(c["surface"])
-            c.setdefault("high", c["low"])
-            for key in ("currency", "unit", "noun", "per"):
-                c.setdefault(key, None)
-            claims.append(c)
-        claims.sort(key=lambda c: c["start"])
-        for nc in art["not_claims"]:
-            if nc not in text:
-                raise ValueError(f"{art['id']}: not-claim {nc!r} not in the text")
-        out.append(dict(id=art["id"], outlet=art["outlet"], title=art["title"], published=art["published"],
-                        text=text, claims=claims, not_claims=art["not_claims"]))
-    return out
-
-
 def render() -> str:
-    return "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in build())
+    return render_gold(ARTICLES)
 
 
 if __name__ == "__main__":
