@@ -194,7 +194,8 @@ with files_tab:
     )
     c1, c2 = st.columns(2)
     c1.text_input("Outlet", key="import_outlet", placeholder="taken from the files when empty",
-                  help="The outlet for .txt and .html files that do not say (and .jsonl/.csv rows without one).")
+                  help="The outlet of .txt and .html files (before a page's own site name), and of .jsonl/.csv "
+                       "rows without one. Empty: the page's site name.")
     c2.text_input("Encoding", key="import_encoding", placeholder="detected when empty",
                   help="Only if the text comes out garbled: e.g. cp1252 or latin-1.")
     st.button("Import files", key="import_files_go", type="primary", disabled=not uploads or running,
