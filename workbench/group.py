@@ -1753,12 +1753,25 @@ def _build_group(p: _Prepared, members: list[int], degree: Sequence[int], tolera
 
 
 def _group_quantity(p: _Prepared, members: Sequence[int], rep: int) -> str | None:
-    """The phrase of what a group measures: its representative's, or the most common among its members."""
-    own = p.phrase[rep]
-    if own:
-        return own
-    phrases = Counter(q for q in (p.phrase[m] for m in members) if q)
-    return min(phrases, key=lambda q: (-phrases[q], q)) if phrases else None
+    """The phrase of what a group measures: the members' phrase whose concept words the members share most
+    (each word at least two members' concepts hold counts for it, each word only one member's holds counts
+    against it: an outlet's stray words do not title the group); ties go to the phrase more members give,
+    then to the representative's, then to the shorter."""
+    phrases = [q for q in (p.phrase[m] for m in members) if q]
+    if not phrases:
+        return None
+    counts = Counter(phrases)
+    if len(counts) == 1:
+        return phrases[0]
+    words = {q: set(_quantity_facts(q)[1].split()) for q in counts}
+    holders = Counter(w for q in phrases for w in words[q])  # members whose concept holds each word
+
+    def score(q: str) -> tuple:
+        shared = sum(1 for w in words[q] if holders[w] > 1)
+        alone = len(words[q]) - shared
+        return (-(shared - alone), -counts[q], q != p.phrase[rep], len(q), q)
+
+    return min(counts, key=score)
 
 
 def group_claims(
