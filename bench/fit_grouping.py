@@ -10,8 +10,10 @@ corpus of its own). For each set the extractor's claims are read as `workbench e
 candidate pair of claims of different articles (as the grouping finds candidates) is positive when both
 claims match gold claims of one fact, negative when they match gold claims of different facts (pairs with
 an unmatched claim are left out). Features are standardised and a logistic regression is fitted on the
-pairs of every set together; how often a pair is positive is set by the data, and the classes are weighted
-as the fitting chooses by leave-one-set-out F1 (balanced or not).
+pairs of every set together; how often a pair is positive is set by the data. The kind of model
+(:data:`KINDS`: logistic regression with or without balanced classes, gradient-boosted trees of a few
+depths and leaf sizes) is the one with the best mean leave-one-set-out F1; ``--kind`` forces one.
+``--cross`` adds the pairs between claims of different sets read as one archive, all negative.
 
 Printed: for each set, the pairwise F1 of the final grouping (as `workbench eval` scores it) with the model
 fitted on all sets and with the model fitted on the other sets only (leave one set out: the figure that
@@ -93,8 +95,25 @@ def labelled_pairs(corpora: list[tuple[list[Claim], dict[str, str]]]) -> tuple[d
     return {k: np.concatenate([x[k] for x in xs]) for k in G.FEATURES}, np.concatenate(ys)
 
 
-TREES = 40  # boosting rounds
-DEPTH = 3  # tree depth: pairs of features may interact (a wide value gap matters less when the quantity reads alike)
+# The tree models tried: (boosting rounds, depth, fewest pairs a leaf). Depth lets features interact (a wide
+# value gap matters less when the quantities read alike); a floor on a leaf's pairs keeps a rule from being
+# drawn from a handful of pairs; more rounds fit more finely.
+TREE_KINDS = {
+    "trees": (40, 3, 1),
+    "smooth-trees": (40, 3, 25),
+    "shallow-trees": (40, 2, 25),
+    "deep-trees": (40, 4, 25),
+    "smooth-trees-80": (80, 3, 25),
+    "leafy-trees": (40, 3, 10),
+    "leafy-trees-80": (80, 3, 10),
+    "fine-trees-80": (80, 3, 5),
+    "deep-trees-80": (80, 4, 10),
+    "leafy-trees-120": (120, 3, 10),
+}
+LEARNING_RATE = 0.2
+IN_SAMPLE_FLOOR = 0.95  # what the model fitted on all sets must keep: pairwise F1 on each gold file (as
+GOLD_SETS = ("dev", "stories", "heldout")  # `workbench eval` reports it), precision and recall each on the
+FLOOR_PR_SETS = ("sample",)  # sample articles (what tests/test_group.py requires of them)
 
 
 def fit(xs: list[dict[str, np.ndarray]], ys: list[np.ndarray], features: tuple[str, ...], kind: str
@@ -104,10 +123,12 @@ def fit(xs: list[dict[str, np.ndarray]], ys: list[np.ndarray], features: tuple[s
 
     X = np.concatenate([np.column_stack([x[f] for f in features]) for x in xs])
     y = np.concatenate(ys)
-    if kind == "trees":
+    if kind in TREE_KINDS:
         from sklearn.ensemble import GradientBoostingClassifier
 
-        gb = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=0.2, random_state=0)
+        rounds, depth, leaf = TREE_KINDS[kind]
+        gb = GradientBoostingClassifier(n_estimators=rounds, max_depth=depth, min_samples_leaf=leaf,
+                                        learning_rate=LEARNING_RATE, random_state=0)
         gb.fit(X, y)
         trees = []
         for est in gb.estimators_[:, 0]:
@@ -149,21 +170,56 @@ def pairwise_f1(corpora: list[tuple[list[Claim], dict[str, str]]], model: G.Pair
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(sets: dict, pairs: dict, features: tuple[str, ...], balanced: str) -> tuple[dict, dict, G.PairModel]:
+def cross_set_pairs(sets: dict, names: list[str]) -> tuple[dict[str, np.ndarray], np.ndarray] | None:
+    """The candidate pairs between claims of different sets when the one-corpus sets among ``names`` are
+    read together as one archive: stories of different sets are different stories, so every such pair is
+    a negative. They teach the model what a pair of two unrelated stories that the story step joined
+    looks like (the held-out set is made of such stories; without it the others have few)."""
+    whole = [n for n in names if len(sets[n]) == 1]
+    if len(whole) < 2:
+        return None
+    claims: list[Claim] = []
+    origin: dict[str, str] = {}
+    facts: dict[str, str] = {}
+    for n in whole:
+        (cl, f), = sets[n]
+        claims += cl
+        origin.update({c.id: n for c in cl})
+        facts.update({k: f"{n}:{v}" for k, v in f.items()})
+    ia, ib, x = G.pair_features(claims)
+    keep = np.array([a in facts and b in facts and origin[a] != origin[b] for a, b in zip(ia, ib)], dtype=bool)
+    return {k: v[keep] for k, v in x.items()}, np.zeros(int(keep.sum()), dtype=bool)
+
+
+def evaluate(sets: dict, pairs: dict, features: tuple[str, ...], balanced: str, cross: dict | None = None
+             ) -> tuple[dict, dict, G.PairModel]:
+    """Pairwise scores of the model fitted on all sets, and of each set under the model fitted on the others
+    (with the cross-set pairs of those others only, from ``cross``: training set names -> pairs)."""
     names = list(sets)
-    full = fit([pairs[n][0] for n in names], [pairs[n][1] for n in names], features, balanced)
+    cross = cross if cross is not None else {}
+
+    def training(ns: list[str]) -> tuple[list, list]:
+        xs, ys = [pairs[m][0] for m in ns], [pairs[m][1] for m in ns]
+        extra = cross.get(tuple(ns))
+        if extra is not None and len(extra[1]):
+            xs.append(extra[0])
+            ys.append(extra[1])
+        return xs, ys
+
+    full = fit(*training(names), features, balanced)
     inside = {n: pairwise_f1(sets[n], full) for n in names}
     loso = {}
     for n in names:
         others = [m for m in names if m != n]
-        model = fit([pairs[m][0] for m in others], [pairs[m][1] for m in others], features, balanced)
+        model = fit(*training(others), features, balanced)
         loso[n] = pairwise_f1(sets[n], model)
     return inside, loso, full
 
 
 KINDS = {"logistic": "logistic regression, classes as in the data",
          "balanced": "logistic regression, classes weighted to balance",
-         "trees": f"gradient boosting, {TREES} trees of depth {DEPTH}"}
+         **{k: f"gradient boosting, {n} trees of depth {d}" + (f", at least {leaf} pairs a leaf" if leaf > 1 else "")
+            for k, (n, d, leaf) in TREE_KINDS.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="dev,stories,heldout,sample,cases")
     ap.add_argument("--write", action="store_true", help="write workbench/group_weights.json")
     ap.add_argument("--no-ablation", action="store_true")
+    ap.add_argument("--cross", action="store_true",
+                    help="also fit on the pairs between claims of different sets (all negative; on 2026-12-02 "
+                         "they lowered the mean left-out F1 of every tree model, so they are off by default)")
     ap.add_argument("--kind", choices=sorted(KINDS), help="use this model instead of the best by left-out F1")
     args = ap.parse_args(argv)
 
@@ -181,10 +240,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:8s} {sum(len(c) for c, _ in sets[n]):5d} claims, {len(y):6d} labelled candidate pairs, {int(y.sum()):5d} positive")
     print(f"(read in {time.perf_counter() - t0:.1f} s)")
 
+    names = list(sets)
+    cross = {}
+    if args.cross:
+        for ns in [names, *[[m for m in names if m != n] for n in names]]:
+            got = cross_set_pairs(sets, ns)
+            if got is not None:
+                cross[tuple(ns)] = got
+        if tuple(names) in cross:
+            print(f"cross-set {len(cross[tuple(names)][1]):6d} labelled candidate pairs between claims of different sets "
+                  "(all negative)")
+
     features = G.FEATURES
     results = {}
-    for balanced in ("logistic", "balanced", "trees"):
-        inside, loso, model = evaluate(sets, pairs, features, balanced)
+    for balanced in KINDS:
+        inside, loso, model = evaluate(sets, pairs, features, balanced, cross)
         results[balanced] = (inside, loso, model)
         print(f"\nmodel: {KINDS[balanced]}:")
         print(f"  {'set':8s}  {'P':>5s} {'R':>5s} {'F1':>5s}   left out: {'P':>5s} {'R':>5s} {'F1':>5s}")
@@ -196,9 +266,18 @@ def main(argv: list[str] | None = None) -> int:
         return (float(np.mean([v[2] for v in results[k][1].values()])),
                 float(np.mean([v[2] for v in results[k][0].values()])))
 
-    balanced = args.kind or max(results, key=score)
+    def keeps_floor(k: str) -> bool:
+        fitted = results[k][0]
+        return (all(fitted[n][2] >= IN_SAMPLE_FLOOR for n in GOLD_SETS if n in fitted)
+                and all(min(fitted[n][:2]) >= IN_SAMPLE_FLOOR for n in FLOOR_PR_SETS if n in fitted))
+
+    eligible = [k for k in results if keeps_floor(k)] or list(results)
+    balanced = args.kind or max(eligible, key=score)
     inside, loso, model = results[balanced]
-    print(f"\nchosen: {KINDS[balanced]} (mean left-out F1 {score(balanced)[0]:.3f}, fitted {score(balanced)[1]:.3f})")
+    print(f"\n{len(eligible)} of {len(results)} kinds keep, fitted on all sets, pairwise F1 >= {IN_SAMPLE_FLOOR} on "
+          f"{', '.join(GOLD_SETS)} and P, R >= {IN_SAMPLE_FLOOR} on {', '.join(FLOOR_PR_SETS)}; "
+          "of those, the best mean left-out F1:")
+    print(f"chosen: {KINDS[balanced]} (mean left-out F1 {score(balanced)[0]:.3f}, fitted {score(balanced)[1]:.3f})")
     if model.kind == "logistic":
         print("\nweights (standardised features):")
         for f, w in sorted(zip(model.features, model.coef), key=lambda t: -abs(t[1])):
@@ -213,14 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'feature left out':20s} {'fitted':>7s} {'change':>7s} {'left-out':>9s} {'change':>7s}")
         for f in features:
             rest = tuple(x for x in features if x != f)
-            i2, l2, _ = evaluate(sets, pairs, rest, balanced)
+            i2, l2, _ = evaluate(sets, pairs, rest, balanced, cross)
             mi, ml = np.mean([v[2] for v in i2.values()]), np.mean([v[2] for v in l2.values()])
             print(f"  {f:20s} {mi:7.3f} {mi - base_in:+7.3f} {ml:9.3f} {ml - base_lo:+7.3f}")
 
     if args.write:
         out = {
-            "about": "Pair model of workbench.group: logistic regression over standardised pair features, "
-                     "fitted by bench/fit_grouping.py; do not edit by hand.",
+            "about": "Pair model of workbench.group over its named pair features, fitted by "
+                     "bench/fit_grouping.py (the kind it chose is under 'chosen'); do not edit by hand.",
             "fitted_on": {n: {"claims": sum(len(c) for c, _ in sets[n]), "pairs": int(len(pairs[n][1])),
                               "positive": int(pairs[n][1].sum())} for n in sets},
             "chosen": KINDS[balanced],

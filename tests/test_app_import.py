@@ -64,9 +64,9 @@ def test_uploads_import_in_a_worker_with_a_progress_bar(empty_db: str) -> None:
     assert at.button(key="import_files_go").disabled, "one import at a time"
     until(at, lambda a: "import_job" not in a.session_state)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["New articles"] == "5"
+    assert metrics["New articles"] == "7"
     with Store.open(empty_db) as s:
-        assert s.counts()["articles"] == 5
+        assert s.counts()["articles"] == 7
 
 
 def test_cancel_stops_the_import_and_stores_nothing(empty_db: str) -> None:

@@ -314,10 +314,12 @@ DISCREPANT = {
 }
 
 
-# Cases the fitted pair model still gets wrong (kept, and expected to fail until it gets them right): the
-# new age of a pension rule stated once as "from 66 to 67" and once as "until 67"; an aside on another
-# subject that repeats a figure of the story.
-KNOWN_MISSES = {"one-sentence", "aside-with-the-same-figures"}
+# Cases the fitted pair model gets wrong (kept, and expected to fail until it gets them right): an aside on
+# another subject that repeats a figure of the story; two firms' job cuts written in one template, whose
+# articles differ in the firm's name only. The model chosen by bench/fit_grouping.py (the best left-out F1)
+# smooths its trees over at least 25 pairs a leaf, and no such leaf singles these pairs out (finer trees get
+# both right and do worse on the left-out sets).
+KNOWN_MISSES = {"aside-with-the-same-figures", "names"}
 
 
 def _case(name):
@@ -779,14 +781,14 @@ def test_grouping_the_extractors_claims_on_the_gold_set(gold_dev_path):
 
 # ------------------------------------------------------------------------------ corpora, extractor output
 
-# The facts of the sample articles in data/ (five stories, four outlets each): fact -> (outlet, surface) of
+# The facts of the sample articles in data/ (seven stories, four outlets each): fact -> (outlet, surface) of
 # each claim stating it; a surface stands for all its occurrences in that outlet's article of the story (a
 # fact's name starts with its story: steel = Brennick, tram = Carrowby, wind = Greyhaven, flood =
-# Hollinsford, wait = Tollmere). Claims listed nowhere state a fact of their own. A figure given in another
+# Hollinsford, wait = Tollmere, march = Elmstead, slide = Kirkmoor). Claims listed nowhere state a fact of their own. A figure given in another
 # currency ("1.4 billion euros (about $1.5bn)") is a fact of its own here: without exchange rates the
 # workbench compares money in one currency only.
 SAMPLE_STORIES = {"steel": "Brennick", "tram": "Carrowby", "wind": "Greyhaven", "flood": "Hollinsford",
-                  "wait": "Tollmere"}
+                  "wait": "Tollmere", "march": "Elmstead", "slide": "Kirkmoor"}
 SAMPLE_FACTS = {
     # Brennick steelworks
     "steel-jobs": [("Daily Meridian", "More than 1,100"), ("Northfield Observer", "1,150"),
@@ -882,6 +884,20 @@ SAMPLE_FACTS = {
         ("Northfield Observer", "between 300 and 450"), ("Vale Post", "up to 450")],
     "wait-average": [("Coastline Courier", "more than three months"), ("Northfield Observer", "14 weeks"),
         ("Vale Post", "14 weeks")],
+    # Elmstead teachers' march: organisers' and police counts, the union's and the council's school closures
+    "march-crowd": [("Northfield Observer", "60,000"), ("The Lantern", "22,000"), ("The Lantern", "about 22,000"),
+        ("Westbury Chronicle", "More than 50,000"), ("Fenwick Radio News", "around 20,000")],
+    "march-schools": [("Northfield Observer", "400"), ("The Lantern", "310"), ("Westbury Chronicle", "Nearly 400"),
+        ("Fenwick Radio News", "310")],
+    "march-arrests": [("Northfield Observer", "14"), ("The Lantern", "Fourteen"), ("Westbury Chronicle", "16"),
+        ("Fenwick Radio News", "Fourteen")],
+    # Kirkmoor landslide: a toll rising through two days, the council's and the Red Cross's figures
+    "slide-deaths": [("Northfield Observer", "At least 9"), ("The Lantern", "21"), ("Coastline Courier", "14"),
+        ("Fenwick Radio News", "17"), ("Fenwick Radio News", "Seventeen")],
+    "slide-missing": [("Northfield Observer", "about 30"), ("Fenwick Radio News", "22")],
+    "slide-homes": [("Northfield Observer", "40"), ("The Lantern", "40"), ("Coastline Courier", "65")],
+    "slide-displaced": [("Northfield Observer", "600"), ("The Lantern", "Some 650"), ("Coastline Courier", "1,100"),
+        ("Fenwick Radio News", "About 1,000")],
 }
 
 

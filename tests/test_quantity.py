@@ -88,3 +88,19 @@ CLEAN_CASES = [
 def test_the_concept_is_the_figures_own_clause_without_empty_words(sentence, surface, must, must_not):
     words = set(quantity_of(sentence, surface).concept.split())
     assert must <= words and not (must_not & words), words
+
+
+# Only a share or a count takes a side: (sentence, figure, kind, expected direction)
+SIDE_CASES = [
+    ("The state offered a $40 million package for retraining.", "$40 million", "money", None),
+    ("Crews built a 22km line for the airport.", "22km", "measure", None),
+    ("The assembly voted 312 for and 280 against.", "312", "count", "for"),
+    ("A poll put support at 55% for the plan.", "55%", "percent", "for"),
+    ("Voters rejected the plan, with 52% against.", "52%", "percent", "against"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,kind,direction", SIDE_CASES)
+def test_only_shares_and_counts_are_for_or_against(sentence, surface, kind, direction):
+    i = sentence.index(surface)
+    assert describe(sentence, i, i + len(surface), kind=kind).direction == direction

@@ -70,7 +70,7 @@ from rapidfuzz import fuzz, process
 from workbench import units
 from workbench.errors import WorkbenchError
 from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
-from workbench.quantity import Quantity, concept_keys, describe_claim
+from workbench.quantity import CONCEPT_CLASSES, Quantity, concept_keys, describe_claim
 from workbench.quantity import parse as parse_quantity
 
 __all__ = [
@@ -113,12 +113,15 @@ STORY_POWER = 1.25  # words weigh idf ** STORY_POWER: rare names outweigh a stor
 NAME_MIN_LETTERS = 3  # shorter capitalised words ("GW", "Q", "FY") are symbols and abbreviations, not names
 NEAR_FIGURE = 0.1  # two figures this close (relative difference) count as one shared figure
 REPEAT_CONTEXT = 0.6  # context similarity two body sentences of one article need to repeat one fact
-SCORE_CHUNK = 1 << 18  # candidate pairs scored at a time: bounded memory (17 feature columns each)
+SCORE_CHUNK = 1 << 18  # candidate pairs scored at a time: bounded memory (20 feature columns each)
 WEIGHTS_FILE = Path(__file__).with_name("group_weights.json")
 
 FEATURES = (
     "context",  # RapidFuzz token_set_ratio of the two sentences without their figures
     "quantity",  # token_set_ratio of the two quantity phrases' concept words
+    "quantity_whole",  # token_sort_ratio of them: low when one concept is the other's words and more ("cloud sales")
+    "class_agree",  # both concepts name a class of measured thing (deaths, injured, crowd, ...) and share one
+    "class_conflict",  # both name a class and share none (a toll and a count of the injured)
     "story",  # tf-idf cosine of the two articles within their story, the compared figures left out
     "story_relative",  # that cosine over the better of the two articles' best cosine with any article
     "story_evidence",  # names and other figures both articles give, less one when both name others only
@@ -1227,12 +1230,40 @@ def _best_cosines(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return best
 
 
+@lru_cache(maxsize=1)
+def _class_stems() -> dict[str, int]:
+    """The normalised word of each class name of :data:`workbench.quantity.CONCEPT_CLASSES` (a class's name
+    is one of its words, so a concept's text holds it when any of the class's words is in the concept)."""
+    return {" ".join(_words(k)): bit for bit, k in enumerate(CONCEPT_CLASSES)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _class_mask(concept_text: str) -> int:
+    stems = _class_stems()
+    mask = 0
+    for w in concept_text.split():
+        bit = stems.get(w)
+        if bit is not None:
+            mask |= 1 << bit
+    return mask
+
+
+def _class_relations(p: _Prepared, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(agree, conflict) of the classes the two concepts name, worked out once per distinct concept."""
+    masks = np.array([_class_mask(t) for t in p.concept_text.tolist()], dtype=np.int64)
+    ma, mb = masks[p.concept_code[a]], masks[p.concept_code[b]]
+    both = (ma != 0) & (mb != 0)
+    shared = (ma & mb) != 0
+    return (both & shared).astype(np.float64), (both & ~shared).astype(np.float64)
+
+
 def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, tolerance: float,
                    workers: int, best: np.ndarray) -> dict[str, np.ndarray]:
     """The named features (:data:`FEATURES`) of pairs of claims of different articles of one story;
     ``best`` is :func:`_best_cosines` of all the candidate pairs."""
     ctx = _ratio(p.context[a], p.context[b], workers)
     qty = _distinct_ratio(p.concept_code, p.concept_text, a, b, workers)
+    qty_whole = _distinct_ratio(p.concept_code, p.concept_text, a, b, workers, fuzz.token_sort_ratio)
     cos, evidence = _story_similarity(p, a, b)
     art_a, art_b = p.article[a], p.article[b]
     relative = np.clip(cos / np.maximum(np.maximum(best[art_a], best[art_b]), _TINY), 0.0, 1.0)
@@ -1240,9 +1271,13 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
     conflict = (noun == 0.0).astype(np.float64)
     da, db = p.direction[a], p.direction[b]
     ta, tb = p.time[a], p.time[b]
+    class_agree, class_conflict = _class_relations(p, a, b) if len(a) else (np.zeros(0), np.zeros(0))
     return {
         "context": ctx,
         "quantity": qty,
+        "quantity_whole": qty_whole,
+        "class_agree": class_agree,
+        "class_conflict": class_conflict,
         "story": cos,
         "story_relative": relative,
         "story_evidence": evidence,
@@ -1268,14 +1303,15 @@ def _ratio(x: np.ndarray, y: np.ndarray, workers: int, scorer=fuzz.token_set_rat
                           dtype=np.float32).astype(np.float64) / 100.0
 
 
-def _distinct_ratio(code: np.ndarray, texts: np.ndarray, a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
+def _distinct_ratio(code: np.ndarray, texts: np.ndarray, a: np.ndarray, b: np.ndarray, workers: int,
+                    scorer=fuzz.token_set_ratio) -> np.ndarray:
     """_ratio of texts[code[a]] and texts[code[b]], computed once per distinct pair of texts (few distinct
     quantity phrases recur over many pairs)."""
     if not len(a):
         return np.zeros(0)
     width = max(len(texts), 1)
     pairs, inv, _ = _unique_inverse(code[a].astype(np.int64) * width + code[b])
-    return _ratio(texts[pairs // width], texts[pairs % width], workers)[inv]
+    return _ratio(texts[pairs // width], texts[pairs % width], workers, scorer)[inv]
 
 
 @dataclass
@@ -1389,7 +1425,28 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
     close = _gap_arrays(np.maximum(p.point[a], p.point[b]), np.minimum(p.point[a], p.point[b]),
                         np.maximum(p.floor[a], p.floor[b])) <= tolerance
     same_value = np.where(same_form, same_stated, close)
-    return repeat & same_value & ~(same_form & (p.sentence[a] == p.sentence[b]))
+    one_sentence = same_form & (p.sentence[a] == p.sentence[b])
+    for k in np.flatnonzero(one_sentence & same_value).tolist():
+        if _restated_in_brackets(p.claims[int(a[k])], p.claims[int(b[k])]):
+            one_sentence[k] = False
+            repeat[k] = True
+    return repeat & same_value & ~one_sentence
+
+
+_BRACKETED = re.compile(r"\(\s*$")
+
+
+def _restated_in_brackets(x: Claim, y: Claim) -> bool:
+    """One figure restates the other in brackets right after it, with no figure between ("more than 12
+    million people (12,304,117)"): one fact, though both sit in one sentence written the same way."""
+    first, second = (x, y) if x.start <= y.start else (y, x)
+    sentence = first.sentence or ""
+    if first.sentence_start is None or second.sentence_start != first.sentence_start:
+        return False
+    between = sentence[first.end - first.sentence_start:second.start - first.sentence_start]
+    after = sentence[second.end - first.sentence_start:]
+    return (len(between) <= 40 and bool(_BRACKETED.search(between)) and not re.search(r"\d", between)
+            and after.lstrip().startswith(")"))
 
 
 def _stated(p: _Prepared, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -1696,12 +1753,25 @@ def _build_group(p: _Prepared, members: list[int], degree: Sequence[int], tolera
 
 
 def _group_quantity(p: _Prepared, members: Sequence[int], rep: int) -> str | None:
-    """The phrase of what a group measures: its representative's, or the most common among its members."""
-    own = p.phrase[rep]
-    if own:
-        return own
-    phrases = Counter(q for q in (p.phrase[m] for m in members) if q)
-    return min(phrases, key=lambda q: (-phrases[q], q)) if phrases else None
+    """The phrase of what a group measures: the members' phrase whose concept words the members share most
+    (each word at least two members' concepts hold counts for it, each word only one member's holds counts
+    against it: an outlet's stray words do not title the group); ties go to the phrase more members give,
+    then to the representative's, then to the shorter."""
+    phrases = [q for q in (p.phrase[m] for m in members) if q]
+    if not phrases:
+        return None
+    counts = Counter(phrases)
+    if len(counts) == 1:
+        return phrases[0]
+    words = {q: set(_quantity_facts(q)[1].split()) for q in counts}
+    holders = Counter(w for q in phrases for w in words[q])  # members whose concept holds each word
+
+    def score(q: str) -> tuple:
+        shared = sum(1 for w in words[q] if holders[w] > 1)
+        alone = len(words[q]) - shared
+        return (-(shared - alone), -counts[q], q != p.phrase[rep], len(q), q)
+
+    return min(counts, key=score)
 
 
 def group_claims(

@@ -56,7 +56,8 @@ _TIME_PREPOSITIONS = frozenset("in since last until by early late mid from on".s
 _REPORTING = frozenset(
     "said says say saying told according estimated estimate estimates reported reports put puts stated "
     "showed shows show suggest suggests suggested claimed claims counted data figures official officials "
-    "now also just only still".split()
+    "now also just only still "
+    "reached reach reaches hit hits passed passes stood stands totalled totaled topped tops exceeded".split()
 )
 _HEDGES = frozenset("about around some nearly almost roughly approximately just over under".split())
 _STOP = frozenset(
@@ -172,13 +173,17 @@ def _strip(w: str) -> str:
     return w[:-2] if w.endswith(("'s", "s'")) else w.rstrip("'")
 
 
+_SIDED_KINDS = frozenset(("percent", "ratio", "count"))  # kinds of figure a vote or a poll gives for or against
+
+
 def describe(sentence: str, start: int, end: int, noun: str | None = None, attribution: str | None = None,
-             fallback: str | None = None) -> Quantity:
+             fallback: str | None = None, kind: str | None = None) -> Quantity:
     """The quantity stated by the figure at ``sentence[start:end]``.
 
     ``noun`` is the counted noun the extractor read, ``attribution`` the source the sentence names (its
     words are left out of the concept), ``fallback`` a word for the concept when the clause has none (the
-    unit or the kind).
+    unit or the kind), ``kind`` the claim's kind when known: only shares and counts take sides ("52% against",
+    "312 votes for"); a sum of money or a measure "for" something is not for or against it.
     """
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
@@ -199,7 +204,10 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
         direction = "down"
     if lead == "from" and len(near) > 1 and (near[-2] in _UP or near[-2] in _DOWN):
         time, direction = "earlier", None
-    if first_after in _AGAINST or lead in ("opposed", "opposing", "rejected"):
+    sided = kind is None or kind in _SIDED_KINDS
+    if not sided:
+        pass
+    elif first_after in _AGAINST or lead in ("opposed", "opposing", "rejected"):
         direction = "against"
     elif first_after in _FOR or lead in ("backed", "backing", "supported", "support"):
         direction = "for"
@@ -276,7 +284,8 @@ def describe_claim(claim) -> Quantity:  # noqa: ANN001 - a workbench.models.Clai
         b = a + len(claim.surface) if a >= 0 else -1
     if not (0 <= a <= b <= len(sentence)):
         a = b = 0
-    return describe(sentence, a, b, claim.noun, claim.attribution, claim.unit or claim.kind.value)
+    return describe(sentence, a, b, claim.noun, claim.attribution, claim.unit or claim.kind.value,
+                    kind=claim.kind.value)
 
 
 # Words news uses for one measured thing, by class: what a toll, a crowd or a payroll is called varies by

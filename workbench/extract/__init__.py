@@ -125,7 +125,7 @@ class Extractor:
             noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
             sentence_start=s0,
             quantity=describe_quantity(sentence, e.start, e.end, e.noun, attribution,
-                                       e.unit or e.kind.value).phrase,
+                                       e.unit or e.kind.value, kind=e.kind.value).phrase,
         )
 
     def _sentence(self, s: str, context_noun: str | None = None) -> list[Expr]:
