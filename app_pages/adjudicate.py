@@ -37,7 +37,7 @@ P = "adjudicate"
 RECENT = 30
 
 store = resources.store()
-lead, team = team_ui.guard(store, Action.ADJUDICATE)
+lead, desk = team_ui.guard(store, Action.ADJUDICATE)
 ss = st.session_state
 
 
@@ -57,8 +57,8 @@ def decide(target: Target, label: int | None, basis_verdict_id: int | None = Non
     if note is None:
         note = (ss.get(wkey(P, "note", key_of(target))) or "").strip()
     try:
-        f = team.decide(lead, target, label, expected_version=ss.get(wkey(P, "base", key_of(target)), 0), note=note,
-                        basis_verdict_id=basis_verdict_id)
+        f = desk.save_final(lead, target, label, expected_version=ss.get(wkey(P, "base", key_of(target)), 0),
+                           note=note, basis_verdict_id=basis_verdict_id)
     except StaleSaveError as exc:
         remember_conflict(P, exc, "final verdict on this item")
         return
@@ -73,7 +73,7 @@ def decide(target: Target, label: int | None, basis_verdict_id: int | None = Non
 
 def accept_agreed() -> None:
     try:
-        made = team.accept_agreed(lead)
+        made = desk.accept_agreed(lead)
     except WorkbenchError as exc:
         flash(P, "error", f"Not accepted: {escape_md(screen_message(str(exc)))}")
         return
@@ -96,7 +96,7 @@ scale = store.default_scale()
 labels = {lab.id: lab.label for lab in scale.labels}
 include_agreed = st.toggle("Also list agreed items not accepted yet", value=True, key="adjudicate_agreed",
                            persist_state="session")
-queue = team.adjudication_queue(lead, include_agreed=include_agreed)
+queue = desk.adjudication_queue(lead, include_agreed=include_agreed)
 by_key: dict[str, AdjudicationItem] = {key_of(i.target): i for i in queue}
 n_dis = sum(1 for i in queue if not i.agreed)
 n_ready = sum(1 for i in queue if i.agreed and i.ready)

@@ -23,7 +23,7 @@ from workbench.store import Target
 
 P = "agreement"
 store = resources.store()
-lead, team = team_ui.guard(store, Action.VIEW_AGREEMENT)
+lead, desk = team_ui.guard(store, Action.VIEW_AGREEMENT)
 ss = st.session_state
 
 
@@ -37,8 +37,8 @@ st.title("Agreement")
 st.caption("How far reviewers agree on their submitted verdicts: 1 is perfect agreement, 0 is what chance alone "
            "would give, below 0 is systematic disagreement. Alpha near 0.8 or above is usually taken as reliable.")
 
-report = team.agreement(lead)
-rows = team.agreement_rows(lead)
+report = desk.agreement(lead)
+rows = desk.agreement_rows(lead)
 
 c = st.columns(6)
 c[0].metric("Items rated", f"{report.n_items:,}", help="Claims and groups with at least one submitted verdict.")
@@ -127,7 +127,7 @@ with right:
 st.subheader("Corrections of the extraction")
 tol = st.columns([1, 3])[0].number_input("Values agree within (% of the value)", min_value=0.0, max_value=50.0,
                                         value=0.1, step=0.1, key="agreement_tolerance", persist_state="session")
-corr = team.correction_agreement(lead, rel_tol=tol / 100)
+corr = desk.correction_agreement(lead, rel_tol=tol / 100)
 k = st.columns(4)
 k[0].metric("Corrected claims judged twice", corr.n_items)
 k[1].metric("Reviewer pairs compared", corr.n_pairs)

@@ -31,7 +31,7 @@ KINDS = {"group": "Groups", "article": "Stories", "claim": "Claims"}
 DEAL, EVERYONE = "deal", "everyone"
 
 store = resources.store()
-lead, team = team_ui.guard(store, Action.ASSIGN_WORK)
+lead, desk = team_ui.guard(store, Action.ASSIGN_WORK)
 ss = st.session_state
 
 
@@ -72,9 +72,9 @@ def assign(what: str, item_ids: list[str]) -> None:
     targets = [Target(TargetKind(what), i) for i in item_ids]
     try:
         if ss.get("assign_how", DEAL) == DEAL:
-            made = team.deal(lead, targets, who, per_item=int(ss.get("assign_per_item") or 2))
+            made = desk.deal(lead, targets, who, per_item=int(ss.get("assign_per_item") or 2))
         else:
-            made = [a for t in targets for a in team.assign(lead, t, who)]
+            made = [a for t in targets for a in desk.assign(lead, t, who)]
     except WorkbenchError as exc:
         flash(P, "error", f"Not assigned: {escape_md(screen_message(str(exc)))}")
         return
@@ -94,7 +94,7 @@ def take_back() -> None:
         flash(P, "error", "Choose an assignment to take back.")
         return
     try:
-        team.unassign(lead, found.target, found.user_id)
+        desk.unassign(lead, found.target, found.user_id)
     except WorkbenchError as exc:
         flash(P, "error", f"Not taken back: {escape_md(screen_message(str(exc)))}")
         return
@@ -155,7 +155,7 @@ with right:
                    format_func={DEAL: "Deal out", EVERYONE: "Give every item to each"}.get)
     if how == DEAL:
         st.number_input("Independent reviews per item", min_value=1, max_value=10,
-                        value=team.config.reviews_per_item, key="assign_per_item")
+                        value=desk.config.reviews_per_item, key="assign_per_item")
     n = len(chosen_ids)
     st.button(f"{'Deal out' if how == DEAL else 'Assign'} {n} item(s)", key="assign_go", type="primary",
               on_click=assign, args=(what, chosen_ids), disabled=n == 0, icon=":material/assignment_ind:")
@@ -166,7 +166,7 @@ st.divider()
 st.subheader("Workload")
 load_rows = []
 for u in people:
-    queue = team.queue(u)
+    queue = desk.queue_of(lead, u.id)
     if not queue:
         continue
     counts = Counter("decided" if q.final else "submitted" if q.own_status is VerdictStatus.SUBMITTED

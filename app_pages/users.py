@@ -23,8 +23,8 @@ P = "users"
 RESERVED_KEYS = {"C", "R", "S", "J", "K"}  # Streamlit's own (C, R) and the review screen's (S, J, K)
 
 store = resources.store()
-admin, team = team_ui.guard(store, Action.MANAGE_USERS)
-cfg = team.config
+admin, desk = team_ui.guard(store, Action.MANAGE_USERS)
+cfg = desk.config
 ss = st.session_state
 ROLES = [r.value for r in Role]
 
@@ -38,7 +38,7 @@ def add_user() -> None:
             raise InputError("password", "is empty; give one of at least "
                                          f"{auth.MIN_PASSWORD_LENGTH} characters"
                              + (", or tick “signs in through the provider”" if cfg.uses_oidc else ""))
-        user = team.add_user(admin, name, role=ss.get("users_new_role") or Role.REVIEWER.value,
+        user = desk.add_user(admin, name, role=ss.get("users_new_role") or Role.REVIEWER.value,
                              password=password or None,
                              display_name=(ss.get("users_new_display") or "").strip() or None)
     except WorkbenchError as exc:
@@ -56,18 +56,18 @@ def change(what: str) -> None:
         return
     try:
         if what == "role":
-            u = team.set_role(admin, name, ss.get("users_role"))
+            u = desk.set_role(admin, name, ss.get("users_role"))
             done = f"is now {u.role.value}"
         elif what == "disable":
-            u = team.set_disabled(admin, name, True)
+            u = desk.set_disabled(admin, name, True)
             done = "is disabled: they cannot sign in or save anything"
         elif what == "enable":
-            u = team.set_disabled(admin, name, False)
+            u = desk.set_disabled(admin, name, False)
             done = "is enabled again"
         else:
             password = ss.get("users_password") or ""
             ss["users_password"] = ""
-            team.set_password(admin, name, password)
+            desk.set_password(admin, name, password)
             done = "has a new password"
     except WorkbenchError as exc:
         flash(P, "error", f"Not changed: {escape_md(screen_message(str(exc)))}")
@@ -82,7 +82,7 @@ def save_label(label_id: int) -> None:
         if key in RESERVED_KEYS:  # the app's own shortcuts; the library checks the rest (and the role)
             raise InputError("key", f"{key} is taken by the app ({', '.join(sorted(RESERVED_KEYS))} are); "
                                     "choose another letter or digit")
-        lab = team.update_label(admin, label_id, label=text, key=key,
+        lab = desk.update_label(admin, label_id, label=text, key=key,
                                 description=(ss.get("users_label_desc") or "").strip())
     except WorkbenchError as exc:
         flash(P, "error", f"Label not saved: {escape_md(screen_message(str(exc)))}")

@@ -227,6 +227,13 @@ def deal(w, a):
             lambda _: len(w.store.assignments(target=t)) == 2)
 
 
+@op(Action.ASSIGN_WORK, "read")
+def another_users_queue(w, a):
+    t = w.claims["£50m"]
+    _assign(w, t, w.u["r2"])
+    return (lambda: w.desk.queue_of(a, w.u["r2"].id), lambda items: [i.target for i in items] == [t])
+
+
 @op(Action.ADJUDICATE, "read")
 def adjudication_queue(w, a):
     t = _disagreement(w)

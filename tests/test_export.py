@@ -346,3 +346,12 @@ def test_agreement_csv_round_trips_real_reports(reviewers, story, outlet, labels
                 assert export.unsafe_cell(cell) == value
             else:
                 assert float(cell) == pytest.approx(value, nan_ok=True), col
+
+
+@given(st.lists(st.tuples(st.one_of(st.none(), st.text(max_size=8), st.floats(allow_nan=True), st.integers(),
+                                    st.booleans()), st.booleans()), max_size=12))
+def test_a_row_of_cells_is_each_cell_as_the_one_cell_writer_writes_it(cells) -> None:  # type: ignore[no-untyped-def]
+    from workbench.cells import csv_cell, csv_row
+
+    values, numeric = [v for v, _ in cells], [n for _, n in cells]
+    assert csv_row(values, numeric) == [csv_cell(v, n) for v, n in cells]

@@ -7,8 +7,8 @@ so every write carries that user's id. In single-user mode the sidebar's reviewe
 reload or another tab, sets the same session value; :func:`current_user` ends the session once it is over. :class:`Desk` binds the library's
 :class:`workbench.desk.Desk` to that user; the desk's policy (single-user or team) checks every read and
 write, so this module decides no policy. The team-only
-screens (assign, adjudicate, agreement, users) write through the :class:`~workbench.team.Team` that
-:func:`ui.team.guard` gives them, which checks the same way.
+screens (assign, adjudicate, agreement, users) call the same desk, which :func:`ui.team.guard` gives them
+with the signed-in user: each operation re-reads the user and checks the permission in its transaction.
 """
 
 from __future__ import annotations

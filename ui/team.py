@@ -6,14 +6,14 @@ Team mode is switched on by ``[team] enabled = true`` in ``.streamlit/secrets.to
 secrets file lacks what team mode needs (the cookie secret first of all).
 
 Sign-in: through the OpenID Connect provider configured in ``[auth]`` (``st.login``) when there is one,
-else with a local account (``workbench users add``) checked by :meth:`workbench.team.Team.authenticate`,
+else with a local account (``workbench users add``) checked by :meth:`workbench.desk.Desk.authenticate`,
 which also limits failed attempts. The session is a row of the database (:mod:`workbench.sessions`) named by
 an HttpOnly, SameSite cookie that the app's own route sets (:mod:`ui.web`, mounted by ``serve.py``), so it
 survives a reload and reaches a second tab or another replica; it is checked on every rerun against the
 configured :class:`workbench.auth.SessionPolicy`, the account (disabled, password changed) and sign-outs
 in other tabs; a session that is over goes back to the sign-in screen with a message.
 
-Every permission is decided by the library (:mod:`workbench.auth`, :class:`workbench.team.Team`); this
+Every permission is decided by the library (:mod:`workbench.auth`, :class:`workbench.desk.Desk`); this
 module only uses the same matrix to choose which screens to list.
 """
 
@@ -33,7 +33,9 @@ from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError
 from workbench.sessions import SESSION_COOKIE, Live, Sessions
 from workbench.store import Store, Target, TargetKind, User
-from workbench.team import SignInFailed, Team
+from workbench.desk import Desk
+from workbench.desk import Team as TeamPolicy
+from workbench.team import SignInFailed
 
 TEAM_ENV = "WORKBENCH_TEAM"
 ON = {"1", "true", "yes", "on"}
@@ -120,8 +122,9 @@ def _text_with_code(text: str) -> str:
     return "".join(escape_md(p) if i % 2 == 0 else _code(p) for i, p in enumerate(parts))
 
 
-def team(store: Store, cfg: TeamConfig) -> Team:
-    return Team(store, cfg)
+def team(store: Store, cfg: TeamConfig) -> Desk:
+    """The desk under team rules (sign-in goes through it like every other operation)."""
+    return Desk(store, TeamPolicy(cfg))
 
 
 # --- the session -------------------------------------------------------------------------------------------
@@ -285,9 +288,11 @@ def can(user: User | None, action: Action) -> bool:
     return user is not None and auth.can(user.role.value, action)
 
 
-def guard(store: Store, action: Action) -> tuple[User, Team]:
-    """At the top of a team screen: the signed-in user and the team, or stop with a message when team mode
-    is off or the user's role does not allow ``action`` (the library refuses the writes in any case)."""
+def guard(store: Store, action: Action) -> tuple[User, Desk]:
+    """At the top of a team screen: the signed-in user and the desk (:class:`workbench.desk.Desk` with the
+    team policy: every operation one transaction that re-reads the user and checks the permission), or stop
+    with a message when team mode is off or the user's role does not allow ``action`` (the desk refuses the
+    operation in any case, so this only chooses what to show)."""
     from ui.text import escape_md
 
     cfg = config()

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # ASCII and full-width = + - @
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
+# a cell starting with one of these is plain text as it is (visible, not a sign, not the neutraliser): the
+# common case, decided without looking further
+_PLAIN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _invisible(ch: str) -> bool:
@@ -44,7 +48,9 @@ def is_formula_like(text: str) -> bool:
 
 def safe_cell(text: str) -> str:
     """Neutralise a text cell a spreadsheet would treat as a formula (and escape a leading apostrophe)."""
-    if text and (text[0] == NEUTRALISER or is_formula_like(text)):
+    if not text or text[0] in _PLAIN_START:
+        return text
+    if text[0] == NEUTRALISER or is_formula_like(text):
         return NEUTRALISER + text
     return text
 
@@ -75,3 +81,21 @@ def csv_cell(value: Any, numeric: bool = False) -> str:
     if numeric and isinstance(value, (int, float)):
         return fmt_number(value)
     return safe_cell(str(value))
+
+
+def csv_row(values: Sequence[Any], numeric: Sequence[bool]) -> list[str]:
+    """:func:`csv_cell` of each value (``numeric``: whether its column is numeric), in one pass: the cells of
+    one row of a large export."""
+    out: list[str] = []
+    append, plain = out.append, _PLAIN_START
+    for value, num in zip(values, numeric):
+        kind = type(value)
+        if value is None:
+            append("")
+        elif kind is str:
+            append(value if not value or value[0] in plain else safe_cell(value))
+        elif num and kind is float:  # as fmt_number: whole (and finite) floats without ".0", others by repr
+            append(str(int(value)) if value.is_integer() and -1e16 < value < 1e16 else repr(value))
+        else:
+            append(csv_cell(value, num))
+    return out

@@ -502,6 +502,30 @@ class Desk:
         """The actor's own queue (what was assigned to them)."""
         return self._read(lambda conn: self.rules.queue(self._person(conn, actor)))
 
+    def queue_of(self, actor: Actor, user_id: int) -> list:
+        """Another user's queue, for whoever assigns work (team mode: leads and admins)."""
+        def work(conn: Any) -> list:
+            self._check(conn, actor, Action.ASSIGN_WORK)
+            return self.rules.queue(user_id)
+
+        return self._read(work)
+
+    # --- signing in (team mode) ---------------------------------------------------------------------------
+
+    def authenticate(self, name: str, password: str) -> User:
+        """The account with this name and password, or SignInFailed / AccountLocked (attempts limited and
+        audited; see :meth:`workbench.team.Team.authenticate`)."""
+        return self.rules.authenticate(name, password)
+
+    def sign_in_external(self, subject: str, email: str | None) -> User:
+        """The account of an OpenID Connect identity (:meth:`workbench.team.Team.sign_in_external`)."""
+        return self.rules.sign_in_external(subject, email)
+
+    @property
+    def config(self) -> TeamConfig:
+        """The team settings in force (reviews per item, automatic acceptance, lockout, sessions)."""
+        return self.policy.config
+
     def adjudication_queue(self, actor: Actor, *, include_agreed: bool = True) -> list:
         return self._rules_read("adjudication_queue", actor, include_agreed=include_agreed)
 

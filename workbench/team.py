@@ -42,30 +42,19 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection
 
 from workbench import agreement as agr
 from workbench import auth, export, review
 from workbench.auth import Action, TeamConfig
 from workbench.errors import InputError, PermissionDenied, StoreError, WorkbenchError
 from workbench.models import Article, LinkKind, Override
-from workbench.store import Grouper, Store, audit, disputes
+from workbench.store import Grouper, Store, audit, disputes, reviewing
 from workbench.store import stats as stats_repo
 from workbench.store import accounts as account_rows
 from workbench.store import assignments as assignment_rows
 from workbench.store import engine as eng
 from workbench.importing import Progress, default_grouper, extract_new, read_files
-from workbench.store.schema import (
-    articles,
-    claims,
-    corrections,
-    final_verdicts,
-    groups,
-    outlets,
-    scale_labels,
-    users,
-    verdicts,
-)
 from workbench.store.types import (
     Assignment,
     Correction,
@@ -516,7 +505,7 @@ class Team:
     @staticmethod
     def _check_assignable(conn: Connection, target: Target) -> None:
         if target.kind is TargetKind.ARTICLE:
-            if conn.execute(select(articles.c.id).where(articles.c.id == target.id)).first() is None:
+            if not reviewing.article_exists(conn, target.id):
                 raise StoreError(f"no article with id {target.id!r}")
         else:
             review.check_target(conn, target)
@@ -546,10 +535,8 @@ class Team:
             seen: dict[Target, Target] = {}
             for t, via in items:
                 seen.setdefault(t, via)
-            own = {(v.target.kind, v.target.id): v.status
-                   for v in review.load_verdicts(conn, verdicts.c.reviewer_id == uid)}
-            finals = {(r.target_kind, r.target_id) for r in conn.execute(
-                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
+            own = reviewing.own_statuses(conn, uid)
+            finals = reviewing.final_targets(conn)
         return [QueueItem(target=t, via=via, own_status=own.get((t.kind, t.id)),
                           final=(t.kind.value, t.id) in finals) for t, via in seen.items()]
 
@@ -566,7 +553,7 @@ class Team:
         with self._read() as conn:
             user = self._load_user(conn, viewer.id if isinstance(viewer, User) else viewer)
             review.check_target(conn, target)
-            all_v = review.load_verdicts(conn, review.target_where(verdicts, target))
+            all_v = reviewing.verdicts_on(conn, target)
             own = next((v for v in all_v if v.reviewer_id == user.id), None)
             others = [v for v in all_v if v.reviewer_id != user.id and v.status is VerdictStatus.SUBMITTED]
             sees = self.trusted or auth.can(_auth_role(user), Action.VIEW_OTHERS_BEFORE_SUBMITTING) or self._has_submitted(
@@ -631,7 +618,7 @@ class Team:
         return self._write(_do)
 
     def _item_state(self, conn: Connection, target: Target) -> AdjudicationItem:
-        submitted = [v for v in review.load_verdicts(conn, review.target_where(verdicts, target))
+        submitted = [v for v in reviewing.verdicts_on(conn, target)
                      if v.status is VerdictStatus.SUBMITTED]
         assignees = self._assignees(conn, target)
         done = {v.reviewer_id for v in submitted}
@@ -678,17 +665,12 @@ class Team:
     def remove_source(self, actor: User | int, source_id: int) -> None:
         """Remove a source from the actor's own verdict; another reviewer's source is refused."""
         actor_id = actor.id if isinstance(actor, User) else actor
-        from workbench.store.schema import sources
-
         def _do(conn: Connection) -> None:
-            row = conn.execute(select(verdicts.c.reviewer_id, verdicts.c.target_kind, verdicts.c.target_id)
-                               .join(sources, sources.c.verdict_id == verdicts.c.id)
-                               .where(sources.c.id == source_id)).first()
-            if row is None:
+            found = reviewing.source_owner(conn, source_id)
+            if found is None:
                 raise StoreError(f"no source with id {source_id}")
-            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=row.reviewer_id,
-                               actor_id=actor_id)
-            target = Target(TargetKind(row.target_kind), row.target_id)
+            owner, target = found
+            user = self._actor(conn, actor_id, Action.SAVE_OWN_VERDICT, owner_id=owner, actor_id=actor_id)
             self._check_reviewer_write(conn, user, target, changing=True)
             review.remove_source(conn, source_id, user.id)
 
@@ -716,13 +698,7 @@ class Team:
         single review). Disagreements first, ready items before pending ones."""
         with self._read() as conn:
             self._actor(conn, actor, Action.ADJUDICATE)
-            finals = {(r.target_kind, r.target_id) for r in conn.execute(
-                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
-            targets = [Target(TargetKind(r.target_kind), r.target_id) for r in conn.execute(
-                select(verdicts.c.target_kind, verdicts.c.target_id).where(verdicts.c.status == "submitted")
-                .group_by(verdicts.c.target_kind, verdicts.c.target_id)
-                .order_by(verdicts.c.target_kind, verdicts.c.target_id))
-                if (r.target_kind, r.target_id) not in finals]
+            targets = reviewing.open_targets(conn)
             items = [self._item_state(conn, t) for t in targets]
         items = [i for i in items
                  if (not i.agreed and len(i.verdicts) >= 2) or (i.agreed and i.ready and include_agreed)]
@@ -755,13 +731,7 @@ class Team:
 
         def _do(conn: Connection) -> list[FinalVerdict]:
             user = self._actor(conn, actor_id, Action.SAVE_FINAL_VERDICT)
-            finals = {(r.target_kind, r.target_id) for r in conn.execute(
-                select(final_verdicts.c.target_kind, final_verdicts.c.target_id))}
-            targets = [Target(TargetKind(r.target_kind), r.target_id) for r in conn.execute(
-                select(verdicts.c.target_kind, verdicts.c.target_id).where(verdicts.c.status == "submitted")
-                .group_by(verdicts.c.target_kind, verdicts.c.target_id)
-                .order_by(verdicts.c.target_kind, verdicts.c.target_id))
-                if (r.target_kind, r.target_id) not in finals]
+            targets = reviewing.open_targets(conn)
             out = []
             for t in targets:
                 made = self._auto_accept(conn, t, user)
@@ -960,13 +930,7 @@ class Team:
 
     def _ordinal_order(self, conn: Connection) -> list[str]:
         """Labels of the default scale that carry a rating, from the lowest rating to the highest."""
-        from workbench.store.schema import scales
-
-        rows = conn.execute(select(scale_labels.c.label, scale_labels.c.rating_value)
-                            .join(scales, scales.c.id == scale_labels.c.scale_id)
-                            .where(scales.c.is_default.is_(True), scale_labels.c.rating_value.is_not(None))
-                            .order_by(scale_labels.c.rating_value, scale_labels.c.position)).all()
-        return [r.label for r in rows]
+        return reviewing.ordinal_order(conn)
 
     def ratings(self, actor: User | int) -> list[agr.Rating]:
         """Every submitted verdict as an agreement rating (item = claim or group; reviewer = user name),
@@ -977,33 +941,8 @@ class Team:
 
     @staticmethod
     def _ratings(conn: Connection) -> list[agr.Rating]:
-        q = (select(verdicts.c.target_kind, verdicts.c.target_id, users.c.name, scale_labels.c.label)
-             .join(users, users.c.id == verdicts.c.reviewer_id)
-             .join(scale_labels, scale_labels.c.id == verdicts.c.label_id)
-             .where(verdicts.c.status == "submitted").order_by(verdicts.c.id))
-        rows = conn.execute(q).all()
-        claim_ids = sorted({r.target_id for r in rows if r.target_kind == "claim"})
-        group_ids = sorted({r.target_id for r in rows if r.target_kind == "group"})
-        claim_attrs: dict[str, tuple[str, str, str]] = {}
-        for i in range(0, len(claim_ids), 500):
-            for r in conn.execute(select(claims.c.id, articles.c.title, outlets.c.name, claims.c.kind)
-                                  .join(articles, articles.c.id == claims.c.article_id)
-                                  .join(outlets, outlets.c.id == claims.c.outlet_id)
-                                  .where(claims.c.id.in_(claim_ids[i:i + 500]))):
-                claim_attrs[r.id] = (r.title, r.name, r.kind)
-        group_kind: dict[str, str] = {}
-        for i in range(0, len(group_ids), 500):
-            for r in conn.execute(select(groups.c.id, groups.c.kind).where(groups.c.id.in_(group_ids[i:i + 500]))):
-                group_kind[r.id] = r.kind
-        out = []
-        for r in rows:
-            if r.target_kind == "claim":
-                story, outlet, kind = claim_attrs.get(r.target_id, (None, None, None))
-            else:
-                story, outlet, kind = None, None, group_kind.get(r.target_id)
-            out.append(agr.Rating(f"{r.target_kind}:{r.target_id}", r.name, r.label, story=story, outlet=outlet,
-                                  kind=kind))
-        return out
+        return [agr.Rating(r.item, r.reviewer, r.label, story=r.story, outlet=r.outlet, kind=r.kind)
+                for r in reviewing.rating_rows(conn)]
 
     def agreement(self, actor: User | int) -> agr.AgreementReport:
         """Agreement over all submitted verdicts: alpha (nominal, and ordinal over the rated labels of the
@@ -1022,19 +961,7 @@ class Team:
         corrections carry no value and are left out."""
         with self._read() as conn:
             self._actor(conn, actor, Action.VIEW_AGREEMENT)
-            corr = conn.execute(select(corrections.c.claim_id, corrections.c.reviewer_id, corrections.c.low,
-                                       corrections.c.high, corrections.c.not_a_claim)).all()
-            claim_ids = sorted({r.claim_id for r in corr})
-            extracted: dict[str, tuple[float, float]] = {}
-            judged: dict[str, set[int]] = defaultdict(set)
-            for i in range(0, len(claim_ids), 500):
-                chunk = claim_ids[i:i + 500]
-                for r in conn.execute(select(claims.c.id, claims.c.low, claims.c.high).where(claims.c.id.in_(chunk))):
-                    extracted[r.id] = (r.low, r.high)
-                for r in conn.execute(select(verdicts.c.target_id, verdicts.c.reviewer_id).where(
-                        verdicts.c.target_kind == "claim", verdicts.c.status == "submitted",
-                        verdicts.c.target_id.in_(chunk))):
-                    judged[r.target_id].add(r.reviewer_id)
+            corr, extracted, judged = reviewing.corrections_for_agreement(conn)
         rows: list[agr.Correction] = []
         corrected: dict[str, set[int]] = defaultdict(set)
         for r in corr:

@@ -203,9 +203,14 @@ class Snapshot:
 
     def claim(self, claim_id: str, group_id: str | None) -> InForce:
         """Where the claim stands (its own verdicts, else its group's)."""
+        fc, cg = self.finals.get(("claim", claim_id)), self.given.get(("claim", claim_id), ())
+        if fc is None and not cg and not group_id:
+            return UNREVIEWED
         fg = self.finals.get(("group", group_id)) if group_id else None
         gg = self.given.get(("group", group_id), ()) if group_id else ()
-        return standing(self.finals.get(("claim", claim_id)), fg, self.given.get(("claim", claim_id), ()), gg)
+        if fc is None and fg is None and not cg and not gg:
+            return UNREVIEWED
+        return standing(fc, fg, cg, gg)
 
     def group(self, group_id: str) -> InForce:
         """Where the group's own verdicts stand (without its claims')."""
