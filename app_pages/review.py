@@ -173,6 +173,7 @@ def _step1(delta: int) -> bool:
 
 
 KEYS = "review_keys"
+REDRAW = "review_redraw"  # a press was made on a claim that is no longer the one in hand
 MOVES_APPLIED = "review_moves_applied"
 
 
@@ -195,6 +196,7 @@ def key_press() -> None:
         return
     claim_id, version, action = press.get("claim"), press.get("version"), press.get("action")
     if claim_id != ss.get("review_current") or version != ss.get(wkey(P, "base", claim_id or "")):
+        ss[REDRAW] = True  # the screen may lag behind (a redraw cut short): draw it whole again
         return
     if action == "submit":
         label = ss.get("review_keep_label")
@@ -427,11 +429,13 @@ with left:
 def claim_in_hand() -> None:
     """The claim in hand and its verdict: a fragment, so a verdict key, J / K, Previous or Skip redraws only
     this, not the queue table, filters and sidebar. It goes back to a whole-screen run when the move left
-    the page of the queue the table shows, or the user changed (a team session ended elsewhere)."""
+    the page of the queue the table shows, the user changed (a team session ended elsewhere), or a key was
+    pressed on a claim that is no longer in hand (so a screen left behind by a lost redraw catches up)."""
     global me
     user_before = me.user.id if me.user else None
     me = desk(store)
-    if (me.user.id if me.user else None) != user_before or ss.get("review_page", 0) != ss.get(TABLE_PAGE):
+    if (ss.pop(REDRAW, False) or (me.user.id if me.user else None) != user_before
+            or ss.get("review_page", 0) != ss.get(TABLE_PAGE)):
         st.rerun()
     show_flash(P, until_done=True)
     ids = ss.get("review_page_ids", [])

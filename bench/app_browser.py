@@ -98,19 +98,28 @@ async def settle(page) -> None:  # type: ignore[no-untyped-def]
     await page.wait_for_timeout(100)
 
 
-async def press_through(page, presses: int) -> list[float]:  # type: ignore[no-untyped-def]
+LOST_MS = 30_000  # a press that has not brought the next claim by then counts as lost (and as this long)
+LOST: list[str] = []  # "reviewer: press n" of every press counted lost
+
+
+async def press_through(page, presses: int, who: str = "") -> list[float]:  # type: ignore[no-untyped-def]
     """Press 1 ``presses`` times, each once the previous claim's successor is on screen; ms per press."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     times = []
     sentence = page.locator(".st-key-review_sentence")
-    for _ in range(presses):
+    for n in range(presses):
         await settle(page)
         before = (await sentence.inner_text()).strip()
         await page.get_by_role("heading", name="Review").click()
         t = time.perf_counter()
         await page.keyboard.press("1")
-        await page.wait_for_function(
-            "(b) => { const e = document.querySelector('.st-key-review_sentence'); "
-            "return e && e.innerText.trim() !== b; }", arg=before, polling="raf", timeout=180_000)
+        try:
+            await page.wait_for_function(
+                "(b) => { const e = document.querySelector('.st-key-review_sentence'); "
+                "return e && e.innerText.trim() !== b; }", arg=before, polling="raf", timeout=LOST_MS)
+        except PlaywrightTimeout:
+            LOST.append(f"{who}: press {n + 1}")
         times.append((time.perf_counter() - t) * 1000)
     return times
 
@@ -126,10 +135,10 @@ async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds
         for name in reviewers:
             sessions[name] = await open_session(browser, app_url, browser_id(name))
         for r in range(rounds):
-            one = await press_through(sessions[alone][1], presses)
+            one = await press_through(sessions[alone][1], presses, alone)
             results["1 session"].append(one)
             print(f"  round {r + 1}: 1 session          p50 {pct(one, 50):7.0f} ms  p95 {pct(one, 95):7.0f} ms")
-            many = await asyncio.gather(*(press_through(sessions[n][1], presses) for n in crowd))
+            many = await asyncio.gather(*(press_through(sessions[n][1], presses, n) for n in crowd))
             flat = [x for xs in many for x in xs]
             results[f"{len(crowd)} sessions"].append(flat)
             print(f"  round {r + 1}: {len(crowd)} sessions at once p50 {pct(flat, 50):7.0f} ms  "
@@ -178,6 +187,10 @@ def main(pg: str, sessions: int, presses: int, rounds: int, n_claims: int) -> in
                   f"p95 {min(p95):6.0f} / {statistics.median(p95):6.0f} / {max(p95):6.0f}   "
                   f"({sum(len(x) for x in per_round)} presses)")
         print("  targets with 10 sessions: p50 < 500 ms, p95 < 1500 ms")
+        print(f"  presses lost (no next claim within {LOST_MS / 1000:.0f} s, counted as that long): {len(LOST)}"
+              + (f" ({', '.join(LOST)})" if LOST else ""))
+        print(f"  load average after the run: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     finally:
         if proc is not None:
             proc.terminate()
