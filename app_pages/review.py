@@ -496,16 +496,18 @@ def claim_in_hand() -> None:
         if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
             st.switch_page("app_pages/groups.py")
 
-    with st.expander("The article around it"):
-        art = store.article(claim.article_id)
-        for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
-            st.markdown(para)
-        if art.url and art.url.startswith(("http://", "https://")):
-            st.link_button("Open the article", art.url)
-        if st.toggle("Show the whole article", key="review_whole_article"):
-            st.divider()
-            for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+    around = st.expander("The article around it", key="review_article_open", on_change="rerun")
+    if around.open:  # read and drawn only when opened: a verdict key does not pay for it
+        with around:
+            art = store.article(claim.article_id)
+            for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
                 st.markdown(para)
+            if art.url and art.url.startswith(("http://", "https://")):
+                st.link_button("Open the article", art.url)
+            if st.toggle("Show the whole article", key="review_whole_article"):
+                st.divider()
+                for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+                    st.markdown(para)
 
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)

@@ -124,7 +124,32 @@ async def press_through(page, presses: int, who: str = "") -> list[float]:  # ty
     return times
 
 
-async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds: int) -> dict[str, list]:
+def cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the app server and by this run's browser processes (Playwright's driver and
+    Chromium: every process below this one but the server). PostgreSQL's are not counted (shared)."""
+    import psutil
+
+    def used(p: psutil.Process) -> float:
+        try:
+            t = p.cpu_times()
+            return t.user + t.system
+        except psutil.Error:
+            return 0.0
+
+    server = psutil.Process(server_pid)
+    below = {server_pid, *(c.pid for c in server.children(recursive=True))}
+    browsers = [c for c in psutil.Process().children(recursive=True) if c.pid not in below]
+    return used(server), sum(used(c) for c in browsers)
+
+
+def cpu_line(kind: str, before: tuple[float, float], after: tuple[float, float], presses: int, wall: float) -> str:
+    server, browsers = (a - b for a, b in zip(after, before))
+    return (f"    CPU per press ({kind}): server {1000 * server / presses:5.0f} ms, browsers "
+            f"{1000 * browsers / presses:5.0f} ms; {server + browsers:.1f} CPU-s in {wall:.1f} s wall")
+
+
+async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds: int,
+              server_pid: int) -> dict[str, list]:
     from playwright.async_api import async_playwright
 
     results: dict[str, list] = {"1 session": [], f"{len(reviewers) - 1} sessions": []}
@@ -135,14 +160,19 @@ async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds
         for name in reviewers:
             sessions[name] = await open_session(browser, app_url, browser_id(name))
         for r in range(rounds):
+            cpu, t = cpu_seconds(server_pid), time.perf_counter()
             one = await press_through(sessions[alone][1], presses, alone)
             results["1 session"].append(one)
             print(f"  round {r + 1}: 1 session          p50 {pct(one, 50):7.0f} ms  p95 {pct(one, 95):7.0f} ms")
+            print(cpu_line("1 session", cpu, cpu_seconds(server_pid), len(one), time.perf_counter() - t))
+            cpu, t = cpu_seconds(server_pid), time.perf_counter()
             many = await asyncio.gather(*(press_through(sessions[n][1], presses, n) for n in crowd))
             flat = [x for xs in many for x in xs]
             results[f"{len(crowd)} sessions"].append(flat)
             print(f"  round {r + 1}: {len(crowd)} sessions at once p50 {pct(flat, 50):7.0f} ms  "
                   f"p95 {pct(flat, 95):7.0f} ms")
+            print(cpu_line(f"{len(crowd)} sessions", cpu, cpu_seconds(server_pid), len(flat),
+                           time.perf_counter() - t))
         for context, _ in sessions.values():
             await context.close()
         await browser.close()
@@ -178,7 +208,7 @@ def main(pg: str, sessions: int, presses: int, rounds: int, n_claims: int) -> in
                     break
             except OSError:
                 time.sleep(0.3)
-        results = asyncio.run(run(url, app_url, reviewers, presses, rounds))
+        results = asyncio.run(run(url, app_url, reviewers, presses, rounds, proc.pid))
         print("key to next claim (ms), over the rounds: min / median / max of each round's figure")
         for kind, per_round in results.items():
             p50 = [pct(xs, 50) for xs in per_round]
