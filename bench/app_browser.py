@@ -13,7 +13,10 @@ sentence on screen (polled in the page on every animation frame).
 
 Rounds interleave the baseline and the load: one session alone, then ``--sessions`` at once, repeated
 ``--rounds`` times, in the same run against the same server and database. Prints p50 and p95 of each
-round, and min / median / max of the rounds' p50 and p95 for each kind.
+round, and min / median / max of the rounds' p50 and p95 for each kind. Each round also prints the CPU
+time per press of the app server and of the browsers (Playwright's driver and Chromium, which share the
+machine with the server: on 2 cores they are most of what a press costs), and the run ends with the
+presses counted lost (no next claim after 30 s) and the load average.
 """
 
 from __future__ import annotations
