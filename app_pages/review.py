@@ -173,6 +173,7 @@ def _step1(delta: int) -> bool:
 
 
 KEYS = "review_keys"
+REDRAW = "review_redraw"  # a press was made on a claim that is no longer the one in hand
 MOVES_APPLIED = "review_moves_applied"
 
 
@@ -195,6 +196,7 @@ def key_press() -> None:
         return
     claim_id, version, action = press.get("claim"), press.get("version"), press.get("action")
     if claim_id != ss.get("review_current") or version != ss.get(wkey(P, "base", claim_id or "")):
+        ss[REDRAW] = True  # the screen may lag behind (a redraw cut short): draw it whole again
         return
     if action == "submit":
         label = ss.get("review_keep_label")
@@ -427,11 +429,13 @@ with left:
 def claim_in_hand() -> None:
     """The claim in hand and its verdict: a fragment, so a verdict key, J / K, Previous or Skip redraws only
     this, not the queue table, filters and sidebar. It goes back to a whole-screen run when the move left
-    the page of the queue the table shows, or the user changed (a team session ended elsewhere)."""
+    the page of the queue the table shows, the user changed (a team session ended elsewhere), or a key was
+    pressed on a claim that is no longer in hand (so a screen left behind by a lost redraw catches up)."""
     global me
     user_before = me.user.id if me.user else None
     me = desk(store)
-    if (me.user.id if me.user else None) != user_before or ss.get("review_page", 0) != ss.get(TABLE_PAGE):
+    if (ss.pop(REDRAW, False) or (me.user.id if me.user else None) != user_before
+            or ss.get("review_page", 0) != ss.get(TABLE_PAGE)):
         st.rerun()
     show_flash(P, until_done=True)
     ids = ss.get("review_page_ids", [])
@@ -492,16 +496,18 @@ def claim_in_hand() -> None:
         if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
             st.switch_page("app_pages/groups.py")
 
-    with st.expander("The article around it"):
-        art = store.article(claim.article_id)
-        for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
-            st.markdown(para)
-        if art.url and art.url.startswith(("http://", "https://")):
-            st.link_button("Open the article", art.url)
-        if st.toggle("Show the whole article", key="review_whole_article"):
-            st.divider()
-            for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+    around = st.expander("The article around it", key="review_article_open", on_change="rerun")
+    if around.open:  # read and drawn only when opened: a verdict key does not pay for it
+        with around:
+            art = store.article(claim.article_id)
+            for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
                 st.markdown(para)
+            if art.url and art.url.startswith(("http://", "https://")):
+                st.link_button("Open the article", art.url)
+            if st.toggle("Show the whole article", key="review_whole_article"):
+                st.divider()
+                for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+                    st.markdown(para)
 
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)

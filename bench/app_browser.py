@@ -13,7 +13,10 @@ sentence on screen (polled in the page on every animation frame).
 
 Rounds interleave the baseline and the load: one session alone, then ``--sessions`` at once, repeated
 ``--rounds`` times, in the same run against the same server and database. Prints p50 and p95 of each
-round, and min / median / max of the rounds' p50 and p95 for each kind.
+round, and min / median / max of the rounds' p50 and p95 for each kind. Each round also prints the CPU
+time per press of the app server and of the browsers (Playwright's driver and Chromium, which share the
+machine with the server: on 2 cores they are most of what a press costs), and the run ends with the
+presses counted lost (no next claim after 30 s) and the load average.
 """
 
 from __future__ import annotations
@@ -98,24 +101,58 @@ async def settle(page) -> None:  # type: ignore[no-untyped-def]
     await page.wait_for_timeout(100)
 
 
-async def press_through(page, presses: int) -> list[float]:  # type: ignore[no-untyped-def]
+LOST_MS = 30_000  # a press that has not brought the next claim by then counts as lost (and as this long)
+LOST: list[str] = []  # "reviewer: press n" of every press counted lost
+
+
+async def press_through(page, presses: int, who: str = "") -> list[float]:  # type: ignore[no-untyped-def]
     """Press 1 ``presses`` times, each once the previous claim's successor is on screen; ms per press."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     times = []
     sentence = page.locator(".st-key-review_sentence")
-    for _ in range(presses):
+    for n in range(presses):
         await settle(page)
         before = (await sentence.inner_text()).strip()
         await page.get_by_role("heading", name="Review").click()
         t = time.perf_counter()
         await page.keyboard.press("1")
-        await page.wait_for_function(
-            "(b) => { const e = document.querySelector('.st-key-review_sentence'); "
-            "return e && e.innerText.trim() !== b; }", arg=before, polling="raf", timeout=180_000)
+        try:
+            await page.wait_for_function(
+                "(b) => { const e = document.querySelector('.st-key-review_sentence'); "
+                "return e && e.innerText.trim() !== b; }", arg=before, polling="raf", timeout=LOST_MS)
+        except PlaywrightTimeout:
+            LOST.append(f"{who}: press {n + 1}")
         times.append((time.perf_counter() - t) * 1000)
     return times
 
 
-async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds: int) -> dict[str, list]:
+def cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by the app server and by this run's browser processes (Playwright's driver and
+    Chromium: every process below this one but the server). PostgreSQL's are not counted (shared)."""
+    import psutil
+
+    def used(p: psutil.Process) -> float:
+        try:
+            t = p.cpu_times()
+            return t.user + t.system
+        except psutil.Error:
+            return 0.0
+
+    server = psutil.Process(server_pid)
+    below = {server_pid, *(c.pid for c in server.children(recursive=True))}
+    browsers = [c for c in psutil.Process().children(recursive=True) if c.pid not in below]
+    return used(server), sum(used(c) for c in browsers)
+
+
+def cpu_line(kind: str, before: tuple[float, float], after: tuple[float, float], presses: int, wall: float) -> str:
+    server, browsers = (a - b for a, b in zip(after, before))
+    return (f"    CPU per press ({kind}): server {1000 * server / presses:5.0f} ms, browsers "
+            f"{1000 * browsers / presses:5.0f} ms; {server + browsers:.1f} CPU-s in {wall:.1f} s wall")
+
+
+async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds: int,
+              server_pid: int) -> dict[str, list]:
     from playwright.async_api import async_playwright
 
     results: dict[str, list] = {"1 session": [], f"{len(reviewers) - 1} sessions": []}
@@ -126,14 +163,19 @@ async def run(url: str, app_url: str, reviewers: list[str], presses: int, rounds
         for name in reviewers:
             sessions[name] = await open_session(browser, app_url, browser_id(name))
         for r in range(rounds):
-            one = await press_through(sessions[alone][1], presses)
+            cpu, t = cpu_seconds(server_pid), time.perf_counter()
+            one = await press_through(sessions[alone][1], presses, alone)
             results["1 session"].append(one)
             print(f"  round {r + 1}: 1 session          p50 {pct(one, 50):7.0f} ms  p95 {pct(one, 95):7.0f} ms")
-            many = await asyncio.gather(*(press_through(sessions[n][1], presses) for n in crowd))
+            print(cpu_line("1 session", cpu, cpu_seconds(server_pid), len(one), time.perf_counter() - t))
+            cpu, t = cpu_seconds(server_pid), time.perf_counter()
+            many = await asyncio.gather(*(press_through(sessions[n][1], presses, n) for n in crowd))
             flat = [x for xs in many for x in xs]
             results[f"{len(crowd)} sessions"].append(flat)
             print(f"  round {r + 1}: {len(crowd)} sessions at once p50 {pct(flat, 50):7.0f} ms  "
                   f"p95 {pct(flat, 95):7.0f} ms")
+            print(cpu_line(f"{len(crowd)} sessions", cpu, cpu_seconds(server_pid), len(flat),
+                           time.perf_counter() - t))
         for context, _ in sessions.values():
             await context.close()
         await browser.close()
@@ -169,7 +211,7 @@ def main(pg: str, sessions: int, presses: int, rounds: int, n_claims: int) -> in
                     break
             except OSError:
                 time.sleep(0.3)
-        results = asyncio.run(run(url, app_url, reviewers, presses, rounds))
+        results = asyncio.run(run(url, app_url, reviewers, presses, rounds, proc.pid))
         print("key to next claim (ms), over the rounds: min / median / max of each round's figure")
         for kind, per_round in results.items():
             p50 = [pct(xs, 50) for xs in per_round]
@@ -178,6 +220,10 @@ def main(pg: str, sessions: int, presses: int, rounds: int, n_claims: int) -> in
                   f"p95 {min(p95):6.0f} / {statistics.median(p95):6.0f} / {max(p95):6.0f}   "
                   f"({sum(len(x) for x in per_round)} presses)")
         print("  targets with 10 sessions: p50 < 500 ms, p95 < 1500 ms")
+        print(f"  presses lost (no next claim within {LOST_MS / 1000:.0f} s, counted as that long): {len(LOST)}"
+              + (f" ({', '.join(LOST)})" if LOST else ""))
+        print(f"  load average after the run: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     finally:
         if proc is not None:
             proc.terminate()
