@@ -42,6 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--organisation", help="ClaimReview author (default: the claimreview.organisation setting)")
     p.add_argument("--review-url", metavar="TEMPLATE",
                    help="ClaimReview url for each review, with {kind} and {id}, e.g. https://example.org/checks/{id}")
+    p.add_argument("--base-url", metavar="URL",
+                   help="ClaimReview: the publisher's base URL; each review's url is URL/claim/ID or URL/group/ID "
+                        "(default: the claimreview.base_url setting, else $WORKBENCH_PUBLISHER_URL; without any "
+                        "the export is refused)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-verdicts", help="load verdicts from a verdict CSV written by `workbench export`")
@@ -110,8 +114,14 @@ def _export(args: argparse.Namespace, store, filters: dict, out_path: Path | Non
     from workbench import export
 
     if args.format == "claimreview":
-        text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
-                                       **filters)
+        try:
+            text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
+                                           base_url=args.base_url, require_url=True, **filters)
+        except export.ExportError as exc:
+            if str(exc) != export.NO_BASE_URL:
+                raise
+            raise export.ExportError(f"{export.NO_BASE_URL}; on the command line: "
+                                     "--base-url https://your-site.example/checks") from None
         _emit_text(text + "\n", out_path)
         return 0
     if args.format == "csv":
