@@ -58,7 +58,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -618,6 +618,8 @@ class _Prepared:
     form: np.ndarray  # int code of how the figure is written: kind, unit, currency, per
     noun_words: _Sparse  # per noun code (head word): the story features of the noun's words
     topic: np.ndarray  # per claim: share of its sentence's content words that another article also uses
+    # per claim: stated low and high in its own unit and their last digits (see _stated), made on first use
+    stated: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
@@ -1393,12 +1395,17 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
 
 
 def _stated(p: _Prepared, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The stated bounds of claims in their own unit, and the place value of each one's last digit."""
-    lows = [min(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
-    highs = [max(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
-    return (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
-            np.array([_last_digit(x) for x in lows], dtype=np.float64),
-            np.array([_last_digit(x) for x in highs], dtype=np.float64))
+    """The stated bounds of claims in their own unit, and the place value of each one's last digit (read once
+    per claim, then indexed: an article's pairs name each claim many times)."""
+    if p.stated is None:
+        lows = [min(float(c.low), float(c.high)) for c in p.claims]
+        highs = [max(float(c.low), float(c.high)) for c in p.claims]
+        p.stated = (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
+                    np.array([_last_digit(x) for x in lows], dtype=np.float64),
+                    np.array([_last_digit(x) for x in highs], dtype=np.float64))
+    idx = np.asarray(idx, dtype=np.int64)
+    lo, hi, digit_lo, digit_hi = p.stated
+    return lo[idx], hi[idx], digit_lo[idx], digit_hi[idx]
 
 
 # ----------------------------------------------------------------------------------------------- clustering
