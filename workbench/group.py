@@ -69,7 +69,7 @@ from rapidfuzz import fuzz, process
 
 from workbench import units
 from workbench.errors import WorkbenchError
-from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
+from workbench.models import DEFAULT_TOLERANCE, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.quantity import Quantity, concept_keys, describe_claim
 from workbench.quantity import parse as parse_quantity
 
@@ -97,7 +97,6 @@ __all__ = [
     "article_words",
 ]
 
-DEFAULT_TOLERANCE = 0.02
 DEFAULT_THRESHOLD = 50.0  # a link is a pair the model finds more likely one quantity than not
 HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond the stated value
 MAX_GAP = 0.9  # figures further apart than this (relative to the larger: tenfold) are never one quantity
