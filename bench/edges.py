@@ -6,6 +6,9 @@ Cases (generated here, written for this benchmark):
   a figure every tenth sentence), so the cost of the figures themselves shows;
 - ``archive``: 2,000 short articles from six outlets telling 500 stories (four outlets a story, the
   figures of a story worded and rounded differently by each outlet).
+- ``runon``: one article of about 200 KB whose sentences run on for just under the sentence limit (9,900
+  characters, a list of figures joined by commas and "and" with no full stop): the case where reading back
+  from each figure over the whole sentence once made extraction grow with the square of the sentence.
 
 - ``responsive`` (``--responsive``): how fast the server answers a reviewer (a queue page and a claim
   read from the store, in the server process) while a 5 MB upload is imported: idle, with the import in a
@@ -17,7 +20,8 @@ cases interleaved and repeated; for each the wall time and peak resident memory 
 process) are printed as min / median / max, with the exit status and the last line the command wrote.
 Goals: ``dense`` under 60 s and 1 GB; ``archive`` without an error.
 
-    python bench/edges.py [--repeat 3] [--dense-bytes 1000000] [--articles 2000] [--stories 500]
+    python bench/edges.py [--repeat 3] [--dense-bytes 1000000] [--runon-bytes 200000] [--articles 2000]
+                          [--stories 500] [--only dense|prose|archive|runon ...]
 """
 
 from __future__ import annotations
@@ -82,6 +86,24 @@ def one_article(size: int, dense: bool, seed: int = 7) -> dict:
         k += 1
     return {"id": "dense" if dense else "prose", "outlet": OUTLETS[0], "title": "A year of figures",
             "text": "".join(parts), "published": "2024-03-01"}
+
+
+def runon_article(size: int, run_chars: int = 9_900, seed: int = 5) -> dict:
+    """Sentences of ``run_chars`` characters each, every one a list of figures with no sentence end inside."""
+    rng = random.Random(seed)
+    runs: list[str] = []
+    length, k = 0, 0
+    while length < size:
+        parts: list[str] = []
+        while sum(len(p) + 2 for p in parts) < run_chars - 60:
+            noun, verb = THINGS[k % len(THINGS)]
+            parts.append(f"{rng.randint(100, 99_999):,} {noun} {verb} in {place(k)}")
+            k += 1
+        run = "The council listed " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+        runs.append(run)
+        length += len(run) + 1
+    return {"id": "runon", "outlet": OUTLETS[1], "title": "Every figure in one breath", "text": "\n".join(runs),
+            "published": "2024-03-02"}
 
 
 def archive(n_articles: int, n_stories: int, seed: int = 11) -> list[dict]:
@@ -227,7 +249,8 @@ def main() -> int:
     ap.add_argument("--dense-bytes", type=int, default=1_000_000)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--stories", type=int, default=500)
-    ap.add_argument("--only", choices=("dense", "prose", "archive"), action="append")
+    ap.add_argument("--runon-bytes", type=int, default=200_000)
+    ap.add_argument("--only", choices=("dense", "prose", "archive", "runon"), action="append")
     ap.add_argument("--responsive", action="store_true", help="only the responsiveness case")
     ap.add_argument("--seconds", type=float, default=10.0, help="responsive: seconds measured per phase")
     args = ap.parse_args()
@@ -240,6 +263,7 @@ def main() -> int:
             "dense": write_jsonl(folder / "dense.jsonl", [one_article(args.dense_bytes, dense=True)]),
             "prose": write_jsonl(folder / "prose.jsonl", [one_article(args.dense_bytes, dense=False)]),
             "archive": write_jsonl(folder / "archive.jsonl", archive(args.articles, args.stories)),
+            "runon": write_jsonl(folder / "runon.jsonl", [runon_article(args.runon_bytes)]),
         }
         cases = args.only or list(inputs)
         print(f"inputs: " + ", ".join(f"{k} {inputs[k].stat().st_size / 1e6:.2f} MB" for k in cases))
@@ -266,6 +290,8 @@ def main() -> int:
             goal = all(r["code"] == 0 and r["wall"] < 60 and r["rss_mb"] < 1000 for r in d)
             print(f"goal dense under 60 s and 1 GB: {'met' if goal else 'NOT met'}")
             ok &= goal
+        if "runon" in results:
+            print(f"runon: exits {sorted({r['code'] for r in results['runon']})} (no goal; compare with dense)")
         if "archive" in results:
             goal = all(r["code"] == 0 for r in results["archive"])
             print(f"goal archive without error: {'met' if goal else 'NOT met'}")

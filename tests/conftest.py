@@ -18,6 +18,17 @@ def gold_dev_path() -> Path:
     return GOLD_DEV
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated to the current schema, once per test process, for fixtures to copy."""
+    from workbench.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "workbench.db"
+    Store.open(f"sqlite:///{path}").close()  # closing the last connection folds the WAL into the file
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _keep_main_module():
     """AppTest runs the app script as ``__main__`` and leaves it there; a process started afterwards with the

@@ -4,8 +4,10 @@ synthetic articles and claims built directly as model objects."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -59,9 +61,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: 
 
 
 @pytest.fixture
-def store(db_url: str):  # type: ignore[no-untyped-def]
+def store(db_url: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A store on ``db_url``, at the current schema. On SQLite the schema is a copy of a file migrated once
+    per test process (tests/conftest.py ``sqlite_template``): the same bytes migrating would write, without
+    running every migration again for each test."""
     from workbench.store import Store
 
+    if db_url.startswith("sqlite:///"):
+        target = Path(db_url.removeprefix("sqlite:///"))
+        if not target.exists():
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
     s = Store.open(db_url)
     yield s
     s.close()

@@ -4,41 +4,19 @@ read itself; check and write in one transaction."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 import pytest
 
-from workbench.auth import PERMISSIONS, Action, LockoutPolicy, TeamConfig
+from workbench.auth import PERMISSIONS, Action
 from workbench.desk import Desk, NoActor, SingleUser, Team
 from workbench.errors import PermissionDenied
-from workbench.models import Article, Claim, Grouping, Kind, LinkKind, Override
-from workbench.store import LabelSpec, Role, SourceInput, Target, VerdictStatus, make_group
+from workbench.models import Article, Kind, LinkKind, Override
+from workbench.store import LabelSpec, Role, SourceInput, Target, VerdictStatus
 
+from rolekit import accounts, by_noun, claims_for, strike_story, targets, team_config
 from storekit import db_url, store  # noqa: F401 - the store tests' fixtures
-
-COOKIE = "c" * 40
-
-
-def by_noun(all_claims, links):
-    buckets = defaultdict(list)
-    for c in all_claims:
-        buckets[c.noun or c.id].append(c)
-    made = [make_group(m) for m in buckets.values()]
-    return Grouping(groups=tuple(made), by_claim={cid: g.id for g in made for cid in g.claim_ids})
-
-
-def claims_for(article: Article, phrases) -> list[Claim]:
-    out = []
-    for surface, kind, value, noun in phrases:
-        start = article.text.index(surface)
-        out.append(Claim(article=article.id, start=start, end=start + len(surface), surface=surface,
-                         sentence=article.text, kind=kind, low=value, high=value, noun=noun, outlet=article.outlet,
-                         currency="GBP" if kind is Kind.MONEY else None))
-    return out
-
 
 MODES = ("single", "team")
 ROLES = {"reviewer": Role.REVIEWER, "lead": Role.LEAD, "admin": Role.ADMIN}
@@ -58,24 +36,11 @@ class World:
 
 
 def make_world(store, mode: str, tmp_path) -> World:  # noqa: F811
-    daily = Article("daily-strike", "Daily", "Strike costs economy",
-                    "The strike cost £48m a day. About 4,200 workers walked out.")
-    herald = Article("herald-strike", "Herald", "Walkout hits ports",
-                     "Some 4,300 workers joined the walkout, costing £50m a day.")
-    cl = claims_for(daily, [("£48m", Kind.MONEY, 48e6, "cost"), ("About 4,200", Kind.COUNT, 4200, "workers")])
-    cl += claims_for(herald, [("4,300", Kind.COUNT, 4300, "workers"), ("£50m", Kind.MONEY, 50e6, "cost")])
-    store.import_articles([daily, herald], cl, grouper=by_noun)
-    cfg = TeamConfig(cookie_secret=COOKIE, lockout=LockoutPolicy(3, timedelta(minutes=10), timedelta(minutes=15)))
-    desk = Desk(store, SingleUser() if mode == "single" else Team(cfg), grouper=by_noun)
-    u = {
-        "admin": desk.add_user(None, "ada", role=Role.ADMIN),
-        "lead": desk.add_user(None, "lee", role=Role.LEAD),
-        "reviewer": desk.add_user(None, "rae", role=Role.REVIEWER),
-        "r2": desk.add_user(None, "rob", role=Role.REVIEWER),
-        "r3": desk.add_user(None, "ria", role=Role.REVIEWER),
-    }
-    claims = {c.surface: Target.claim(c.id) for c in cl}
-    groups = {c.noun: Target.group(store.claim(c.id).claim.group_id) for c in cl}
+    arts, cl = strike_story()
+    store.import_articles(arts, cl, grouper=by_noun)
+    desk = Desk(store, SingleUser() if mode == "single" else Team(team_config()), grouper=by_noun)
+    u = accounts(desk.add_user)
+    claims, groups = targets(store, cl)
     return World(desk, u, claims, groups, tmp_path)
 
 

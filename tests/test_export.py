@@ -266,7 +266,8 @@ def test_cli_export_and_import_verdicts_round_trip(tmp_path, capsys) -> None:
     again = tmp_path / "again.csv"
     assert main(["export", "--db", b_url, "--format", "csv", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
-    assert main(["export", "--db", a_url, "--format", "claimreview", "-o", str(tmp_path / "cr.json")]) == 0
+    assert main(["export", "--db", a_url, "--format", "claimreview", "--base-url", "https://desk.example",
+                 "-o", str(tmp_path / "cr.json")]) == 0
     assert len(json.loads((tmp_path / "cr.json").read_text())) == 1
     assert main(["export", "--db", a_url, "--format", "history"]) == 0
     assert "submit_verdict" in capsys.readouterr().out

@@ -118,3 +118,43 @@ def test_validate_flags_an_appearance_that_is_not_http() -> None:
     problems = export.validate_claimreview(obj)
     assert "url is not an http(s) address" in problems
     assert "appearance 0: url is not an http(s) address" in problems
+
+
+# --- the command line's ClaimReview export --------------------------------------------------------------
+
+
+def test_cli_claimreview_export_refuses_without_a_base_url(store: Store, db_url: str, tmp_path,  # noqa: F811
+                                                          capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(export.BASE_URL_ENV, raising=False)
+    rated(store)
+    out = tmp_path / "cr.json"
+    assert main(["export", "--db", db_url, "--format", "claimreview", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--base-url" in err and export.BASE_URL_SETTING in err and export.BASE_URL_ENV in err
+    assert not out.exists() and not list(tmp_path.glob("cr.json*"))  # nothing half-written
+
+
+@pytest.mark.parametrize("how", ["option", "setting", "environment"])
+def test_cli_claimreview_export_takes_the_base_url_from_option_setting_or_environment(
+        store: Store, db_url: str, tmp_path, monkeypatch, how: str) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(export.BASE_URL_ENV, raising=False)
+    cid = rated(store)
+    args = ["export", "--db", db_url, "--format", "claimreview", "-o", str(tmp_path / "cr.json")]
+    if how == "option":
+        args += ["--base-url", "https://factdesk.example/checks"]
+    elif how == "setting":
+        store.set_setting(export.BASE_URL_SETTING, "https://factdesk.example/checks", actor_id=None)
+    else:
+        monkeypatch.setenv(export.BASE_URL_ENV, "https://factdesk.example/checks")
+    assert main(args) == 0
+    (review,) = json.loads((tmp_path / "cr.json").read_text(encoding="utf-8"))
+    assert review["url"] == f"https://factdesk.example/checks/claim/{cid}"
+    assert export.validate_claimreview(review) == []
+
+
+def test_cli_claimreview_export_refuses_a_base_url_that_is_not_http(store: Store, db_url: str, tmp_path,  # noqa: F811
+                                                                    capsys) -> None:  # type: ignore[no-untyped-def]
+    rated(store)
+    assert main(["export", "--db", db_url, "--format", "claimreview", "--base-url", "javascript:alert(1)",
+                 "-o", str(tmp_path / "cr.json")]) == 2
+    assert "not an http(s) address" in capsys.readouterr().err

@@ -166,10 +166,42 @@ def test_db_info_and_export_read_a_read_only_file(read_only_db: Path) -> None:
     info = as_other_user(["db", "info", "--db", str(read_only_db)], read_only_db.parent)
     assert info.returncode == 0, info.stderr
     assert "schema revision: 0003_quantity" in info.stdout
+    # the file as it was given, not the read-only URL it is opened with
+    assert info.stdout.splitlines()[0] == f"database: sqlite:///{read_only_db}"
+    assert "immutable" not in info.stdout and "file:" not in info.stdout
+    assert "access: read-only" in info.stdout
     exp = as_other_user(["export", "--format", "history", "--db", str(read_only_db)], read_only_db.parent)
     assert exp.returncode == 0, exp.stderr
     assert "create_user" in exp.stdout
     assert read_only_db.read_bytes() == before
+
+
+def test_db_info_of_a_writable_file_says_nothing_of_access(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "workbench.db"
+    Store.open(str(db)).close()
+    code, out, _ = run(["db", "info", "--db", str(db)], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == f"database: sqlite:///{db}" and "access:" not in out
+
+
+# --- an export to a full disk -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "history", "claimreview"])
+def test_an_export_to_a_full_standard_output_is_one_line(tmp_path: Path, fmt: str) -> None:
+    db = tmp_path / "workbench.db"
+    with Store.open(str(db)) as s:
+        s.ensure_reviewer("ann")
+    assert main(["import", str(articles(tmp_path)), "--db", str(db)]) == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "WORKBENCH_PUBLISHER_URL": "https://desk.example"}
+    with open("/dev/full", "w") as full:  # every write to it fails: no space left on device
+        res = subprocess.run([sys.executable, "-m", "workbench", "export", "--format", fmt, "--db", str(db)],
+                             stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=300)
+    assert res.returncode == 2
+    assert one_line(res.stderr) == (
+        "workbench: standard output: the disk behind it is full, so the export written there is incomplete; "
+        "free some space there, or write the export to a file with --output FILE (a file is written whole or "
+        "not at all)")
 
 
 @pytest.mark.parametrize("argv", [["import", "arts.jsonl"], ["db", "upgrade"]])

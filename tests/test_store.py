@@ -460,3 +460,21 @@ def test_import_regroups_only_claims_that_could_join_the_new_ones(store: Store) 
     assert after["turnout"] != before["turnout"]
     # the partial regroup agrees with regrouping everything
     assert store.regroup(grouper=noun_grouper).changed == 0
+
+
+def test_the_store_fixtures_sqlite_template_is_what_migrating_writes(sqlite_template, tmp_path) -> None:
+    """The store fixture copies a database migrated once; a fresh migration must give the same schema, rows
+    and revision, or the copy would test another database than users get."""
+    import sqlite3
+
+    fresh = tmp_path / "fresh.db"
+    Store.open(f"sqlite:///{fresh}").close()
+
+    def dump(path) -> list[str]:  # type: ignore[no-untyped-def]
+        con = sqlite3.connect(path)
+        try:
+            return list(con.iterdump())
+        finally:
+            con.close()
+
+    assert dump(sqlite_template) == dump(fresh)

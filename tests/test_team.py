@@ -13,17 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.auth import PERMISSIONS, Action, LockoutPolicy, TeamConfig
+from workbench.auth import PERMISSIONS, Action, TeamConfig
 from workbench.errors import InputError, PermissionDenied
-from workbench.models import Article, Claim, Grouping, Kind, LinkKind, Override
+from workbench.models import Article, Kind, LinkKind, Override
 from workbench.review import StaleSaveError
-from workbench.store import LabelSpec, Role, SourceInput, Target, TargetKind, VerdictStatus, make_group
+from workbench.store import LabelSpec, Role, SourceInput, Target, TargetKind, VerdictStatus
 from workbench.team import AUTO_ACCEPT_NOTE, AccountLocked, SignInFailed, Team, plan_deal
 
+from rolekit import COOKIE, accounts, strike_story, targets, team_config
+from rolekit import by_noun as by_noun_grouper
+from rolekit import claims_for as _claims_for
 from storekit import db_url, store  # noqa: F401 - the store tests' fixtures: SQLite, and PostgreSQL when set
-
-COOKIE = "c" * 40
-
 
 # --------------------------------------------------------------------------------------------------------
 # Fixtures
@@ -40,51 +40,15 @@ class Clock:
         self.now += timedelta(**kw)
 
 
-def _claims_for(article: Article, phrases: list[tuple[str, Kind, float, str | None]]) -> list[Claim]:
-    out = []
-    for surface, kind, value, noun in phrases:
-        start = article.text.index(surface)
-        out.append(Claim(article=article.id, start=start, end=start + len(surface), surface=surface,
-                         sentence=article.text, kind=kind, low=value, high=value, noun=noun,
-                         outlet=article.outlet, currency="GBP" if kind is Kind.MONEY else None))
-    return out
-
-
-def by_noun_grouper(all_claims, links):
-    """Claims with the same noun form one group (enough for these tests)."""
-    buckets = defaultdict(list)
-    for c in all_claims:
-        buckets[c.noun or c.id].append(c)
-    made = [make_group(members) for members in buckets.values()]
-    return Grouping(groups=tuple(made), by_claim={cid: g.id for g in made for cid in g.claim_ids})
-
-
 @pytest.fixture
 def world(store):
     """Two outlets' stories about one strike, five accounts, a team with a controllable clock."""
-    daily = Article("daily-strike", "Daily", "Strike costs economy",
-                    "The strike cost £48m a day. About 4,200 workers walked out.")
-    herald = Article("herald-strike", "Herald", "Walkout hits ports",
-                     "Some 4,300 workers joined the walkout, costing £50m a day.")
-    cl = _claims_for(daily, [("£48m", Kind.MONEY, 48e6, "cost"), ("About 4,200", Kind.COUNT, 4200, "workers")])
-    cl += _claims_for(herald, [("4,300", Kind.COUNT, 4300, "workers"), ("£50m", Kind.MONEY, 50e6, "cost")])
-    store.import_articles([daily, herald], cl, grouper=by_noun_grouper)
+    arts, cl = strike_story()
+    store.import_articles(arts, cl, grouper=by_noun_grouper)
     clock = Clock()
-    team = Team(store, TeamConfig(cookie_secret=COOKIE,
-                                  lockout=LockoutPolicy(3, timedelta(minutes=10), timedelta(minutes=15))),
-                clock=clock)
-    u = {
-        "admin": team.add_user(None, "ada", role=Role.ADMIN),
-        "lead": team.add_user(None, "lee", role=Role.LEAD),
-        "r1": team.add_user(None, "rae", role=Role.REVIEWER, password="reviewer-one-pw"),
-        "r2": team.add_user(None, "rob", role=Role.REVIEWER),
-        "r3": team.add_user(None, "ria", role=Role.REVIEWER),
-    }
-    claims = {c.surface: Target.claim(c.id) for c in cl}
-    groups = {}
-    for c in cl:
-        gid = store.claim(c.id).claim.group_id
-        groups[c.noun] = Target.group(gid)
+    team = Team(store, team_config(), clock=clock)
+    u = accounts(team.add_user, reviewer="r1", reviewer_password="reviewer-one-pw")
+    claims, groups = targets(store, cl)
     return team, u, claims, groups, clock
 
 

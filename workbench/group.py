@@ -58,7 +58,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +69,7 @@ from rapidfuzz import fuzz, process
 
 from workbench import units
 from workbench.errors import WorkbenchError
-from workbench.models import Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
+from workbench.models import DEFAULT_TOLERANCE, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.quantity import CONCEPT_CLASSES, Quantity, concept_keys, describe_claim
 from workbench.quantity import parse as parse_quantity
 
@@ -97,7 +97,6 @@ __all__ = [
     "article_words",
 ]
 
-DEFAULT_TOLERANCE = 0.02
 DEFAULT_THRESHOLD = 50.0  # a link is a pair the model finds more likely one quantity than not
 HEDGE = 0.03  # how far a hedge ("about", "more than", "nearly") reaches beyond the stated value
 MAX_GAP = 0.9  # figures further apart than this (relative to the larger: tenfold) are never one quantity
@@ -621,6 +620,8 @@ class _Prepared:
     form: np.ndarray  # int code of how the figure is written: kind, unit, currency, per
     noun_words: _Sparse  # per noun code (head word): the story features of the noun's words
     topic: np.ndarray  # per claim: share of its sentence's content words that another article also uses
+    # per claim: stated low and high in its own unit and their last digits (see _stated), made on first use
+    stated: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def release_text(self) -> None:
         """Drop what only scoring needs (contexts, story vectors, names) once the pairs are scored."""
@@ -1450,12 +1451,17 @@ def _restated_in_brackets(x: Claim, y: Claim) -> bool:
 
 
 def _stated(p: _Prepared, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The stated bounds of claims in their own unit, and the place value of each one's last digit."""
-    lows = [min(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
-    highs = [max(float(p.claims[i].low), float(p.claims[i].high)) for i in idx.tolist()]
-    return (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
-            np.array([_last_digit(x) for x in lows], dtype=np.float64),
-            np.array([_last_digit(x) for x in highs], dtype=np.float64))
+    """The stated bounds of claims in their own unit, and the place value of each one's last digit (read once
+    per claim, then indexed: an article's pairs name each claim many times)."""
+    if p.stated is None:
+        lows = [min(float(c.low), float(c.high)) for c in p.claims]
+        highs = [max(float(c.low), float(c.high)) for c in p.claims]
+        p.stated = (np.array(lows, dtype=np.float64), np.array(highs, dtype=np.float64),
+                    np.array([_last_digit(x) for x in lows], dtype=np.float64),
+                    np.array([_last_digit(x) for x in highs], dtype=np.float64))
+    idx = np.asarray(idx, dtype=np.int64)
+    lo, hi, digit_lo, digit_hi = p.stated
+    return lo[idx], hi[idx], digit_lo[idx], digit_hi[idx]
 
 
 # ----------------------------------------------------------------------------------------------- clustering

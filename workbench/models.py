@@ -13,6 +13,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+# The relative difference under which two figures of one fact agree (0.02: 2%); above it a group is
+# discrepant. Grouping uses it, and the command line names it in its help.
+DEFAULT_TOLERANCE = 0.02
+
 
 class Kind(str, enum.Enum):
     COUNT = "count"

@@ -95,7 +95,7 @@ def _open_read_only_if_needed(args: argparse.Namespace) -> None:
 
     ro = read_only_url(resolve_url(args.db))
     if ro is not None:
-        args.db = ro
+        args.db_as_given, args.db = args.db, ro  # messages and `db info` name the database as it was given
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,9 +20,9 @@ from workbench.cells import csv_cell
 from workbench.errors import ExitCode, InputError
 from workbench.formatting import format_number, format_value  # noqa: F401 - the command's output uses them
 from workbench.ingest import DEFAULT_MAX_BYTES, Limits, format_bytes, furniture_spans, in_spans, read_paths
-from workbench.models import Article, Claim, Group, Grouping, Kind
+from workbench.models import DEFAULT_TOLERANCE, Article, Claim, Group, Grouping, Kind
 
-TOLERANCE_HELP = "the grouping's default, 0.02"  # workbench.group.DEFAULT_TOLERANCE, read when a command runs
+TOLERANCE_HELP = f"{DEFAULT_TOLERANCE:g} = {DEFAULT_TOLERANCE:.0%}".replace("%", "%%")  # argparse help: %% is %
 
 # Column order of `--format csv` for claims: the fields of Claim.to_dict(), id first.
 CLAIM_FIELDS = (
@@ -97,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
                    help="table (default), jsonl (one group a line) or csv (one row per claim of each group)")
     g.add_argument("--tolerance", type=_tolerance, default=None, metavar="FRACTION",
-                   help=f"relative difference under which values agree (default: {TOLERANCE_HELP} = 2%%)")
+                   help=f"relative difference under which values agree (default: {TOLERANCE_HELP})")
     g.add_argument("--min-outlets", type=_positive_int, default=2, metavar="N",
                    help="print only groups reported by at least N outlets (default: 2; 1 prints every group)")
     g.set_defaults(func=cmd_groups)
@@ -253,12 +253,8 @@ def _group(claims: Sequence[Claim], tolerance: float | None) -> Grouping:
 
 
 def _tolerance_or_default(tolerance: float | None) -> float:
-    """The tolerance asked for, else the grouping's own default (defined once, in workbench.group)."""
-    if tolerance is not None:
-        return tolerance
-    from workbench.group import DEFAULT_TOLERANCE
-
-    return DEFAULT_TOLERANCE
+    """The tolerance asked for, else the grouping's own default (defined once, in workbench.models)."""
+    return DEFAULT_TOLERANCE if tolerance is None else tolerance
 
 
 class Progress:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from workbench.errors import ExitCode, InputError
+from workbench.errors import ExitCode, InputError, StorageError
 
 DB_HELP = "database URL or SQLite file (default: $WORKBENCH_DB, else ./workbench.db)"
 
@@ -42,6 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--organisation", help="ClaimReview author (default: the claimreview.organisation setting)")
     p.add_argument("--review-url", metavar="TEMPLATE",
                    help="ClaimReview url for each review, with {kind} and {id}, e.g. https://example.org/checks/{id}")
+    p.add_argument("--base-url", metavar="URL",
+                   help="ClaimReview: the publisher's base URL; each review's url is URL/claim/ID or URL/group/ID "
+                        "(default: the claimreview.base_url setting, else $WORKBENCH_PUBLISHER_URL; without any "
+                        "the export is refused)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-verdicts", help="load verdicts from a verdict CSV written by `workbench export`")
@@ -110,8 +117,14 @@ def _export(args: argparse.Namespace, store, filters: dict, out_path: Path | Non
     from workbench import export
 
     if args.format == "claimreview":
-        text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
-                                       **filters)
+        try:
+            text = export.claimreview_json(store, organisation=args.organisation, review_url=args.review_url,
+                                           base_url=args.base_url, require_url=True, **filters)
+        except export.ExportError as exc:
+            if str(exc) != export.NO_BASE_URL:
+                raise
+            raise export.ExportError(f"{export.NO_BASE_URL}; on the command line: "
+                                     "--base-url https://your-site.example/checks") from None
         _emit_text(text + "\n", out_path)
         return 0
     if args.format == "csv":
@@ -120,24 +133,53 @@ def _export(args: argparse.Namespace, store, filters: dict, out_path: Path | Non
         writer = lambda out: export.write_history_csv(store, out)  # noqa: E731
     if out_path is None:
         sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
-        writer(sys.stdout)
+        _to_stdout(lambda: writer(sys.stdout))
     else:
         tmp = out_path.with_name(out_path.name + ".partial")
         try:
-            writer(tmp)
+            _to_file(out_path, lambda: writer(tmp))
             tmp.replace(out_path)
         finally:
             tmp.unlink(missing_ok=True)
     return 0
 
 
+# Errors of a write that more space would mend: a full disk, a quota, a file too large for its file system.
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _to_stdout(write: Callable[[], object]) -> None:
+    """Write to standard output; a full disk behind it is one line naming it and what would work."""
+    try:
+        write()
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno not in _NO_SPACE:
+            raise
+        # what is still buffered can never be written: leave the interpreter nothing to flush at exit
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        raise StorageError("standard output", "the disk behind it is full, so the export written there is "
+                           "incomplete; free some space there, or write the export to a file with --output FILE "
+                           "(a file is written whole or not at all)") from None
+
+
+def _to_file(path: Path, write: Callable[[], object]) -> None:
+    try:
+        write()
+    except OSError as exc:
+        if exc.errno not in _NO_SPACE:
+            raise
+        raise StorageError(str(path), "the disk is full, so nothing was written (the file is written whole or "
+                           "not at all); free some space there and run the command again") from None
+
+
 def _emit_text(text: str, out_path: Path | None) -> None:
     if out_path is None:
-        sys.stdout.write(text)
+        _to_stdout(lambda: sys.stdout.write(text))
         return
     tmp = out_path.with_name(out_path.name + ".partial")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        _to_file(out_path, lambda: tmp.write_text(text, encoding="utf-8"))
         tmp.replace(out_path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -186,5 +228,8 @@ def cmd_db_info(args: argparse.Namespace) -> int:
             rev = current_revision(conn)
     finally:
         engine.dispose()
-    print(f"database: {safe_url(url)}\nschema revision: {rev or '(empty)'}\ncode knows up to: {head_revision()}")
+    given = getattr(args, "db_as_given", None)  # set when the file is opened read-only (we may not write it)
+    shown = safe_url(resolve_url(given) if given is not None else url)
+    access = "\naccess: read-only (this process may not write the file or its folder)" if given is not None else ""
+    print(f"database: {shown}\nschema revision: {rev or '(empty)'}\ncode knows up to: {head_revision()}{access}")
     return 0

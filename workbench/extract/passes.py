@@ -267,7 +267,7 @@ def unit(d: Draft) -> None:
         ordinal = u == "second" and a.words and a.value == 1 and not hyphen  # "one second-round tie"
         if not ordinal and not (u == "magnitude" and not hyphen):
             d.unit = u
-            d.kind = Kind.DURATION if u in N.TIME_UNITS else Kind.MEASURE
+            d.kind = R.kind_of_unit(u)
             d.pos = mw.end()
             mage = R.AGE_AFTER_UNIT.match(s, d.pos) if u in ("year", "month", "week", "day") else None
             if mage:
@@ -280,7 +280,7 @@ def unit(d: Draft) -> None:
             ok = False
         if ok:
             d.unit = N.UNIT_SYMBOLS[sym]
-            d.kind = Kind.DURATION if d.unit in N.TIME_UNITS else Kind.MEASURE
+            d.kind = R.kind_of_unit(d.unit)
             d.pos = msym.end()
     if d.kind is None:
         mh = R.HYPHEN_WORD.match(s, d.pos)
@@ -328,7 +328,7 @@ def lexicon_unit(d: Draft) -> None:
             name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or (found[0] if found else None)
             if name:
                 d.unit, d.pos = name, mb.end()
-                d.kind = Kind.DURATION if name in N.TIME_UNITS else Kind.MEASURE
+                d.kind = R.kind_of_unit(name)
     if d.kind is None and d.hyphen_noun is None and not d.strong and not d.a.words:
         m = re.match(r"\s?([^\W\d_][\w/²³]*)", s[d.pos:])
         if not m or m.group(1).lower() in R.NP_STOP:
@@ -483,7 +483,7 @@ def _second_value(d: Draft, b: Atom):
             pos = md.end()
         elif mw:
             u2 = N.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
-            k2 = Kind.DURATION if u2 in N.TIME_UNITS else Kind.MEASURE
+            k2 = R.kind_of_unit(u2)
             pos = mw.end()
             mage = R.AGE_AFTER_UNIT.match(s, pos) if u2 in ("year", "month", "week", "day") else None
             if mage:
@@ -492,7 +492,7 @@ def _second_value(d: Draft, b: Atom):
             sym = msym.group(0).strip()
             if not (sym in N.ATTACHED_ONLY_SYMBOLS and msym.group(0).startswith(" ")) and sym != "m":
                 u2 = N.UNIT_SYMBOLS[sym]
-                k2 = Kind.DURATION if u2 in N.TIME_UNITS else Kind.MEASURE
+                k2 = R.kind_of_unit(u2)
                 pos = msym.end()
     own = k2 is not None
     if d.kind is not None and k2 is None:

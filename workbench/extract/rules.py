@@ -319,6 +319,11 @@ class Expr:
     tail_end: int = 0  # end of the number expression before noun words
 
 
+def kind_of_unit(unit: str | None) -> Kind:
+    """A unit of time makes a figure a duration; any other unit, a measure."""
+    return Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+
+
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
@@ -422,7 +427,7 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         unit = unit_from_word(m.group("unit"))
         if n is None or unit is None:
             continue
-        kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+        kind = kind_of_unit(unit)
         add(Atom(m.start(), m.end(), n + 0.5, True, kind, unit, raw=m.group(0)))
     for m in (_HEDGED_UNIT.finditer(s) if words else ()):
         unit = unit_from_word(m.group("unit"))
@@ -448,7 +453,7 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             kind, unit = Kind.PERCENT, "percentage point"  # "a quarter of a percentage point"
         else:
             unit = unit_from_word(m.group("unit"))
-            kind = Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+            kind = kind_of_unit(unit)
         add(Atom(m.start(), m.end(), frac, True, kind, unit, raw=m.group(0)))
     for m in _RATIO_IN.finditer(s):
         n = word_or_numeral(m.group("num"))
