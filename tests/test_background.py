@@ -56,11 +56,11 @@ def test_an_import_runs_in_a_worker_and_reports(db_url: str) -> None:  # noqa: F
         stages.add(state.stage)
         state = job.wait(timeout=0.2)
     assert state.stage is Stage.DONE, state.error
-    assert state.report is not None and state.report.articles_new == 5 and state.report.claims_new > 0
+    assert state.report is not None and state.report.articles_new == 7 and state.report.claims_new > 0
     assert Stage.EXTRACTING in job.stages and Stage.STORING in job.stages, job.stages
     assert job.stages.index(Stage.EXTRACTING) < job.stages.index(Stage.STORING) < job.stages.index(Stage.DONE)
     with Store.open(db_url) as s:
-        assert s.counts()["articles"] == 5
+        assert s.counts()["articles"] == 7
     assert gone(job)
 
 
@@ -130,7 +130,7 @@ def test_unreadable_files_are_refused_and_the_others_imported(tmp_path: Path) ->
     bad = Upload("broken.jsonl", b'{"id": "x", "outlet": "O", "text": "a \\ud800 b"}\n')
     state = ImportJob.start(url, [bad, *sample()]).wait(timeout=120)
     assert state.stage is Stage.DONE, state.error
-    assert state.report is not None and state.report.articles_new == 5
+    assert state.report is not None and state.report.articles_new == 7
     assert [r.path for r in state.report.refused] == ["broken.jsonl, line 1"]
     assert "lone surrogate" in state.report.refused[0].reason
 
