@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
+from workbench.store import articles as article_repo
 from workbench.store import engine as eng
 from workbench.store.schema import articles, claims, outlets, scale_labels, scales, sources, users
 from workbench.store.types import ClaimFilter, Source
@@ -30,11 +31,11 @@ EXPORT_COLUMNS = ("id", "article_id", "outlet", "url", "published", "sentence", 
 def iter_claims(store: Store, filters: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[tuple]:
     """Every matching claim as a tuple of :data:`EXPORT_COLUMNS`, in queue order, streamed from one read
     transaction."""
-    conds = store._claim_conds(filters or ClaimFilter())
+    conds = article_repo.claim_conds(store.dialect, filters or ClaimFilter())
     cols = [claims.c.id, claims.c.article_id, outlets.c.name.label("outlet"), articles.c.url, articles.c.published,
             claims.c.sentence, claims.c.surface, claims.c.kind, claims.c.low, claims.c.high, claims.c.unit,
             claims.c.currency, claims.c.noun, claims.c.quantity, claims.c.qualifier, claims.c.group_id]
-    q = select(*cols).select_from(store._CLAIM_FROM).where(*conds).order_by(claims.c.position)
+    q = select(*cols).select_from(article_repo.CLAIM_FROM).where(*conds).order_by(claims.c.position)
     with eng.read_tx(store.engine, register=False) as conn:
         for r in conn.execution_options(yield_per=batch).execute(q):
             yield tuple(r)
