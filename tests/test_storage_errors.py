@@ -165,7 +165,7 @@ def test_db_info_and_export_read_a_read_only_file(read_only_db: Path) -> None:
     before = read_only_db.read_bytes()
     info = as_other_user(["db", "info", "--db", str(read_only_db)], read_only_db.parent)
     assert info.returncode == 0, info.stderr
-    assert "schema revision: 0003_quantity" in info.stdout
+    assert "schema revision: 0004_gperf" in info.stdout
     exp = as_other_user(["export", "--format", "history", "--db", str(read_only_db)], read_only_db.parent)
     assert exp.returncode == 0, exp.stderr
     assert "create_user" in exp.stdout

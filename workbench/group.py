@@ -2007,11 +2007,13 @@ class ImportPlan:
 
 
 def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
-                must_links: Sequence[tuple[str, str]] = ()) -> ImportPlan:
+                must_links: Sequence[tuple[str, str]] = (), seeds: Collection[str] = ()) -> ImportPlan:
     """Which stored articles' stories an import of articles with ``new_words`` (article id -> distinct content
     words, :func:`article_words`) changes, reading only articles near the new ones.
 
-    ``must_links``: (article, article) of every reviewer's must-link between stored claims. The result is
+    ``must_links``: (article, article) of every reviewer's must-link between stored claims; ``seeds``: stored
+    articles whose must-links changed since the index's stories were found (their stories are found again,
+    with nothing imported when ``new_words`` is empty). The result is
     what :func:`plan_regroup` finds from every stored claim, because a story depends only on the articles
     that share keys with its own (:func:`_story_partition`): a word of a new article changes how many
     articles hold it, and so the keys of the stored articles holding it (``changed``); their links and those
@@ -2052,7 +2054,7 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     hot = [w for w in new_count if 1 <= count(w) <= KEY_MAX_ARTICLES]
     got = index.holders(hot) if hot else {}
     holders.update({w: frozenset(got.get(w, ())) for w in hot})
-    changed = new | {b for w in hot for b in holders[w]}
+    changed = new | set(seeds) | {b for w in hot for b in holders[w]}
     near = changed | neighbours(changed)
     near |= neighbours(near - new)
     stored_near = near - new

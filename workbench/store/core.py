@@ -33,6 +33,7 @@ from workbench.store import verdicts as review
 from workbench.errors import InputError, StoreError
 from workbench.models import Article, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.store import audit
+from workbench.store import words as story_index
 from workbench.store import engine as eng
 from workbench.store.schema import (
     articles,
@@ -593,9 +594,11 @@ class Store:
 
     # --- grouping -----------------------------------------------------------------------------------------
 
-    def _all_claims(self, conn: Connection) -> list[Claim]:
+    def _all_claims(self, conn: Connection, where: Any = None) -> list[Claim]:
         q = (select(claims, outlets.c.name.label("outlet_name"))
              .join(outlets, outlets.c.id == claims.c.outlet_id).order_by(claims.c.position))
+        if where is not None:
+            q = q.where(where)
         return [
             Claim(article=r.article_id, start=r.start, end=r.end, surface=r.surface, sentence=r.sentence,
                   kind=Kind(r.kind), low=r.low, high=r.high, qualifier=Qualifier(r.qualifier), currency=r.currency,
@@ -624,6 +627,12 @@ class Store:
         overrides before a reviewer's change) a grouper with ``around`` regroups only the stories of the
         touched claims, before and after the change. Other groups are left as they are."""
         eng.serialize_regrouping(conn)
+        if new is not None:
+            done = story_index.import_regroup(self, conn, grouper, actor_id, list(new))
+            if done is not None:
+                return done
+        elif touched is not None and links_before is not None:
+            story_index.links_changed(self, conn, grouper, list(touched))
         everything = self._all_claims(conn)
         links = self._overrides(conn)
         by_id = {c.id: c for c in everything}
@@ -647,6 +656,14 @@ class Store:
         if grouping is None:
             grouping = grouper([c.with_group(None) for c in everything],
                                [o for o in links if o.a in scope and o.b in scope])
+        return self._write_grouping(conn, everything, by_id, grouping, partial, actor_id)
+
+    def _write_grouping(self, conn: Connection, everything: list[Claim], by_id: dict[str, Claim],
+                        grouping: Grouping, partial: bool, actor_id: int | None) -> RegroupReport:
+        """Store ``grouping`` of the claims ``everything`` (as read, with their stored groups): new groups
+        inserted, claims moved, dissolved groups' verdicts carried and the groups deleted. ``partial``: other
+        stored groups stay (only groups of these claims are read)."""
+        scope = {c.id for c in everything}
         new_groups: dict[str, Group] = {}
         covered: set[str] = set()
         for g in grouping.groups:
@@ -666,7 +683,13 @@ class Store:
         for c in everything:
             if c.group is not None:
                 old_members.setdefault(c.group, []).append(c.id)
-        old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
+        if partial:  # only the groups these claims are in, or would be in
+            wanted = sorted(set(old_members) | set(new_groups))
+            old_rows = [r for i in range(0, len(wanted), 500) for r in conn.execute(
+                select(groups.c.id, groups.c.representative, groups.c.quantity)
+                .where(groups.c.id.in_(wanted[i:i + 500])))]
+        else:
+            old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
         old_reps = {r.id: r.representative for r in old_rows}
         # groups that stay but now know what they measure (stored before quantities were read, say)
         requantified = [{"gid": r.id, "q": new_groups[r.id].quantity} for r in old_rows
