@@ -635,6 +635,8 @@ class Store:
             story_index.links_changed(self, conn, grouper, list(touched))
         everything = self._all_claims(conn)
         links = self._overrides(conn)
+        if new is None and touched is None and story_index.indexes(grouper):
+            story_index.rebuild(conn, grouper, everything, links)  # a full regroup reads every claim anyway
         by_id = {c.id: c for c in everything}
         grouping: Grouping | None = None
         partial = touched is not None
