@@ -129,3 +129,134 @@ def test_a_single_article_or_claim_does_not_trip_blocking():
     for claims in (long_article(1), long_article(1)[:1], []):
         grouping = G.group_claims(claims)
         assert len(grouping.by_claim) == len(claims)
+
+
+# ------------------------------------------------------------------- planning from an index of stored words
+
+
+class MemoryIndex:
+    """The stored articles' words and stories, as a store keeps them (workbench.store.words), in memory."""
+
+    def __init__(self, claims: list[Claim], overrides=()):
+        self.words = {a: set(w.words) for a, w in G.article_words(claims).items()}
+        self.story = G.stories(claims, overrides)
+        self.asked: set[str] = set()  # articles whose words were read
+
+    def counts(self, words):
+        return {w: sum(w in ws for ws in self.words.values()) for w in words}
+
+    def holders(self, words):
+        return {w: [a for a, ws in self.words.items() if w in ws] for w in words}
+
+    def words_of(self, articles):
+        self.asked |= set(articles)
+        return {a: self.words[a] for a in articles if a in self.words}
+
+    def stories_of(self, articles):
+        return {a: self.story[a] for a in articles if a in self.story}
+
+    def members(self, stories):
+        wanted = set(stories)
+        out: dict[str, list[str]] = {}
+        for a, s in self.story.items():
+            if s in wanted:
+                out.setdefault(s, []).append(a)
+        return out
+
+
+def must_articles(claims, overrides):
+    art = {c.id: c.article for c in claims}
+    return [(art[o.a], art[o.b]) for o in overrides if o.kind is LinkKind.MUST and o.a in art and o.b in art]
+
+
+def check_plan_from_index(stored, new, overrides=()):
+    index = MemoryIndex(stored, overrides)
+    new_words = {a: w.words for a, w in G.article_words(new).items()}
+    plan = G.plan_import(index, new_words, must_articles(stored, overrides))
+    full = G.stories([*stored, *new], overrides)
+    for a, s in full.items():  # every story after the import: from the plan where it regroups, else as stored
+        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
+    assert plan.regroup == plan.touched | set(new_words)
+    assert plan.touched == G.plan_regroup(stored, new, overrides).touched_articles
+    return plan, index
+
+
+def test_a_plan_from_stored_words_equals_the_plan_from_every_stored_claim():
+    claims = list(corpus())
+    plan, index = check_plan_from_index(*split(claims, {"st-quake-4", "st-vote-3"}))
+    assert {"st-quake-1", "st-quake-2"} <= plan.touched
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_plan_from_stored_words_equals_a_full_regroup_for_any_split(data):
+    claims = list(corpus())
+    articles = sorted({c.article for c in claims})
+    new_articles = set(data.draw(st.lists(st.sampled_from(articles), min_size=1, max_size=8, unique=True)))
+    stored, new = split(claims, new_articles)
+    ids = [c.id for c in stored]
+    links = data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=2))
+    check_plan_from_index(stored, new, [Override(LinkKind.MUST, a, b) for a, b in links if a != b])
+
+
+def test_a_plan_from_stored_words_reads_only_articles_near_the_new_ones():
+    """On the grouping benchmark's generated archive (stories sharing vocabulary and places), a few new
+    articles read the words of a small part of the stored articles, and the plan still equals a full one."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_group", Path(__file__).resolve().parent.parent / "bench" / "group.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    claims, _ = mod.generate(6000, seed=3)
+    articles = sorted({c.article for c in claims})
+    new_articles = set(articles[::max(1, len(articles) // 10)][:10])
+    stored, new = split(claims, new_articles)
+    plan, index = check_plan_from_index(stored, new)
+    assert plan.read < len(articles) / 3, (plan.read, len(articles))
+
+
+class WordsIndex(MemoryIndex):
+    """An index over bare word sets (no claims): any articles, any words."""
+
+    def __init__(self, words: dict[str, set[str]], must=()):
+        self.words = words
+        self.story = stories_of_words(words, must)
+        self.asked = set()
+
+
+def stories_of_words(words: dict[str, set[str]], must=()) -> dict[str, str]:
+    """The stories of articles with these words, as :func:`workbench.group.stories` finds them."""
+    arts = sorted(words)
+    w = G._story_words_of_articles([], {a: G.ArticleWords(a, tuple(sorted(words[a]))) for a in arts})
+    code = {a: k for k, a in enumerate(w.articles)}
+    extra = [(code[x], code[y]) for x, y in must if x in code and y in code]
+    story = G._story_partition(len(w.articles), w.rows, w.cols, extra, G._text_rank(w.words)).tolist()
+    first: dict[int, str] = {}
+    for k, s in enumerate(story):
+        first[s] = min(first.get(s, w.articles[k]), w.articles[k])
+    return {a: first[story[k]] for k, a in enumerate(w.articles)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_plan_from_stored_words_equals_full_stories_on_any_words(data):
+    """Articles over a small vocabulary (so that keys are shared, crowd past KEY_MAX_ARTICLES and compete for
+    STORY_KEYS), any split into stored and new, any must-links: the planned stories are the full ones."""
+    n_words = data.draw(st.integers(5, 60))
+    vocab = [f"w{k:02d}" for k in range(n_words)]
+    n_art = data.draw(st.integers(2, 70))
+    words = {f"a{k:02d}": set(data.draw(st.lists(st.sampled_from(vocab), min_size=1, max_size=16)))
+             for k in range(n_art)}
+    arts = sorted(words)
+    new_arts = set(data.draw(st.lists(st.sampled_from(arts), min_size=1, max_size=6, unique=True)))
+    stored = {a: w for a, w in words.items() if a not in new_arts}
+    must = [(x, y) for x, y in data.draw(st.lists(st.tuples(st.sampled_from(arts), st.sampled_from(arts)),
+                                                  max_size=2)) if x in stored and y in stored]
+    index = WordsIndex(stored, must)
+    plan = G.plan_import(index, {a: words[a] for a in new_arts}, must)
+    full = stories_of_words(words, must)
+    for a, s in full.items():
+        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
+    before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
+    after = {a: {b for b in words if full[b] == full[a]} for a in words}
+    assert plan.touched == {a for a in stored if before[a] != after[a]}

@@ -11,7 +11,7 @@ from storekit import BACKENDS, PgSchema, db_url, store  # noqa: F401 - fixtures
 from workbench import group as G
 from workbench.evaluate import load_gold
 from workbench.extract import shared_extractor
-from workbench.importing import default_grouper
+from workbench.importing import WorkbenchGrouper, default_grouper
 from workbench.models import Article, Claim, LinkKind
 from workbench.store import Store
 from workbench.store.types import Target
@@ -51,20 +51,53 @@ def quantities(store: Store) -> dict[frozenset[str], str | None]:
     return out
 
 
-class Recording:
+class Recording(WorkbenchGrouper):
     """The workbench's grouper, recording how many claims each call grouped."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.sizes: list[int] = []
 
-    def __call__(self, claims, links):  # type: ignore[no-untyped-def]
+    def _grouped(self, claims, links, stories):  # type: ignore[no-untyped-def]
         self.sizes.append(len(claims))
-        return default_grouper(claims, links)
+        return super()._grouped(claims, links, stories)
 
-    def incremental(self, stored, new, links):  # type: ignore[no-untyped-def]
-        articles, grouping = default_grouper.incremental(stored, new, links)
-        self.sizes.append(sum(1 for c in [*stored, *new] if c.article in articles))
-        return articles, grouping
+
+def plain(claims, links):  # type: ignore[no-untyped-def]
+    """A grouper that only groups (no story index): the store regroups every claim of the batch's kinds."""
+    return default_grouper(claims, links)
+
+
+def index_state(store: Store) -> tuple[dict[str, str], dict[str, set[str]], dict[str, int]]:
+    """The story index as stored: article -> story, article -> words, word -> articles holding it."""
+    from sqlalchemy import select
+
+    from workbench.store.schema import story_articles, story_word_counts, story_words
+    with store._read() as conn:
+        st = {a: s for a, s in conn.execute(select(story_articles.c.article_id, story_articles.c.story))}
+        words: dict[str, set[str]] = {}
+        for a, w in conn.execute(select(story_words.c.article_id, story_words.c.word)):
+            words.setdefault(a, set()).add(w)
+        counts = {w: n for w, n in conn.execute(select(story_word_counts.c.word, story_word_counts.c.articles))}
+    return st, words, counts
+
+
+def assert_index_is_current(store: Store) -> None:
+    stored = store.all_claims()
+    st, words, counts = index_state(store)
+    assert st == G.stories(stored, overrides_of(store))
+    assert words == {a: set(w.words) for a, w in G.article_words(stored).items()}
+    want: dict[str, int] = {}
+    for ws in words.values():
+        for w in ws:
+            want[w] = want.get(w, 0) + 1
+    assert counts == want
+
+
+def assert_equals_full_regroup(store: Store) -> None:
+    full = G.group_claims([c.with_group(None) for c in store.all_claims()], overrides_of(store))
+    assert partition(store) == {frozenset(g.claim_ids) for g in full.groups}
+    assert quantities(store) == {frozenset(g.claim_ids): g.quantity for g in full.groups}
 
 
 def test_incremental_import_equals_a_full_regroup(store: Store) -> None:
@@ -177,3 +210,81 @@ def test_a_regroup_fills_the_quantity_of_groups_stored_without_one(store: Store)
     store.regroup(grouper=default_grouper)
     want = {frozenset(g.claim_ids): g.quantity for g in G.group_claims(list(claims)).groups}
     assert quantities(store) == want and any(want.values())
+
+
+def test_imports_keep_the_story_index_current_and_read_only_what_they_touch(store: Store) -> None:
+    arts, claims = corpus()
+    ids = [a.id for a in arts]
+    store.import_articles(*batch(set(ids[:20])), grouper=default_grouper)
+    assert_index_is_current(store)
+    partial = []
+    for i in range(20, len(ids), 4):
+        rec = Recording()
+        stored = store.all_claims()
+        new = batch(set(ids[i:i + 4]))
+        plan = G.plan_regroup([c.with_group(None) for c in stored], new[1])
+        store.import_articles(*new, grouper=rec)
+        # exactly the claims of the stories the import changes, as planned from every stored claim
+        assert rec.sizes == [len(plan.claims)]
+        partial.append(len(plan.claims) < len(stored) + len(new[1]))
+        assert_index_is_current(store)
+        assert_equals_full_regroup(store)
+    assert any(partial)
+
+
+def test_must_links_change_stories_and_later_imports_follow(store: Store) -> None:
+    arts, claims = corpus()
+    ids = [a.id for a in arts]
+    later = set(ids[::5])
+    store.import_articles(*batch(set(ids) - later), grouper=default_grouper)
+    ann = store.ensure_reviewer("ann")
+    stored = store.all_claims()
+    stories = G.stories(stored)
+    x = stored[0]
+    y = next(c for c in stored if stories[c.article] != stories[x.article] and c.kind == x.kind)
+    store.add_override(LinkKind.MUST, x.id, y.id, actor_id=ann.id, grouper=default_grouper)  # joins two stories
+    assert_index_is_current(store)
+    store.import_articles(*batch(later), grouper=default_grouper)
+    assert_index_is_current(store)
+    assert_equals_full_regroup(store)
+    for o in store.overrides():
+        store.remove_override(o.id, actor_id=ann.id, grouper=default_grouper)  # they part again
+    assert_index_is_current(store)
+    assert_equals_full_regroup(store)
+
+
+def test_an_import_without_the_index_marks_it_stale_and_the_next_one_rebuilds_it(store: Store) -> None:
+    from workbench.store import words
+
+    arts, claims = corpus()
+    ids = [a.id for a in arts]
+    store.import_articles(*batch(set(ids[:15])), grouper=default_grouper)
+    store.import_articles(*batch(set(ids[15:25])), grouper=plain)
+    with store._read() as conn:
+        assert not words.is_current(conn)
+    store.import_articles(*batch(set(ids[25:])), grouper=default_grouper)
+    with store._read() as conn:
+        assert words.is_current(conn)
+    assert_index_is_current(store)
+    assert_equals_full_regroup(store)
+
+
+def test_a_database_upgraded_from_before_the_index_builds_it_on_the_first_import(store: Store) -> None:
+    from alembic import command
+
+    from workbench.store import engine as eng
+
+    arts, claims = corpus()
+    ids = [a.id for a in arts]
+    store.import_articles(*batch(set(ids[:25])), grouper=default_grouper)
+    ann = store.ensure_reviewer("ann")
+    gid = store.all_claims()[0].group
+    store.save_verdict(Target.group(gid), ann.id, "Inaccurate", submit=True)
+    eng.run_write(store.engine, lambda conn: command.downgrade(eng._alembic_config(conn), "0003_quantity"))
+    eng.run_write(store.engine, lambda conn: command.upgrade(eng._alembic_config(conn), "head"))
+    assert index_state(store) == ({}, {}, {})  # the upgrade leaves the tables empty
+    store.import_articles(*batch(set(ids[25:])), grouper=default_grouper)
+    assert_index_is_current(store)
+    assert_equals_full_regroup(store)
+    holder = {c.id: c.group for c in store.all_claims()}
+    assert store.verdict(Target.group(holder[store.all_claims()[0].id]), ann.id) is not None

@@ -369,7 +369,7 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
     from workbench.store import Store
     from workbench.auth import TeamConfig
     from workbench.desk import Desk, SingleUser, Team
-    from workbench.importing import default_grouper
+    from workbench.importing import WorkbenchGrouper
 
     n = len(spec.uploads)
     articles = []
@@ -392,12 +392,10 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
         say(Stage.STORING, 0, 1, "storing and grouping")
         return out
 
-    def grouper(claims: list[Any], links: list[Any]) -> Any:
-        # runs inside the store's transaction: a cancel here rolls the whole import back
-        say(Stage.STORING, 0, 1, f"grouping {len(claims):,} claims")
-        grouping = default_grouper(claims, links)
-        say(Stage.STORING, 1, 1, "writing the groups")
-        return grouping
+    # the CLI import's grouper (only the stories the upload touches are regrouped), telling the screen when
+    # grouping starts and ends; it runs inside the store's transaction: a cancel here rolls the import back
+    grouper = WorkbenchGrouper(
+        progress=lambda line: say(Stage.STORING, int(line.startswith("writing")), 1, line))
 
     with Store.open(spec.db_url) as store:
         # team mode: the desk checks the actor's role in the transaction that stores (leads and admins)

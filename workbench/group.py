@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -103,6 +103,7 @@ MAX_GAP = 0.9  # figures further apart than this (relative to the larger: tenfol
 LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters to merge
 BLOCK_LIMIT = 64  # claims of one story and dimension compared all with all; larger blocks by neighbours
 KEY_MAX_ARTICLES = 30  # a word or figure in more articles than this marks no story
+STORY_REFERENCE = 2 * KEY_MAX_ARTICLES  # a key's idf is its rarity among this many articles, however many are stored
 STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
 STORY_LINK = 1  # keys two articles must share to be one story
 STORY_RELATIVE = 0.5  # a link between two articles counts when it weighs this share of either's strongest
@@ -648,10 +649,11 @@ def _unique_claims(claims: Iterable[Claim]) -> tuple[list[Claim], list[str]]:
     return [uniq[i] for i in ids], ids
 
 
-def _rarest_per_row(rows: np.ndarray, cols: np.ndarray, rarity: np.ndarray, k: int, n_rows: int
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """(CSR offsets, columns): each row's ``k`` entries of lowest ``rarity`` (ties: lower column first)."""
-    order = np.lexsort((cols, rarity, rows))
+def _rarest_per_row(rows: np.ndarray, cols: np.ndarray, rarity: np.ndarray, k: int, n_rows: int,
+                    tie: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(CSR offsets, columns): each row's ``k`` entries of lowest ``rarity`` (ties: lower ``tie[column]``
+    first, the column itself without ``tie``)."""
+    order = np.lexsort((cols if tie is None else tie[cols], rarity, rows))
     r, c = rows[order], cols[order]
     per_row = np.bincount(r, minlength=n_rows)
     rank = np.arange(len(r)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
@@ -684,8 +686,8 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return parent
 
 
-def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequence[tuple[int, int]] = ()
-                     ) -> np.ndarray:
+def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequence[tuple[int, int]] = (),
+                     tie: np.ndarray | None = None) -> np.ndarray:
     """Per article, the code of its story.
 
     Keys are words and figures found in 2 to KEY_MAX_ARTICLES articles; each article keeps its STORY_KEYS
@@ -694,20 +696,39 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     strongest links: an article's own story is what it shares most with, and two stories of one kind that
     share a few stock words or a round figure are not joined through it. Stories are the connected
     components of the links that count (plus ``extra`` links).
+
+    Nothing here depends on articles that share no key: a key's idf is its rarity among STORY_REFERENCE
+    articles (not among all given), and ties between equally rare keys go by the key's text (``tie``: each
+    column's rank in the sorted texts), not by where it first appears. So an import changes only the stories
+    near its articles (see :func:`plan_import`).
     """
     if not n_art:
         return np.empty(0, np.int64)
     df = np.bincount(cols, minlength=int(cols.max()) + 1 if len(cols) else 0)
+    a, b = _strong_links(n_art, rows, cols, df, tie)
+    if extra:
+        ea, eb = np.array([x for x, _ in extra], np.int64), np.array([y for _, y in extra], np.int64)
+        a, b = np.r_[a, ea], np.r_[b, eb]
+    comp = _components(n_art, a, b)
+    _, story = np.unique(comp, return_inverse=True)
+    return story.astype(np.int64)
+
+
+def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray, tie: np.ndarray | None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The links that count between the articles of the distinct (article, word) entries ``rows``, ``cols``,
+    with ``df[word]`` the number of articles holding the word (see :func:`_story_partition`). Weights are
+    summed in whole millionths, so that they do not depend on the order of the keys."""
     ok = (df[cols] >= 2) & (df[cols] <= KEY_MAX_ARTICLES)
-    ptr, keys = _rarest_per_row(rows[ok], cols[ok], df[cols[ok]], STORY_KEYS, n_art)
+    ptr, keys = _rarest_per_row(rows[ok], cols[ok], df[cols[ok]], STORY_KEYS, n_art, tie)
     owner = np.repeat(np.arange(n_art, dtype=np.int64), np.diff(ptr))
     # articles sharing a key: pairs within each key's postings (at most KEY_MAX_ARTICLES long)
     code, key = _pair_codes_within_runs(keys, owner, n_art)
     a = b = np.empty(0, np.int64)
     if len(code):
-        idf = np.log((n_art + 1.0) / np.maximum(df, 1))
+        idf = np.round(1e6 * np.log((STORY_REFERENCE + 1.0) / np.maximum(df, 1)))
         pairs, inverse, shared = _unique_inverse(code)
-        weight = np.bincount(inverse, weights=idf[key], minlength=len(pairs))
+        weight = np.bincount(inverse, weights=idf[key], minlength=len(pairs))  # whole numbers: exact sums
         sel = shared >= STORY_LINK
         pairs, weight = pairs[sel], weight[sel]
         a, b = pairs // n_art, pairs % n_art
@@ -716,12 +737,15 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
         np.maximum.at(best, b, weight)
         strong = weight >= STORY_RELATIVE * np.minimum(best[a], best[b])
         a, b = a[strong], b[strong]
-    if extra:
-        ea, eb = np.array([x for x, _ in extra], np.int64), np.array([y for _, y in extra], np.int64)
-        a, b = np.r_[a, ea], np.r_[b, eb]
-    comp = _components(n_art, a, b)
-    _, story = np.unique(comp, return_inverse=True)
-    return story.astype(np.int64)
+    return a, b
+
+
+def _text_rank(texts: Sequence[str]) -> np.ndarray:
+    """Per code, the rank of its text among ``texts`` sorted: an order that does not depend on which claims
+    were given, nor in what order."""
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[sorted(range(len(texts)), key=texts.__getitem__)] = np.arange(len(texts), dtype=np.int64)
+    return rank
 
 
 def _pair_codes_within_runs(keys: np.ndarray, items: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -878,8 +902,9 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     is_figure = np.zeros(n_feat, dtype=bool)
     is_figure[value_key] = True
     words_only = ~is_figure[cols]  # round figures recur across stories: words and names mark a story
+    tie = _text_rank(list(feat_codes))
     if story_ids is None:
-        story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra)
+        story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra, tie)
     else:
         missing = [x for x in articles if x not in story_ids]
         if missing:
@@ -932,8 +957,8 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     figure = np.zeros(n_feat, dtype=bool)
     figure[value_key] = True
     m = (df > 1) & (df <= KEY_MAX_ARTICLES) & ~figure[cols]
-    story_key_ptr, story_key_ids = _rarest_per_row(rows[m], cols[m], df[m], STORY_KEYS, n_art)
-    del df, idf, w, norm, m
+    story_key_ptr, story_key_ids = _rarest_per_row(rows[m], cols[m], df[m], STORY_KEYS, n_art, tie)
+    del df, idf, w, norm, m, tie
 
     # names, judged within each story; only words also written capitalised inside a sentence matter
     def story_pairs(arts: array, words: array, among: np.ndarray | None = None) -> tuple[set[int], np.ndarray]:
@@ -1879,6 +1904,7 @@ class _StoryWords:
     articles: list[str]
     rows: np.ndarray  # distinct (article, word) entries
     cols: np.ndarray
+    words: list[str]  # per word code, its text
 
     def article_of(self) -> dict[str, int]:
         """Claim id -> article code (only overrides need it)."""
@@ -1898,7 +1924,7 @@ def _story_words(cl: list[Claim]) -> _StoryWords:
         feat_id.extend(codes)
     _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    return _StoryWords(cl, list(art_codes), rows, cols)
+    return _StoryWords(cl, list(art_codes), rows, cols, list(feat_codes))
 
 
 def _story_words_of_articles(claims: list[Claim], words: Mapping[str, ArticleWords]) -> _StoryWords:
@@ -1914,7 +1940,7 @@ def _story_words_of_articles(claims: list[Claim], words: Mapping[str, ArticleWor
         feat_id.extend(codes)
     _, rows, cols = _Sparse.from_pairs(len(articles), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    return _StoryWords(claims, articles, rows, cols)
+    return _StoryWords(claims, articles, rows, cols, list(feat_codes))
 
 
 def _interleaved(articles: Iterable[str]) -> bool:
@@ -1941,7 +1967,7 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
     if not names:
         return {}
     extra = [(art_of[o.a], art_of[o.b]) for o in musts if o.a in art_of and o.b in art_of]
-    story = _story_partition(len(names), rows, cols, extra)
+    story = _story_partition(len(names), rows, cols, extra, _text_rank(w.words))
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
         if s not in first or names[k] < first[s]:
@@ -2015,3 +2041,138 @@ def apply_regroup(stored: Grouping, stored_claims: Sequence[Claim], plan: Regrou
     kept = [g for g in stored.groups if all(article_of.get(cid) in plan.kept_articles for cid in g.claim_ids)]
     groups = sorted([*kept, *regrouped.groups], key=_triage)
     return Grouping(groups=tuple(groups), by_claim={cid: g.id for g in groups for cid in g.claim_ids})
+
+
+class StoryIndex(Protocol):
+    """What :func:`plan_import` reads of the stored articles: each one's distinct content words (as
+    :func:`article_words` gives them) and its story. A store keeps these (``workbench.store.words``) so that an
+    import reads only the articles near its own, never every stored claim."""
+
+    def counts(self, words: Collection[str]) -> Mapping[str, int]:
+        """How many stored articles hold each word (words held by none may be left out)."""
+        ...
+
+    def holders(self, words: Collection[str]) -> Mapping[str, Collection[str]]:
+        """The stored articles holding each word (only asked of words held by at most KEY_MAX_ARTICLES)."""
+        ...
+
+    def words_of(self, articles: Collection[str]) -> Mapping[str, Collection[str]]:
+        """The distinct content words of each stored article."""
+        ...
+
+    def stories_of(self, articles: Collection[str]) -> Mapping[str, str]:
+        """Each stored article's story id (as :func:`stories` gives it over every stored claim)."""
+        ...
+
+    def members(self, stories: Collection[str]) -> Mapping[str, Collection[str]]:
+        """The stored articles of each story."""
+        ...
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import regroups, found from a :class:`StoryIndex`: ``regroup`` (article ids: stored ones
+    whose story changes, and the new ones) with ``stories`` (article id -> story id after the import, for
+    each of them); every other stored article keeps its story and its groups. ``read`` counts the stored
+    articles whose words were read."""
+
+    regroup: frozenset[str]
+    touched: frozenset[str]
+    stories: Mapping[str, str]
+    read: int
+
+
+def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
+                must_links: Sequence[tuple[str, str]] = (), seeds: Collection[str] = ()) -> ImportPlan:
+    """Which stored articles' stories an import of articles with ``new_words`` (article id -> distinct content
+    words, :func:`article_words`) changes, reading only articles near the new ones.
+
+    ``must_links``: (article, article) of every reviewer's must-link between stored claims; ``seeds``: stored
+    articles whose must-links changed since the index's stories were found (their stories are found again,
+    with nothing imported when ``new_words`` is empty). The result is
+    what :func:`plan_regroup` finds from every stored claim, because a story depends only on the articles
+    that share keys with its own (:func:`_story_partition`): a word of a new article changes how many
+    articles hold it, and so the keys of the stored articles holding it (``changed``); their links and those
+    of their neighbours may change, so the stories of those articles and of theirs may (``region``); links
+    leaving the region are unchanged, and did not count before, so the stories within it are found from the
+    region's articles alone (an article's strongest link always counts, so it too lies within the region).
+    """
+    new_words = {a: frozenset(w) for a, w in new_words.items()}
+    new_count: Counter[str] = Counter(w for ws in new_words.values() for w in ws)
+    counts: dict[str, int] = dict(index.counts(list(new_count)))
+    words: dict[str, frozenset[str]] = dict(new_words)
+    holders: dict[str, frozenset[str]] = {}
+
+    def count(w: str) -> int:  # stored articles holding w (every word asked is counted first)
+        return counts.get(w, 0)
+
+    def read(arts: Iterable[str]) -> None:
+        todo = [a for a in arts if a not in words]
+        if todo:
+            got = index.words_of(todo)
+            for a in todo:
+                words[a] = frozenset(got.get(a, ()))
+            fresh = {w for a in todo for w in words[a]} - counts.keys()
+            counts.update(index.counts(list(fresh)))
+            counts.update({w: 0 for w in fresh if w not in counts})
+
+    def neighbours(arts: Iterable[str]) -> set[str]:
+        """Stored articles sharing a word that may be a key (held by few enough articles) with ``arts``."""
+        arts = list(arts)
+        read(arts)
+        ask = {w for a in arts for w in words[a] if 1 <= count(w) <= KEY_MAX_ARTICLES and w not in holders}
+        if ask:
+            got = index.holders(list(ask))
+            holders.update({w: frozenset(got.get(w, ())) for w in ask})
+        return {b for a in arts for w in words[a] if 1 <= count(w) <= KEY_MAX_ARTICLES for b in holders[w]}
+
+    new = set(new_words)
+    hot = [w for w in new_count if 1 <= count(w) <= KEY_MAX_ARTICLES]
+    got = index.holders(hot) if hot else {}
+    holders.update({w: frozenset(got.get(w, ())) for w in hot})
+    changed = new | set(seeds) | {b for w in hot for b in holders[w]}
+    near = changed | neighbours(changed)
+    near |= neighbours(near - new)
+    stored_near = near - new
+    before = dict(index.stories_of(list(stored_near)))
+    members = index.members(sorted(set(before.values())))
+    region = set(new) | {a for s in set(before.values()) for a in members.get(s, ())}
+    before.update(index.stories_of([a for a in region - new if a not in before]))
+    universe = sorted(region)
+    read(universe)
+
+    # the after-partition within the region: an article's strongest link always counts, so it lies within the
+    # region, and the links among the region's articles are all that its stories depend on
+    code = {a: k for k, a in enumerate(universe)}
+    vocab = sorted({w for a in universe for w in words[a]})
+    wcode = {w: k for k, w in enumerate(vocab)}
+    rows = np.array([code[a] for a in universe for _ in words[a]], dtype=np.int64)
+    cols = np.array([wcode[w] for a in universe for w in words[a]], dtype=np.int64)
+    order = np.lexsort((cols, rows))
+    rows, cols = rows[order], cols[order]
+    df = np.array([count(w) + new_count.get(w, 0) for w in vocab], dtype=np.int64)
+    tie = np.arange(len(vocab), dtype=np.int64)  # vocab is sorted: a word's code is its rank
+    a, b = _strong_links(len(universe), rows, cols, df, tie) if len(rows) else (np.empty(0, np.int64),) * 2
+    inside = np.array([x in region for x in universe], dtype=bool)
+    keep = inside[a] & inside[b] if len(a) else np.zeros(0, bool)
+    a, b = a[keep], b[keep]
+    extra = [(code[x], code[y]) for x, y in must_links if x in region and y in region and x in code and y in code]
+    if extra:
+        a = np.r_[a, np.array([x for x, _ in extra], np.int64)]
+        b = np.r_[b, np.array([y for _, y in extra], np.int64)]
+    comp = _components(len(universe), a, b).tolist()
+    first: dict[int, str] = {}
+    for k, x in enumerate(universe):
+        if inside[k] and (comp[k] not in first or x < first[comp[k]]):
+            first[comp[k]] = x
+    after = {x: first[comp[k]] for k, x in enumerate(universe) if inside[k]}
+    members_before: dict[str, set[str]] = defaultdict(set)
+    for x, s in before.items():
+        members_before[s].add(x)
+    members_after: dict[str, set[str]] = defaultdict(set)
+    for x, s in after.items():
+        members_after[s].add(x)
+    touched = {x for x in region - new if members_after[after[x]] != members_before[before[x]]}
+    regroup = touched | new
+    return ImportPlan(regroup=frozenset(regroup), touched=frozenset(touched),
+                      stories={x: after[x] for x in regroup}, read=len(universe) - len(new))

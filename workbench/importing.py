@@ -10,8 +10,9 @@ transaction (see :meth:`Store.import_articles`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import InputError
 from workbench.models import Article, Claim, Grouping, Override
@@ -98,28 +99,60 @@ def import_articles_with_extraction(
 class WorkbenchGrouper:
     """The workbench's grouping (:func:`workbench.group.group_claims`), handed to the store on every regroup.
 
-    On import it regroups only the stories the new articles touch (:func:`workbench.group.plan_regroup`),
-    and after a reviewer's merge or split only the stories of the claims involved, as found before and after
-    the change: see :class:`workbench.store.groups.IncrementalGrouper`.
+    On import the store reads only what the new articles touch: it keeps each article's words and story
+    (``workbench.store.words``) and asks :meth:`plan_import` which stories change, then :meth:`group` for
+    their claims. Without that index, :meth:`incremental` plans from every stored claim
+    (:func:`workbench.group.plan_regroup`); after a reviewer's merge or split :meth:`around` regroups only
+    the stories of the claims involved, as found before and after the change. ``progress`` (a callable taking
+    one line) hears when grouping starts and ends: the app's upload worker shows it.
     """
 
-    def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:
+    def __init__(self, progress: Callable[[str], None] | None = None):
+        self.progress = progress
+
+    def _grouped(self, claims: list[Claim], links: list[Override], stories: Mapping[str, str] | None
+                 ) -> Grouping:
         from workbench.group import group_claims  # imported lazily: heavy
 
-        return group_claims(all_claims, links)
+        if self.progress:
+            self.progress(f"grouping {len(claims):,} claims")
+        grouping = group_claims(claims, links, stories=stories)
+        if self.progress:
+            self.progress("writing the groups")
+        return grouping
+
+    def __call__(self, all_claims: list[Claim], links: list[Override]) -> Grouping:
+        return self._grouped(all_claims, links, None)
+
+    def group(self, claims: list[Claim], links: list[Override], stories: Mapping[str, str]) -> Grouping:
+        return self._grouped(claims, links, stories)
+
+    def index_words(self, claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
+        from workbench.group import article_words
+
+        return {a: w.words for a, w in article_words(claims).items()}
+
+    def stories(self, claims: Sequence[Claim], links: Sequence[Override]) -> dict[str, str]:
+        from workbench.group import stories
+
+        return stories(claims, links)
+
+    def plan_import(self, index: Any, new_words: Mapping[str, Collection[str]],
+                    must_links: Sequence[tuple[str, str]], seeds: Collection[str] = ()) -> Any:
+        from workbench.group import plan_import
+
+        return plan_import(index, new_words, must_links, seeds)
 
     def incremental(self, stored: list[Claim], new: list[Claim], links: list[Override]
                     ) -> tuple[frozenset[str], Grouping]:
-        from workbench.group import group_claims, plan_regroup
+        from workbench.group import plan_regroup
 
         plan = plan_regroup(stored, new, links)
-        return (frozenset(c.article for c in plan.claims),
-                group_claims(list(plan.claims), links, stories=plan.stories))
-
+        return frozenset(c.article for c in plan.claims), self._grouped(list(plan.claims), links, plan.stories)
 
     def around(self, claims: list[Claim], links_before: list[Override], links: list[Override],
                touched: list[str]) -> tuple[frozenset[str], Grouping]:
-        from workbench.group import group_claims, stories
+        from workbench.group import stories
 
         before, after = stories(claims, links_before), stories(claims, links)
         article_of = {c.id: c.article for c in claims}
@@ -131,7 +164,7 @@ class WorkbenchGrouper:
                 break
             articles |= grown
         scope = [c for c in claims if c.article in articles]
-        return frozenset(articles), group_claims(scope, links, stories={a: after[a] for a in articles})
+        return frozenset(articles), self._grouped(scope, links, {a: after[a] for a in articles})
 
 
 default_grouper = WorkbenchGrouper()

@@ -192,7 +192,8 @@ def cmd_groups(args: argparse.Namespace) -> int:
     by_id = {c.id: c for c in claims}
     groups = [g for g in grouping.groups if len(g.outlets) >= args.min_outlets]
     tolerance = _tolerance_or_default(args.tolerance)
-    return _stdout_guard(lambda out: _write_groups(groups, by_id, args.format, out, tolerance))
+    shown = (args.min_outlets, len(grouping.groups))
+    return _stdout_guard(lambda out: _write_groups(groups, by_id, args.format, out, tolerance, shown))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -380,7 +381,10 @@ def _fit(value: str, width: int) -> str:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _write_groups(groups: Sequence[Group], claims: dict[str, Claim], fmt: str, out: IO[str], tolerance: float) -> None:
+def _write_groups(groups: Sequence[Group], claims: dict[str, Claim], fmt: str, out: IO[str], tolerance: float,
+                  shown: tuple[int, int] = (1, 0)) -> None:
+    """``shown``: (the fewest outlets a printed group has, how many groups there are in all), for the table's
+    head line: every claim is in a group, and most groups of one outlet are not what the desk looks at."""
     if fmt == "jsonl":
         for g in groups:
             out.write(json.dumps(group_dict(g, claims), ensure_ascii=False) + "\n")
@@ -395,7 +399,7 @@ def _write_groups(groups: Sequence[Group], claims: dict[str, Claim], fmt: str, o
                 w.writerow([_cell(v) for v in head + [m["id"], m["outlet"], m["surface"], m["low"], m["high"],
                                                       m["qualifier"], m["sentence"]]])
     else:
-        _write_group_table(groups, claims, out, tolerance)
+        _write_group_table(groups, claims, out, tolerance, shown)
 
 
 def group_dict(g: Group, claims: dict[str, Claim]) -> dict[str, Any]:
@@ -424,12 +428,16 @@ def group_dict(g: Group, claims: dict[str, Claim]) -> dict[str, Any]:
     }
 
 
-def _write_group_table(groups: Sequence[Group], claims: dict[str, Claim], out: IO[str], tolerance: float) -> None:
+def _write_group_table(groups: Sequence[Group], claims: dict[str, Claim], out: IO[str], tolerance: float,
+                       shown: tuple[int, int] = (1, 0)) -> None:
     if not groups:
         out.write("no groups reported by enough outlets (try --min-outlets 1)\n")
         return
     discrepant = sum(1 for g in groups if g.discrepant)
-    out.write(f"{len(groups)} groups, {discrepant} discrepant (no single value lies within {tolerance:.0%} of every "
+    min_outlets, total = shown
+    which = (f"{len(groups)} groups reported by {min_outlets} or more outlets (of {total} groups in all, one per "
+             f"fact)" if min_outlets > 1 else f"{len(groups)} groups")
+    out.write(f"{which}, {discrepant} discrepant (no single value lies within {tolerance:.0%} of every "
               f"member's figure, hedges and ranges allowed)\n")
     for g in groups:
         rep = claims.get(g.representative)

@@ -146,10 +146,13 @@ def outlet_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
     return out
 
 
-def all_claims(conn: Connection) -> list[Claim]:
-    """Every stored claim as a :class:`workbench.models.Claim` (``group`` set), in import order."""
+def all_claims(conn: Connection, where: Any = None) -> list[Claim]:
+    """Every stored claim (or those matching ``where``) as a :class:`workbench.models.Claim` (``group`` set), in
+    import order."""
     q = (select(claims, outlets.c.name.label("outlet_name"))
          .join(outlets, outlets.c.id == claims.c.outlet_id).order_by(claims.c.position))
+    if where is not None:
+        q = q.where(where)
     return [
         Claim(article=r.article_id, start=r.start, end=r.end, surface=r.surface, sentence=r.sentence,
               kind=Kind(r.kind), low=r.low, high=r.high, qualifier=Qualifier(r.qualifier), currency=r.currency,

@@ -18,6 +18,7 @@ from workbench.store import audit, disputes
 from workbench.store import engine as eng
 from workbench.store import queue
 from workbench.store import verdicts as review
+from workbench.store import words as story_index
 from workbench.store.queue import QueueWhere
 from workbench.store.schema import assignments, claims, final_verdicts, groups, outlets, overrides, verdicts
 from workbench.store.types import ClaimStatus, GroupDetail, GroupFilter, GroupRow, RegroupReport, StoredOverride, Target
@@ -102,8 +103,17 @@ def regroup(conn: Connection, grouper: Grouper, actor_id: int | None,
     overrides before a reviewer's change) a grouper with ``around`` regroups only the stories of the
     touched claims, before and after the change. Other groups are left as they are."""
     eng.serialize_regrouping(conn)
+    if new is not None:
+        found = story_index.import_regroup(conn, grouper, list(new))
+        if found is not None:
+            scope_claims, regrouped = found
+            return write_grouping(conn, scope_claims, {c.id: c for c in scope_claims}, regrouped, True, actor_id)
+    elif touched is not None and links_before is not None:
+        story_index.links_changed(conn, grouper, list(touched))
     everything = claim_repo.all_claims(conn)
     links = load_overrides(conn)
+    if new is None and touched is None and story_index.indexes(grouper):
+        story_index.rebuild(conn, grouper, everything, links)  # a full regroup reads every claim anyway
     by_id = {c.id: c for c in everything}
     grouping: Grouping | None = None
     partial = touched is not None
@@ -125,6 +135,15 @@ def regroup(conn: Connection, grouper: Grouper, actor_id: int | None,
     if grouping is None:
         grouping = grouper([c.with_group(None) for c in everything],
                            [o for o in links if o.a in scope and o.b in scope])
+    return write_grouping(conn, everything, by_id, grouping, partial, actor_id)
+
+
+def write_grouping(conn: Connection, everything: list[Claim], by_id: dict[str, Claim], grouping: Grouping,
+                   partial: bool, actor_id: int | None) -> RegroupReport:
+    """Store ``grouping`` of the claims ``everything`` (as read, with their stored groups): new groups
+    inserted, claims moved, dissolved groups' verdicts carried and the groups deleted. ``partial``: other
+    stored groups stay (only groups of these claims are read)."""
+    scope = {c.id for c in everything}
     new_groups: dict[str, Group] = {}
     covered: set[str] = set()
     for g in grouping.groups:
@@ -144,7 +163,13 @@ def regroup(conn: Connection, grouper: Grouper, actor_id: int | None,
     for c in everything:
         if c.group is not None:
             old_members.setdefault(c.group, []).append(c.id)
-    old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
+    if partial:  # only the groups these claims are in, or would be in
+        wanted = sorted(set(old_members) | set(new_groups))
+        old_rows = [r for i in range(0, len(wanted), 500) for r in conn.execute(
+            select(groups.c.id, groups.c.representative, groups.c.quantity)
+            .where(groups.c.id.in_(wanted[i:i + 500])))]
+    else:
+        old_rows = conn.execute(select(groups.c.id, groups.c.representative, groups.c.quantity)).all()
     old_reps = {r.id: r.representative for r in old_rows}
     # groups that stay but now know what they measure (stored before quantities were read, say)
     requantified = [{"gid": r.id, "q": new_groups[r.id].quantity} for r in old_rows

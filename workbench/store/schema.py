@@ -326,3 +326,28 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ig
     """Alembic's filter for comparing the database with this metadata: the optional trigram indexes are
     neither missing where the database could not build them nor extra where it could."""
     return not (type_ == "index" and name in TRIGRAM_INDEXES)
+
+# What grouping reads of each stored article to find its story (see workbench.store.words): its distinct
+# content words, how many articles hold each word, and the article's story. Kept so that an import reads
+# only the articles near its own; filled on first use when absent (settings key "story_index").
+story_words = Table(
+    "story_words",
+    metadata,
+    Column("article_id", String(300), ForeignKey("articles.id"), primary_key=True),
+    Column("word", Text, primary_key=True),
+    Index("ix_story_words_word", "word"),
+)
+
+story_word_counts = Table(
+    "story_word_counts",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(300), ForeignKey("articles.id"), primary_key=True),
+    Column("story", String(300), nullable=False, index=True),
+)

@@ -385,7 +385,8 @@ class ImportReport:
         head = "Dry run (nothing stored)" if self.dry_run else "Imported"
         out = [
             f"{head}: {self.articles_new} new article(s), {self.articles_present} already present, "
-            f"{self.claims_new} claim(s), {self.groups} group(s)",
+            f"{self.claims_new} claim(s), {self.groups} group(s) "
+            f"{'the database would hold' if self.dry_run else 'in the database'} (one per fact, one outlet or more)",
         ]
         if self.claims_dropped:
             out.append(f"  {self.claims_dropped} number(s) in page furniture left out")
