@@ -5,14 +5,14 @@ The tables start empty; the store fills them from the stored claims on the first
 (the settings key ``story_index`` says whether they are complete), so upgrading a large database is quick
 and the index is always built by the grouping the store is handed.
 
-Revision ID: 0004_gperf
+Revision ID: 0004_story_index
 Revises: 0003_quantity
 Create Date: 2026-12-02
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0004_gperf'
+revision = '0004_story_index'
 down_revision = '0003_quantity'
 branch_labels = None
 depends_on = None
