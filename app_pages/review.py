@@ -128,7 +128,6 @@ def advance(current: str) -> None:
     before = ss.get("review_page_ids", [])
     after = store.claim_ids_page(queue_filter(), page * PAGE_SIZE, PAGE_SIZE + 1)
     nxt = next_after(before, after, current)
-    ss["review_page_ids"] = after[:PAGE_SIZE]  # the queue as it stands now: J / K move along it
     if nxt is None:
         flash(P, "info", "That was the last claim in this queue.")
         go(current)
@@ -173,7 +172,6 @@ def _step1(delta: int) -> bool:
 
 
 KEYS = "review_keys"
-REDRAW = "review_redraw"  # a press was made on a claim that is no longer the one in hand
 MOVES_APPLIED = "review_moves_applied"
 
 
@@ -196,7 +194,6 @@ def key_press() -> None:
         return
     claim_id, version, action = press.get("claim"), press.get("version"), press.get("action")
     if claim_id != ss.get("review_current") or version != ss.get(wkey(P, "base", claim_id or "")):
-        ss[REDRAW] = True  # the screen may lag behind (a redraw cut short): draw it whole again
         return
     if action == "submit":
         label = ss.get("review_keep_label")
@@ -207,24 +204,10 @@ def key_press() -> None:
         save(claim_id, action, not me.drafts, not me.drafts)
 
 
-TABLE_IDS, TABLE_PAGE, TABLE_STATUS = "review_table_ids", "review_table_page", "review_table_status"
-
-
-def own_status(own: object, claim_id: str) -> ClaimStatus | None:
-    """Blind review: the reader's own status of the claim: from their verdict when they have one, else as
-    their queue listed it."""
-    status = getattr(own, "status", None)
-    if status is VerdictStatus.SUBMITTED:
-        return ClaimStatus.SUBMITTED
-    if status is VerdictStatus.DRAFT:
-        return ClaimStatus.DRAFT
-    return ss.get(TABLE_STATUS, {}).get(claim_id)
-
-
 def pick_row(table_key: str) -> None:
     sel = ss.get(table_key)
     rows = sel["selection"]["rows"] if sel else []
-    ids = ss.get(TABLE_IDS, [])
+    ids = ss.get("review_page_ids", [])
     if rows and rows[0] < len(ids):
         go(ids[rows[0]])
     ss["review_queue_gen"] = ss.get("review_queue_gen", 0) + 1  # a fresh table: no row stays ticked
@@ -317,6 +300,7 @@ def open_group(group_id: str) -> None:
 # --- the screen ------------------------------------------------------------------------------------------
 
 st.title("Review")
+show_flash(P, until_done=True)
 
 scale = store.default_scale()
 outlets = store.outlets()
@@ -365,15 +349,12 @@ if not rows and page > 0:
     rows, total = store.claims_page(flt, 0, PAGE_SIZE)
 ids = [r.id for r in rows]
 ss["review_page_ids"] = ids
-ss[TABLE_IDS], ss[TABLE_PAGE] = ids, page  # the rows the queue table shows (a row click picks one of these)
-ss[TABLE_STATUS] = {r.id: r.status for r in rows}
 
 current_id = ss.get("review_current")
 if current_id is None and ids:
     current_id = ss["review_current"] = ids[0]
 
 if not ids and current_id is None:
-    show_flash(P, until_done=True)
     if store.counts()["claims"] == 0:
         st.info("No claims yet. Import articles on the **Import** screen to start.")
     elif me.blind and not store.assignments(user_id=me.user.id):
@@ -384,15 +365,37 @@ if not ids and current_id is None:
     flash_done(P)
     st.stop()
 
+try:
+    detail = me.claim(current_id) if current_id else None
+except StoreError:
+    detail = None
+if detail is None:
+    current_id = ss["review_current"] = ids[0] if ids else None
+    detail = me.claim(current_id) if current_id else None
+    if detail is None:
+        st.stop()
+claim: ClaimRow = detail.claim
+ss["review_surface"] = claim.surface
+
+# Team mode: what the library lets this user see of other people's verdicts (blind review)
+view = me.review_view(Target.claim(claim.id))
+group_view = me.review_view(Target.group(claim.group_id)) if view is not None and claim.group_id else None
+final = detail.final if view is None else view.final
+group_final = detail.group_final if view is None else (group_view.final if group_view else None)
+hidden = bool(view and view.blind) or bool(group_view and group_view.blind)
+
+pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
 
 left, right = st.columns([5, 6], gap="large")
 
 # --- left: the queue ------------------------------------------------------------------------------------
 with left:
-    st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}")
+    st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}"
+               + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
     table = {
+        " ": ["▶" if r.id == claim.id else "" for r in rows],
         "figure": [" ".join(r.surface.split()) for r in rows],
         "outlet": [r.outlet for r in rows],
         "sentence": [around_figure(r, 110) for r in rows],  # the words around the figure tell claims apart
@@ -409,67 +412,25 @@ with left:
         key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row",
         hide_index=True, height=min(560, 38 + 35 * max(1, len(rows))), width="stretch",
         column_config={
+            " ": st.column_config.TextColumn(width=24),
             "figure": st.column_config.TextColumn(width=fit(table["figure"])),
             "outlet": st.column_config.TextColumn(width=fit(table["outlet"])),
             "sentence": st.column_config.TextColumn(width="large"),
             "status": st.column_config.TextColumn(width="small"),
         },
     )
-    st.caption("The list is the queue as this page was loaded: a verdict key redraws only the claim in hand, "
-               "so claims judged since stay listed until the next page, filter or row is chosen.")
     b = st.columns(2)
     b[0].button("◀ Previous page", key="review_prev_page", on_click=turn_page, args=(-1,), disabled=page == 0,
                 width="stretch")
     b[1].button("Next page ▶", key="review_next_page", on_click=turn_page, args=(1,),
                 disabled=(page + 1) * PAGE_SIZE >= total, width="stretch")
 
-
 # --- right: the claim in hand ---------------------------------------------------------------------------
-@st.fragment
-def claim_in_hand() -> None:
-    """The claim in hand and its verdict: a fragment, so a verdict key, J / K, Previous or Skip redraws only
-    this, not the queue table, filters and sidebar. It goes back to a whole-screen run when the move left
-    the page of the queue the table shows, the user changed (a team session ended elsewhere), or a key was
-    pressed on a claim that is no longer in hand (so a screen left behind by a lost redraw catches up)."""
-    global me
-    user_before = me.user.id if me.user else None
-    me = desk(store)
-    if (ss.pop(REDRAW, False) or (me.user.id if me.user else None) != user_before
-            or ss.get("review_page", 0) != ss.get(TABLE_PAGE)):
-        st.rerun()
-    show_flash(P, until_done=True)
-    ids = ss.get("review_page_ids", [])
-    page = ss.get("review_page", 0)
-    current_id = ss.get("review_current")
-    try:
-        detail = me.claim(current_id) if current_id else None
-    except StoreError:
-        detail = None
-    if detail is None:
-        current_id = ss["review_current"] = ids[0] if ids else None
-        detail = me.claim(current_id) if current_id else None
-        if detail is None:
-            flash_done(P)
-            return
-    claim: ClaimRow = detail.claim
-    ss["review_surface"] = claim.surface
-
-    # Team mode: what the library lets this user see of other people's verdicts (blind review)
-    view = me.review_view(Target.claim(claim.id))
-    group_view = me.review_view(Target.group(claim.group_id)) if view is not None and claim.group_id else None
-    final = detail.final if view is None else view.final
-    group_final = detail.group_final if view is None else (group_view.final if group_view else None)
-    hidden = bool(view and view.blind) or bool(group_view and group_view.blind)
-    own = next((v for v in detail.verdicts if me.user and v.reviewer_id == me.user.id), None)
-
-    pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
-    st.caption(f"Page {page + 1} of the queue · " + (f"this is claim {pos:,}" if pos else
-                                                       "the claim shown has left this queue"))
-
+with right:
     head = f"{escape_md(claim.outlet)} · {escape_md(short(claim.article_title, 90))}"
     st.markdown(f"#### {head}")
     # blind review: the status shown is the reviewer's own (the queue's), never what others have done
-    status = own_status(own, claim.id) if me.blind else claim.status
+    status = next((r.status for r in rows if r.id == claim.id), None) if me.blind else claim.status
     meta = [escape_md(claim.published) if claim.published else "no date", *([status_text(status)] if status else [])]
     if claim.final_label and (final or group_final):
         meta.append(f"final: {escape_md(claim.final_label)}")
@@ -496,18 +457,16 @@ def claim_in_hand() -> None:
         if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
             st.switch_page("app_pages/groups.py")
 
-    around = st.expander("The article around it", key="review_article_open", on_change="rerun")
-    if around.open:  # read and drawn only when opened: a verdict key does not pay for it
-        with around:
-            art = store.article(claim.article_id)
-            for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
+    with st.expander("The article around it"):
+        art = store.article(claim.article_id)
+        for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
+            st.markdown(para)
+        if art.url and art.url.startswith(("http://", "https://")):
+            st.link_button("Open the article", art.url)
+        if st.toggle("Show the whole article", key="review_whole_article"):
+            st.divider()
+            for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
                 st.markdown(para)
-            if art.url and art.url.startswith(("http://", "https://")):
-                st.link_button("Open the article", art.url)
-            if st.toggle("Show the whole article", key="review_whole_article"):
-                st.divider()
-                for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
-                    st.markdown(para)
 
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)
@@ -526,6 +485,7 @@ def claim_in_hand() -> None:
             for v in group_vs:
                 st.markdown(verdict_line(v, scope="on the whole group"))
 
+    own = next((v for v in detail.verdicts if me.user and v.reviewer_id == me.user.id), None)
     ss[wkey(P, "base", claim.id)] = own.version if own else 0  # what this screen shows: a save expects it
 
     st.markdown("##### Your verdict")
@@ -623,8 +583,5 @@ def claim_in_hand() -> None:
         st.text_input("Correction note", **drafted(wkey(P, "fix_note", claim.id)))
         st.button("Record correction", key="review_save_fix", on_click=save_correction, args=(claim.id,),
                   disabled=me.user is None)
-    flash_done(P)
 
-
-with right:
-    claim_in_hand()
+flash_done(P)  # the messages shown above have been seen: this run was not cut short
