@@ -20,6 +20,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from storekit import PG_URL, PgSchema
+from workbench.store.engine import head_revision
 from workbench.cli import main
 from workbench.store import Store
 
