@@ -169,7 +169,8 @@ def responsiveness(folder: Path, repeat: int, seconds: float) -> None:
     import threading
 
     from workbench.background import ImportJob, Upload
-    from workbench.store import ClaimFilter, Store, import_paths
+    from workbench.importing import import_paths
+    from workbench.store import ClaimFilter, Store
 
     sample = folder / "sample.db"
     with Store.open(str(sample)) as s:
