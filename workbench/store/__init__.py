@@ -59,7 +59,6 @@ Users, scales, assignments, settings (team mode builds its rules on these)
 Dashboard, history, backup
     store.stats() -> Stats;  store.audit_log(*, entity=None, entity_id=None, actor_id=None, since=None,
                                             limit=None) -> list[AuditEntry];  store.iter_audit(...)
-    store.iter_in_force(filters=None) -> rows with the verdict ids in force (exports)
     store.backup(dest) -> Path    # SQLite backup API; PostgreSQL: StoreError with the pg_dump command
 Exports: see workbench.export (write_verdict_csv, write_history_csv, claimreview, import_verdicts).
 

@@ -41,7 +41,7 @@ from workbench.store.types import (
 __all__ = ["StoredBatch", "store_batch", "known_hashes", "outlet_ids", "all_claims", "CLAIM_COLS", "CLAIM_FROM",
            "claim_filter", "claim_conds", "claim_ids", "claims_page", "claim_rows", "finals_by_target",
            "verdict_status_by_target", "claim_detail", "article_view", "article_title", "outlet_names",
-           "articles_index", "in_force_query", "FEW_ROWS"]
+           "articles_index", "FEW_ROWS"]
 
 
 # --- storing ----------------------------------------------------------------------------------------------
@@ -377,29 +377,3 @@ def articles_index(conn: Connection, *, outlet: str | None = None, limit: int | 
         q = q.limit(max(0, limit))
     return [ArticleRef(id=r.id, outlet=r.outlet, title=r.title, published=r.published, claims=r.claims)
             for r in conn.execute(q)]
-
-
-# --- verdicts in force (export, dashboard) ----------------------------------------------------------------
-
-
-def in_force_query(where: Sequence[Any] = ()) -> Any:
-    """Every claim matching ``where`` with the ClaimRow columns plus the ids of the verdicts in force:
-    ``final_claim``, ``final_group``, ``verdict_claim``, ``verdict_group`` (ids or None)."""
-
-    def latest(kind: str, col: Any) -> Any:
-        return (select(verdicts.c.id).where(verdicts.c.target_kind == kind, verdicts.c.target_id == col,
-                                            verdicts.c.status == "submitted")
-                .order_by(verdicts.c.updated_at.desc(), verdicts.c.id.desc()).limit(1)
-                .correlate(claims).scalar_subquery())
-
-    def final(kind: str, col: Any) -> Any:
-        return (select(final_verdicts.c.id).where(final_verdicts.c.target_kind == kind,
-                                                  final_verdicts.c.target_id == col)
-                .correlate(claims).scalar_subquery())
-
-    return (select(*CLAIM_COLS, claims.c.position,
-                   final("claim", claims.c.id).label("final_claim"),
-                   final("group", claims.c.group_id).label("final_group"),
-                   latest("claim", claims.c.id).label("verdict_claim"),
-                   latest("group", claims.c.group_id).label("verdict_group"))
-            .select_from(CLAIM_FROM).where(*where).order_by(claims.c.position))

@@ -58,10 +58,8 @@ from workbench.store.types import (
     GroupRow,
     ImportReport,
     LabelSpec,
-    OutletRating,
     RefusedFile,
     RegroupReport,
-    ReviewerProgress,
     Role,
     Scale,
     ScaleLabel,
@@ -640,19 +638,6 @@ class Store:
         with self._read() as conn:
             return [Assignment(id=r.id, target=Target(TargetKind(r.target_kind), r.target_id), user_id=r.user_id,
                                assigned_by=r.assigned_by, assigned_at=r.assigned_at) for r in conn.execute(q)]
-
-    # --- verdicts in force (export, dashboard) ------------------------------------------------------------
-
-    def iter_in_force(self, filters: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[Any]:
-        """Every matching claim with the ids of the verdicts in force (used by exports and statistics).
-
-        Yields rows with the ClaimRow columns plus ``final_claim``, ``final_group``, ``verdict_claim``,
-        ``verdict_group`` (ids or None).
-        """
-        conds = article_repo.claim_conds(self.dialect, filters or ClaimFilter())
-        with eng.read_tx(self.engine, register=False) as conn:
-            result = conn.execution_options(yield_per=batch).execute(article_repo.in_force_query(conds))
-            yield from result
 
     def stats(self) -> Stats:
         """Figures for the dashboard (:func:`workbench.store.stats.stats`)."""
