@@ -364,12 +364,10 @@ def _work(spec: JobSpec, updates: Any, cancel: Any) -> None:
 
 
 def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
-    from workbench.extract import Extractor
     from workbench.ingest import read_bytes
     from workbench.store import Store
     from workbench.auth import TeamConfig
     from workbench.desk import Desk, SingleUser, Team
-    from workbench.importing import WorkbenchGrouper
 
     n = len(spec.uploads)
     articles = []
@@ -382,6 +380,19 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
         except InputError as exc:
             refused.append(RefusedFile(exc.source, exc.problem))
     say(Stage.READING, n, n, f"read {len(articles)} article(s)")
+    extract, grouper = _staged_extract(say), _staged_grouper(say)
+
+    with Store.open(spec.db_url) as store:
+        # team mode: the desk checks the actor's role in the transaction that stores (leads and admins)
+        policy = Team(TeamConfig(cookie_secret="")) if spec.team else SingleUser()
+        return Desk(store, policy, grouper=grouper).import_articles(spec.actor_id, articles, refused=refused,
+                                                                    extractor=extract)
+
+
+def _staged_extract(say: Any) -> Any:
+    """The extractor of a job, telling the screen which article it reads."""
+    from workbench.extract import Extractor
+
     ex = Extractor()
 
     def extract(todo: Sequence[Any]) -> list[Any]:
@@ -392,16 +403,15 @@ def _run(spec: JobSpec, say: Any, cancel: Any) -> ImportReport:
         say(Stage.STORING, 0, 1, "storing and grouping")
         return out
 
-    # the CLI import's grouper (only the stories the upload touches are regrouped), telling the screen when
-    # grouping starts and ends; it runs inside the store's transaction: a cancel here rolls the import back
-    grouper = WorkbenchGrouper(
-        progress=lambda line: say(Stage.STORING, int(line.startswith("writing")), 1, line))
+    return extract
 
-    with Store.open(spec.db_url) as store:
-        # team mode: the desk checks the actor's role in the transaction that stores (leads and admins)
-        policy = Team(TeamConfig(cookie_secret="")) if spec.team else SingleUser()
-        return Desk(store, policy, grouper=grouper).import_articles(spec.actor_id, articles, refused=refused,
-                                                                    extractor=extract)
+
+def _staged_grouper(say: Any) -> Any:
+    """The CLI import's grouper (only the stories the import touches are regrouped), telling the screen when
+    grouping starts and ends; it runs inside the store's transaction: a cancel here rolls the import back."""
+    from workbench.importing import WorkbenchGrouper
+
+    return WorkbenchGrouper(progress=lambda line: say(Stage.STORING, int(line.startswith("writing")), 1, line))
 
 
 def _run_web(spec: JobSpec, say: Any) -> tuple[ImportReport, tuple[str, ...]]:
@@ -411,9 +421,7 @@ def _run_web(spec: JobSpec, say: Any) -> tuple[ImportReport, tuple[str, ...]]:
     from workbench import archive
     from workbench.auth import TeamConfig
     from workbench.desk import Desk, SingleUser, Team
-    from workbench.extract import Extractor
     from workbench.fetch import FetchLimits, WebSource
-    from workbench.importing import default_grouper
     from workbench.store import Store
 
     n_urls = len(spec.urls)
@@ -424,21 +432,7 @@ def _run_web(spec: JobSpec, say: Any) -> tuple[ImportReport, tuple[str, ...]]:
         fetched = max(fetched, done)
         say(Stage.READING, done, max(done, n_urls, 1), f"fetched {done} page(s): {what[:120]}")
 
-    ex = Extractor()
-
-    def extract(todo: Sequence[Any]) -> list[Any]:
-        out: list[Any] = []
-        for i, a in enumerate(todo):
-            say(Stage.EXTRACTING, i, len(todo), f"finding numbers in article {i + 1} of {len(todo)}: {a.title[:60]}")
-            out += ex.extract(a)
-        say(Stage.STORING, 0, 1, "storing and grouping")
-        return out
-
-    def grouper(claims: list[Any], links: list[Any]) -> Any:
-        say(Stage.STORING, 0, 1, f"grouping {len(claims):,} claims")
-        grouping = default_grouper(claims, links)
-        say(Stage.STORING, 1, 1, "writing the groups")
-        return grouping
+    extract, grouper = _staged_extract(say), _staged_grouper(say)
 
     source = WebSource(urls=list(spec.urls), feeds=list(spec.feeds), outlet=spec.outlet,
                        limits=spec.limits or FetchLimits())
