@@ -112,6 +112,8 @@ def test_pasted_text_is_back_after_a_reload_until_it_is_imported(browser, start_
     page.get_by_role("tab", name="Paste an article").click()
     text = "Flood hits 2,000 homes\n\nAbout 2,000 homes were flooded, the council said on Monday."
     page.locator(".st-key-import_paste_text textarea").fill(text)
+    page.locator(".st-key-import_paste_outlet input").click()  # leaving the text sends it: wait for that rerun
+    settle(page)
     page.locator(".st-key-import_paste_outlet input").fill("Coast Radio")
     page.locator(".st-key-import_paste_title input").click()  # leave the fields: what was typed is sent, and kept
     settle(page)

@@ -144,6 +144,8 @@ def test_import_review_with_the_keyboard_and_export(browser, empty_app_server, s
     go(page, "Import", settle)
     page.get_by_role("tab", name="Paste an article").click()
     page.locator(".st-key-import_paste_text textarea").fill(NASTY)
+    page.locator(".st-key-import_paste_outlet input").click()  # leaving the text sends it: wait for that rerun
+    settle(page)
     page.locator(".st-key-import_paste_outlet input").fill("Probe Times")
     page.locator(".st-key-import_paste_outlet input").press("Enter")
     settle(page)
