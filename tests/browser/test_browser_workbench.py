@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -150,7 +151,9 @@ def test_import_review_with_the_keyboard_and_export(browser, empty_app_server, s
     page.locator(".st-key-import_paste_outlet input").press("Enter")
     settle(page)
     page.get_by_role("button", name="Import this article").click()
-    expect()(page.get_by_text("Last import")).to_be_visible()
+    # the report of this import (the upload's report stays on screen while the paste is stored in the worker)
+    expect()(page.get_by_test_id("stMetric").filter(has_text="New articles")).to_have_text(
+        re.compile(r"^\s*New articles\s*1\s*$"), timeout=60_000)
     settle(page)
     go(page, "Review", settle)
     page.get_by_text("Queue filters").click()
