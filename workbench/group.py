@@ -1975,6 +1975,14 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
     return {names[k]: first[s] for k, s in enumerate(story.tolist())}
 
 
+def _members(stories: Mapping[str, str]) -> dict[str, set[str]]:
+    """Each story's members, from a mapping of member to story."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x, s in stories.items():
+        out[s].add(x)
+    return out
+
+
 @dataclass(frozen=True)
 class RegroupPlan:
     """What an import must regroup: the claims of the stories it touches; every other stored group stays.
@@ -2015,12 +2023,7 @@ def plan_regroup(stored: Sequence[Claim], new: Sequence[Claim], overrides: Seque
         words = _story_words(_unique_claims([*stored, *new])[0])  # every claim's words read once
     after = _stories_of(words, overrides)
     before = _stories_of(words, overrides, keep=stored_articles)
-    members_before: dict[str, set[str]] = defaultdict(set)
-    for art, s in before.items():
-        members_before[s].add(art)
-    members_after: dict[str, set[str]] = defaultdict(set)
-    for art, s in after.items():
-        members_after[s].add(art)
+    members_before, members_after = _members(before), _members(after)
     touched: set[str] = set()
     for art in before:
         if members_after[after[art]] != members_before[before[art]]:
@@ -2166,12 +2169,7 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
         if inside[k] and (comp[k] not in first or x < first[comp[k]]):
             first[comp[k]] = x
     after = {x: first[comp[k]] for k, x in enumerate(universe) if inside[k]}
-    members_before: dict[str, set[str]] = defaultdict(set)
-    for x, s in before.items():
-        members_before[s].add(x)
-    members_after: dict[str, set[str]] = defaultdict(set)
-    for x, s in after.items():
-        members_after[s].add(x)
+    members_before, members_after = _members(before), _members(after)
     touched = {x for x in region - new if members_after[after[x]] != members_before[before[x]]}
     regroup = touched | new
     return ImportPlan(regroup=frozenset(regroup), touched=frozenset(touched),
