@@ -68,9 +68,19 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
 
 def choose(page, key: str, option: str, settle) -> None:  # type: ignore[no-untyped-def]
     """Pick ``option`` in the selectbox whose key is ``key``."""
+    from playwright.sync_api import Error as PlaywrightError
+
     box = page.locator(f".st-key-{key} input")
-    expect()(box).to_have_count(1)  # a rerun may draw the new box before the old one is gone
-    box.click()
+    for attempt in range(3):
+        # a rerun may draw the new box before the old one is gone, even after the count read one
+        expect()(box).to_have_count(1)
+        try:
+            box.click()
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            settle(page)
     box.fill(option)
     page.get_by_role("option", name=option, exact=True).click()
     settle(page)
