@@ -37,6 +37,7 @@ from ui.widgets import (
     final_line,
     flash,
     forget,
+    only_this_item,
     remember_conflict,
     server_drafts,
     show_conflict,
@@ -374,6 +375,10 @@ with vcol:
     # what is typed and not saved is the user's draft on the server too: back after a reload or a crash
     server_drafts(me.user.id if me.user else None, Target.group(g.id),
                   {name: wkey(P, name, g.id) for name in DRAFT_FIELDS}, dates=("src_as_of",))
+    only_this_item(P, g.id, [*(wkey(P, name, g.id) for name in (*DRAFT_FIELDS, "label", "final_label", "split", "merge")),
+                             *(wkey(P, "except", g.id, c.id) for c in detail.claims)],
+                   derived=[wkey(P, "base", g.id), wkey(P, "final_base", g.id),
+                            *(wkey(P, "cbase", g.id, c.id) for c in detail.claims)], unchosen=SAME)
     note_args = drafted(note_key)
     if note_key not in ss and own is not None:
         ss[note_key] = own.note

@@ -43,6 +43,7 @@ from ui.widgets import (
     flash,
     flash_done,
     forget,
+    only_this_item,
     remember_conflict,
     server_drafts,
     show_conflict,
@@ -500,6 +501,8 @@ with right:
     # what was typed and not saved is the user's draft on the server too: back after a reload or a crash
     server_drafts(me.user.id if me.user else None, Target.claim(claim.id),
                   {name: wkey(P, name, claim.id) for name in DRAFT_FIELDS}, dates=("src_as_of",))
+    only_this_item(P, claim.id, [wkey(P, name, claim.id) for name in DRAFT_FIELDS],
+                   derived=[wkey(P, "base", claim.id), wkey(P, "fix_base", claim.id)])
     note_args = drafted(note_key)  # unsaved input first, then what is stored
     if note_key not in ss and own is not None:
         ss[note_key] = own.note

@@ -554,3 +554,50 @@ def test_sample_data_shows_three_discrepant_facts_with_gaps_over_15_percent(stor
     wide = table[(table["discrepant"] == "yes") & (table["spread %"] > 15) & (table["outlets"] >= 2)]
     assert len(wide) >= 3
     assert all(t and not t[0].isdigit() for t in wide["what is measured"])  # titled by a quantity, not a figure
+
+
+# --- a long review day: the session stays the size of one claim -------------------------------------------
+
+def test_a_long_review_session_keeps_the_session_the_same_size(filled_db, store):
+    """Every keyed widget reads the whole session on each rerun: if each claim shown left its inputs behind,
+    a reviewer's reruns would slow down with every claim judged."""
+    at = open_app("review", reviewer="Alice", store=store)
+    for _ in range(4):
+        verdict_button(at, store, "Accurate").click().run()
+    early = len(at.session_state)
+    for _ in range(16):
+        verdict_button(at, store, "Accurate").click().run()
+    assert not at.exception, at.exception
+    assert len(store.verdicts_by(store.user_by_name("Alice").id)) == 20
+    assert len(at.session_state) <= early
+
+
+def test_what_was_typed_on_a_claim_left_behind_is_there_on_coming_back(filled_db, store):
+    at = open_app("review", reviewer="Alice", store=store)
+    first = current_claim(at)
+    at.text_input(key=wkey("review", "fix_note", first)).input("the table gives another year").run()
+    for _ in range(3):
+        at.button(key="review_next").click().run()
+    assert current_claim(at) != first
+    for _ in range(3):
+        at.button(key="review_prev").click().run()
+    assert current_claim(at) == first
+    assert at.text_input(key=wkey("review", "fix_note", first)).value == "the table gives another year"
+
+
+def test_a_claim_judged_then_revisited_can_be_judged_again(filled_db, store):
+    """The version a save expects is dropped with the claim and read again when the claim comes back."""
+    at = open_app("review", reviewer="Alice", store=store)
+    first = current_claim(at)
+    for _ in range(3):
+        verdict_button(at, store, "Accurate").click().run()
+    assert current_claim(at) != first
+    for _ in range(5):
+        if current_claim(at) == first:
+            break
+        at.button(key="review_prev").click().run()
+    assert current_claim(at) == first
+    verdict_button(at, store, "Inaccurate").click().run()
+    assert not [e for e in at.error if "Not saved" in e.value], [e.value for e in at.error]
+    alice = store.user_by_name("Alice").id
+    assert next(v for v in store.verdicts_by(alice) if v.target.id == first).label == "Inaccurate"

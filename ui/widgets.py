@@ -110,6 +110,39 @@ def forget(*keys: str) -> None:
         _save_server_draft(*item)
 
 
+def _blank(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, (str, list, tuple, dict, set)) and not value)
+
+
+def only_this_item(page: str, item: str, keys: Sequence[str], *, derived: Sequence[str] = (),
+                   unchosen: Any = None) -> None:
+    """Bound the session to what matters: the widget values of items no longer on screen are dropped when
+    they hold nothing typed (an empty note, an unticked box). Widgets kept with ``persist_state`` stay in
+    the session after their item has gone, so without this a session grows by every item it has shown and
+    each rerun of a long review day gets slower (every keyed widget reads the whole session). ``keys`` are
+    the item's input widgets: what is typed there stays until it is saved or cleared, and is on the server
+    as a draft too; ``unchosen`` is one more value meaning "nothing chosen". ``derived`` are values this screen recomputes whenever it draws the item (the version a
+    save expects): dropped as soon as the item is off screen."""
+    ss = st.session_state
+    registry: dict[str, tuple[list[str], list[str]]] = ss.setdefault(f"{page}_item_keys", {})
+    registry[item] = (list(keys), list(derived))
+    bound = ss.get(BOUND, {})
+    for other in [o for o in registry if o != item]:
+        inputs, recomputed = registry.pop(other)
+        for k in recomputed:
+            ss.pop(k, None)
+        kept = []
+        for k in inputs:
+            if all(_blank(v) or (unchosen is not None and v == unchosen) for v in (ss.get(k), ss.get(DRAFT + k))):
+                ss.pop(k, None)
+                ss.pop(DRAFT + k, None)
+                bound.pop(k, None)
+            else:
+                kept.append(k)
+        if kept:
+            registry[other] = (kept, [])
+
+
 # --- messages that survive the rerun a callback triggers --------------------------------------------------
 
 def flash(page: str, level: str, text: str) -> None:
