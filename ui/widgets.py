@@ -116,13 +116,15 @@ def _blank(value: Any) -> bool:
 
 def only_this_item(page: str, item: str, keys: Sequence[str], *, derived: Sequence[str] = (),
                    unchosen: Any = None) -> None:
-    """Bound the session to what matters: the widget values of items no longer on screen are dropped when
-    they hold nothing typed (an empty note, an unticked box). Widgets kept with ``persist_state`` stay in
-    the session after their item has gone, so without this a session grows by every item it has shown and
-    each rerun of a long review day gets slower (every keyed widget reads the whole session). ``keys`` are
-    the item's input widgets: what is typed there stays until it is saved or cleared, and is on the server
-    as a draft too; ``unchosen`` is one more value meaning "nothing chosen". ``derived`` are values this screen recomputes whenever it draws the item (the version a
-    save expects): dropped as soon as the item is off screen."""
+    """Bound the session to the item on screen: the widget values of items no longer shown are dropped when
+    they hold nothing typed (an empty note, an unticked box, ``unchosen`` in a picker).
+
+    Widgets kept with ``persist_state`` stay in the session after their item has gone, and every keyed
+    widget reads the whole session on each rerun: without this, reruns slow down with every item shown.
+    ``keys`` are the item's inputs; what is typed there stays until it is saved or cleared (it is a server
+    draft too). ``derived`` are values the screen recomputes whenever it draws the item (the version a save
+    expects): dropped as soon as it is off screen. Unlike :func:`forget`, nothing is written to the server:
+    what is dropped is empty."""
     ss = st.session_state
     registry: dict[str, tuple[list[str], list[str]]] = ss.setdefault(f"{page}_item_keys", {})
     registry[item] = (list(keys), list(derived))

@@ -67,7 +67,8 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
 
 
 def choose(page, key: str, option: str, settle) -> None:  # type: ignore[no-untyped-def]
-    """Pick ``option`` in the selectbox whose key is ``key``."""
+    """Pick ``option`` in the selectbox whose key is ``key`` (again, if a rerun redrew the box while it was
+    open: the new box is closed and empty, so the option never shows)."""
     from playwright.sync_api import Error as PlaywrightError
 
     box = page.locator(f".st-key-{key} input")
@@ -76,13 +77,13 @@ def choose(page, key: str, option: str, settle) -> None:  # type: ignore[no-unty
         expect()(box).to_have_count(1)
         try:
             box.click()
+            box.fill(option)
+            page.get_by_role("option", name=option, exact=True).click(timeout=20_000)
             break
         except PlaywrightError:
             if attempt == 2:
                 raise
             settle(page)
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
     settle(page)
 
 
