@@ -41,6 +41,7 @@ from ui.widgets import (
     drafted,
     final_line,
     flash,
+    flash_again,
     flash_done,
     forget,
     only_this_item,
@@ -195,6 +196,7 @@ def key_press() -> None:
         return
     claim_id, version, action = press.get("claim"), press.get("version"), press.get("action")
     if claim_id != ss.get("review_current") or version != ss.get(wkey(P, "base", claim_id or "")):
+        flash_again(P)  # pressed on what was on screen before: nothing changes, the last message stays
         return
     if action == "submit":
         label = ss.get("review_keep_label")

@@ -169,8 +169,17 @@ def flash_done(page: str) -> None:
     """The end of a run that showed the page's messages with ``until_done``: they have been seen."""
     ss = st.session_state
     shown = ss.pop(f"{page}_flash_shown", 0)
-    if shown:
-        ss[f"{page}_flash"] = ss.get(f"{page}_flash", [])[shown:]
+    msgs = ss.get(f"{page}_flash", [])
+    ss[f"{page}_flash_seen"], ss[f"{page}_flash"] = msgs[:shown], msgs[shown:]
+
+
+def flash_again(page: str) -> None:
+    """Show the messages the last run showed once more: for a rerun that changed nothing (a key press the
+    screen refused), which must not take away a message the reader has barely seen."""
+    ss = st.session_state
+    again = [m for m in ss.pop(f"{page}_flash_seen", []) if m not in ss.get(f"{page}_flash", [])]
+    if again:
+        ss[f"{page}_flash"] = again + ss.get(f"{page}_flash", [])
 
 
 # --- stale saves -----------------------------------------------------------------------------------------

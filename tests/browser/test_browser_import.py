@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser_workbench import add_reviewer, expect, go, open_app
+from test_browser_workbench import add_reviewer, expect, go, open_app, press_key
 from workbench.store import Store
 
 pytestmark = pytest.mark.browser
@@ -46,8 +46,7 @@ def test_a_big_upload_runs_beside_review_and_can_be_cancelled(browser, app_serve
     # a second reviewer works meanwhile: the verdict key is answered at once
     settle(other)
     expect()(other.locator(".st-key-review_sentence")).to_be_visible()
-    other.get_by_role("heading", name="Review").click()  # focus on the page, not in a text field
-    other.keyboard.press("4")
+    press_key(other, "4")
     expect()(other.get_by_text("Saved Inaccurate")).to_be_visible()
     shot(other, "import-beside-review")
     # answered while the import still runs (how fast: bench/edges.py measures it against an idle server)

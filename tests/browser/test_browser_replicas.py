@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import AppServer
 from tests.browser.test_browser_team import SECRETS, VIEWPORT, expect, password
+from tests.browser.test_browser_workbench import press_key
 from tests.storekit import PG_URL, PgSchema
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
@@ -73,8 +74,7 @@ def test_a_session_and_a_verdict_reach_the_other_replica(browser, replicas, sett
     page.reload()
     expect()(page.locator(".st-key-review_sentence")).to_be_visible()
     settle(page)
-    page.get_by_role("heading", name="Review", exact=True).click()
-    page.keyboard.press("4")  # team mode: chooses Inaccurate, saved as ann's draft through replica A
+    press_key(page, "4")  # team mode: chooses Inaccurate, saved as ann's draft through replica A
     expect()(page.get_by_text("Saved Inaccurate")).to_be_visible()
     settle(page)
 

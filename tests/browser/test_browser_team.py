@@ -91,8 +91,9 @@ def go(page, screen: str, settle) -> None:  # type: ignore[no-untyped-def]
 
 
 def press(page, key: str, settle) -> None:  # type: ignore[no-untyped-def]
-    page.get_by_role("heading", name="Review", exact=True).click()  # focus on the page, not in a text field
-    page.keyboard.press(key)
+    from tests.browser.test_browser_workbench import press_key
+
+    press_key(page, key)
     settle(page)
 
 

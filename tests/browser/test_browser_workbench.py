@@ -38,6 +38,18 @@ def open_app(browser, url: str, settle):  # type: ignore[no-untyped-def]
     return context, page
 
 
+KEYS_READY = "() => window.__workbenchKeys && window.__workbenchKeys.ready()"
+
+
+def press_key(page, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a review key as a reader would: with the focus on the page, not in a text field, and only once
+    the claim has been on screen long enough to be read (the screen drops a verdict key pressed sooner)."""
+    page.get_by_role("heading", name="Review", exact=True).click()
+    if key.upper() not in ("J", "K"):
+        page.wait_for_function(KEYS_READY)
+    page.keyboard.press(key)
+
+
 def add_reviewer(page, name: str, settle) -> None:  # type: ignore[no-untyped-def]
     sidebar = page.locator('[data-testid="stSidebar"]')
     box = sidebar.get_by_label("Your name")
@@ -117,8 +129,7 @@ def test_import_review_with_the_keyboard_and_export(browser, empty_app_server, s
     expect()(sentence).to_be_visible()
     reviewed = sentence.inner_text().strip()
     shot(page, "review")
-    page.get_by_role("heading", name="Review").click()  # focus on the page, not in a text field
-    page.keyboard.press("4")
+    press_key(page, "4")
     expect()(page.get_by_text("Saved Inaccurate")).to_be_visible()
     settle(page)
     assert sentence.inner_text().strip() != reviewed, "the next claim is shown"
@@ -128,6 +139,8 @@ def test_import_review_with_the_keyboard_and_export(browser, empty_app_server, s
     note.fill("checking 4 sources")
     note.press("4")
     expect()(note).to_have_value("checking 4 sources4")
+    note.press("Tab")  # the field keeps what was typed once it is left
+    settle(page)
     # the unsaved note survives a trip to another screen
     go(page, "Dashboard", settle)
     go(page, "Review", settle)
