@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         show("rerun, 1,000 claims, outlet + text filter (baseline)", small_filtered)
         big = show(f"rerun, {fmt_count(args.claims)} claims, 'to review' queue", plain, TARGET_RERUN_MS)
         show(f"rerun, {fmt_count(args.claims)} claims, outlet + text filter", filtered, TARGET_RERUN_MS)
-        show(f"save and next (key, save, next claim, redraw)", app_saves)
+        show("save and next (key, save, next claim, redraw)", app_saves)
 
         print("\nVerdict save (Store.save_verdict, submitted, version-checked)")
         with Store.open(f"sqlite:///{big_path}") as store:

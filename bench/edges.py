@@ -232,7 +232,7 @@ def responsiveness(folder: Path, repeat: int, seconds: float) -> None:
         stop.set()
         th.join(120)
     store.close()
-    print(f"\nresponsive: one reviewer request (queue page + claim) while a 5 MB upload imports, ms")
+    print("\nresponsive: one reviewer request (queue page + claim) while a 5 MB upload imports, ms")
     print(f"{'import':24s} {'requests':>8s} {'min':>8s} {'median':>8s} {'p95':>8s} {'max':>8s}")
     for k, v in results.items():
         v = sorted(v)
@@ -267,7 +267,7 @@ def main() -> int:
             "runon": write_jsonl(folder / "runon.jsonl", [runon_article(args.runon_bytes)]),
         }
         cases = args.only or list(inputs)
-        print(f"inputs: " + ", ".join(f"{k} {inputs[k].stat().st_size / 1e6:.2f} MB" for k in cases))
+        print("inputs: " + ", ".join(f"{k} {inputs[k].stat().st_size / 1e6:.2f} MB" for k in cases))
         results: dict[str, list[dict]] = {k: [] for k in cases}
         for n in range(args.repeat):  # interleaved: each round runs every case once
             for k in cases:

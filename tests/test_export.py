@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storekit import BACKENDS, PgSchema, db_url, make_batch, noun_grouper, store  # noqa: F401 - fixtures
+from workbench import cells
 from workbench import export
 from workbench.cli import main
 from workbench.errors import WorkbenchError
@@ -37,14 +38,14 @@ def parse(data: bytes) -> list[dict[str, str]]:
     ("007", "007"), ("a=b", "a=b"),
 ])
 def test_safe_cell_neutralises_formulas_and_inverts(text: str, cell: str) -> None:
-    assert export.safe_cell(text) == cell
+    assert cells.safe_cell(text) == cell
     assert export.unsafe_cell(cell) == text
 
 
 @pytest.mark.parametrize("x, out", [(None, ""), (4200.0, "4200"), (2.3e9, "2300000000"), (-5.0, "-5"),
                                     (61.5, "61.5"), (0.1 + 0.2, "0.30000000000000004"), (1e20, "1e+20"), (3, "3")])
 def test_numbers_stay_numbers(x, out) -> None:  # type: ignore[no-untyped-def]
-    assert export.fmt_number(x) == out
+    assert cells.fmt_number(x) == out
 
 
 def test_verdict_csv_exact_bytes(store: Store) -> None:
@@ -298,7 +299,7 @@ def test_history_csv_names_round_trip_and_never_run_as_formulas(tmp_path_factory
         rows = parse(export.history_csv_bytes(s))
         [created] = rows
         for cell in (created["actor"], created["affected_user"]):
-            assert not cell.startswith(export.FORMULA_START)
+            assert not cell.startswith(cells.FORMULA_START)
             assert export.unsafe_cell(cell) == who.name
 
 
@@ -343,7 +344,7 @@ def test_agreement_csv_round_trips_real_reports(reviewers, story, outlet, labels
             if value is None:
                 assert cell == ""
             elif isinstance(value, str):
-                assert not cell.startswith(export.FORMULA_START)
+                assert not cell.startswith(cells.FORMULA_START)
                 assert export.unsafe_cell(cell) == value
             else:
                 assert float(cell) == pytest.approx(value, nan_ok=True), col

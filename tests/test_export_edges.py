@@ -25,7 +25,7 @@ from workbench.store import ClaimFilter, Store, Target
 def test_formulas_behind_invisible_characters_or_in_full_width_are_neutralised(text: str) -> None:
     assert cells.safe_cell(text) == "'" + text
     assert cells.unsafe_cell(cells.safe_cell(text)) == text
-    assert export.safe_cell(text) == "'" + text
+    assert cells.safe_cell(text) == "'" + text
 
 
 @pytest.mark.parametrize("text", ["plain", "a=b", " 5 people", "\u200bword", "NA", "", "   ", "x－1"])

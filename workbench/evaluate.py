@@ -21,9 +21,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench import numbers as N
+from workbench import units as U
 from workbench.errors import InputError
-from workbench.models import Article, Claim, Kind
+from workbench.models import Article, Claim
 
 REL_TOL = 0.01
 
@@ -188,8 +188,8 @@ def _normalised(kind: str, low: float, high: float, unit: str | None) -> tuple[s
     if kind == "ratio":
         return ("fraction", None, low, high)
     if kind in ("measure", "duration"):
-        dim, lo = N.to_base(low, unit)
-        _, hi = N.to_base(high, unit)
+        dim, lo = U.to_base(low, unit)
+        _, hi = U.to_base(high, unit)
         return (kind, dim, lo, hi)
     return (kind, None, low, high)
 

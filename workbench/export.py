@@ -58,15 +58,7 @@ from urllib.parse import quote, urlsplit
 
 from workbench import review
 from workbench.agreement import CSV_COLUMNS
-from workbench.cells import (  # noqa: F401 - re-exported
-    FORMULA_START,
-    NEUTRALISER,
-    csv_cell,
-    csv_row,
-    fmt_number,
-    safe_cell,
-    unsafe_cell,
-)
+from workbench.cells import csv_cell, csv_row, unsafe_cell
 from workbench.errors import ExitCode, InputError, WorkbenchError
 from workbench.store import Store
 from workbench.store import audit, disputes, exports

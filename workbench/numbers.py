@@ -9,18 +9,6 @@ from __future__ import annotations
 
 import re
 
-from workbench.units import (  # noqa: F401 (read as numbers.UNITS and so on)
-    ATTACHED_ONLY_SYMBOLS,
-    QUANTULUM_UNIT_NAMES,
-    TIME_UNITS,
-    UNIT_SYMBOLS,
-    UNIT_WORDS,
-    UNITS,
-    Unit,
-    to_base,
-    unit_info,
-)
-
 # ---------------------------------------------------------------------------------------------- number words
 
 UNITS_WORDS = {
@@ -194,7 +182,7 @@ CURRENCY_SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("G
 # ----------------------------------------------------------------------------------------------------- units
 
 # Unit names, symbols, dimensions and factors live in workbench.units, the one table extraction, grouping
-# and evaluation share; the names imported at the top of this module keep them readable as N.UNIT_WORDS etc.
+# and evaluation share; readers of this module import it beside it (``from workbench import units as U``).
 
 
 # ---------------------------------------------------------------------------------------------------- hedges

@@ -20,7 +20,7 @@ from workbench.cells import csv_cell
 from workbench.errors import ExitCode, InputError
 from workbench.formatting import format_number, format_value  # noqa: F401 - the command's output uses them
 from workbench.ingest import DEFAULT_MAX_BYTES, Limits, format_bytes, furniture_spans, in_spans, read_paths
-from workbench.models import DEFAULT_TOLERANCE, Article, Claim, Group, Grouping, Kind
+from workbench.models import DEFAULT_TOLERANCE, Article, Claim, Group, Grouping
 
 TOLERANCE_HELP = f"{DEFAULT_TOLERANCE:g} = {DEFAULT_TOLERANCE:.0%}".replace("%", "%%")  # argparse help: %% is %
 

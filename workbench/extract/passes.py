@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench import numbers as N
+from workbench import units as U
 from workbench.extract import rules as R
 from workbench.extract.rules import Atom, Expr
 from workbench.models import Kind, Qualifier
@@ -90,7 +91,7 @@ def identifier(d: Draft) -> None:
         if R.glued_identifier(s, a):
             raise NotAClaim
         mid = re.match(r"[-‑](?:[A-Z]{1,4}(?![a-z])|\d+([A-Za-z]+))", after)
-        if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in N.UNIT_SYMBOLS)):
+        if mid and not (mid.group(1) and (mid.group(1) in N.SCALE_SUFFIXES or mid.group(1) in U.UNIT_SYMBOLS)):
             raise NotAClaim  # "737-MAX", "3-D"
         if re.match(r"\s+(?:Max|MAX|Pro|Plus|Ultra|Mini|Neo|neo|XL|GT|Series|Mk)\b", after):
             raise NotAClaim  # a model name goes on after the number
@@ -262,7 +263,7 @@ def unit(d: Draft) -> None:
             d.value, d.negative = -d.value, True  # "- 20 degrees": a minus sign set apart by a tokeniser
             d.start = spaced_minus.end() - 2
     elif mw:
-        u = N.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
+        u = U.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
         hyphen = "-" in mw.group(0)[:3] or "‑" in mw.group(0)[:3]
         ordinal = u == "second" and a.words and a.value == 1 and not hyphen  # "one second-round tie"
         if not ordinal and not (u == "magnitude" and not hyphen):
@@ -275,11 +276,11 @@ def unit(d: Draft) -> None:
     elif msym:
         sym = msym.group(0).strip()
         attached = not msym.group(0).startswith(" ")
-        ok = not (sym in N.ATTACHED_ONLY_SYMBOLS and not attached)
+        ok = not (sym in U.ATTACHED_ONLY_SYMBOLS and not attached)
         if ok and sym == "m" and not (R.looks_like_metres(s[msym.end():], s) or R.race_distance(s, a)):
             ok = False
         if ok:
-            d.unit = N.UNIT_SYMBOLS[sym]
+            d.unit = U.UNIT_SYMBOLS[sym]
             d.kind = R.kind_of_unit(d.unit)
             d.pos = msym.end()
     if d.kind is None:
@@ -294,7 +295,7 @@ def unit(d: Draft) -> None:
                 d.pos = mh.end(1)
             elif w1 == "plus":
                 return
-            elif R.is_plural(w1) and w1 not in N.UNIT_WORDS:
+            elif R.is_plural(w1) and w1 not in U.UNIT_WORDS:
                 raise NotAClaim  # "three-pointers", "two-seaters": a compound noun, not a count
             elif w1 not in N.NUMBER_WORD_SET and w1 not in ("and", "or", "to"):
                 d.hyphen_noun = w1
@@ -325,7 +326,7 @@ def lexicon_unit(d: Draft) -> None:
         if mb:
             w = mb.group(1)
             found = R.unit_after(w, 0)
-            name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or (found[0] if found else None)
+            name = U.UNIT_SYMBOLS.get(w) or U.UNIT_WORDS.get(w.lower()) or (found[0] if found else None)
             if name:
                 d.unit, d.pos = name, mb.end()
                 d.kind = R.kind_of_unit(name)
@@ -341,7 +342,7 @@ def lexicon_unit(d: Draft) -> None:
 
 def composite_duration(d: Draft) -> None:
     """A duration in two units is one claim in its smallest unit: "2 hours 3 minutes", "3 min 43 sec"."""
-    if d.kind is not Kind.DURATION or d.unit not in N.TIME_UNITS:
+    if d.kind is not Kind.DURATION or d.unit not in U.TIME_UNITS:
         return
     s = d.s
     k = d.i + 1
@@ -350,9 +351,9 @@ def composite_duration(d: Draft) -> None:
         if b.fixed_kind is not None or not re.fullmatch(r"\s*(?:,\s*|and\s+)?", s[d.pos:b.start]):
             break
         u2, uend = R.time_unit_at(s, b)
-        if u2 is None or N.UNITS[u2].factor >= N.UNITS[d.unit].factor:
+        if u2 is None or U.UNITS[u2].factor >= U.UNITS[d.unit].factor:
             break
-        d.value = d.value * N.UNITS[d.unit].factor / N.UNITS[u2].factor + b.value
+        d.value = d.value * U.UNITS[d.unit].factor / U.UNITS[u2].factor + b.value
         d.unit, d.pos = u2, uend
         d.used = k - d.i + 1
         k += 1
@@ -482,7 +483,7 @@ def _second_value(d: Draft, b: Atom):
             k2 = Kind.MEASURE
             pos = md.end()
         elif mw:
-            u2 = N.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
+            u2 = U.UNIT_WORDS[re.sub(r"^[\s‑-]+", "", mw.group(0)).lower()]
             k2 = R.kind_of_unit(u2)
             pos = mw.end()
             mage = R.AGE_AFTER_UNIT.match(s, pos) if u2 in ("year", "month", "week", "day") else None
@@ -490,8 +491,8 @@ def _second_value(d: Draft, b: Atom):
                 u2, k2, pos = f"{u2} of age", Kind.MEASURE, mage.end()
         elif msym:
             sym = msym.group(0).strip()
-            if not (sym in N.ATTACHED_ONLY_SYMBOLS and msym.group(0).startswith(" ")) and sym != "m":
-                u2 = N.UNIT_SYMBOLS[sym]
+            if not (sym in U.ATTACHED_ONLY_SYMBOLS and msym.group(0).startswith(" ")) and sym != "m":
+                u2 = U.UNIT_SYMBOLS[sym]
                 k2 = R.kind_of_unit(u2)
                 pos = msym.end()
     own = k2 is not None

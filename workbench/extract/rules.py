@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from workbench import numbers as N
+from workbench import units as U
 from workbench.extract.lexicon import lexicon, unit_after  # noqa: F401 (unit_after is read as rules.unit_after)
 from workbench.models import Kind, Qualifier
 
@@ -321,7 +322,7 @@ class Expr:
 
 def kind_of_unit(unit: str | None) -> Kind:
     """A unit of time makes a figure a duration; any other unit, a measure."""
-    return Kind.DURATION if unit in N.TIME_UNITS else Kind.MEASURE
+    return Kind.DURATION if unit in U.TIME_UNITS else Kind.MEASURE
 
 
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
@@ -570,10 +571,10 @@ def word_or_numeral(w: str) -> float | None:
 
 def unit_from_word(w: str) -> str | None:
     w = w.lower()
-    if w in N.UNIT_WORDS:
-        return N.UNIT_WORDS[w]
-    if w + "s" in N.UNIT_WORDS:
-        return N.UNIT_WORDS[w + "s"]
+    if w in U.UNIT_WORDS:
+        return U.UNIT_WORDS[w]
+    if w + "s" in U.UNIT_WORDS:
+        return U.UNIT_WORDS[w + "s"]
     return None
 
 
@@ -689,8 +690,8 @@ SCALE_WORD = re.compile(r"(?i)(?:[\s‑-]+(?:hundred|thousand|million|billion|tr
                         r"|(?-i:\s[BMK])(?=\s+[a-z]+\b)(?!\s+(?:of|in|at|for|to|and|or)\b)")
 PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
 # a hyphen may be set apart by a tokeniser: "28 - year - old", "a 3 - inch pipe"
-UNIT_WORD_RE = re.compile(rf"(?i)(?:\s[-‑]\s|\s+|[-‑])(?:{_alt(N.UNIT_WORDS)})\b")
-UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(N.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
+UNIT_WORD_RE = re.compile(rf"(?i)(?:\s[-‑]\s|\s+|[-‑])(?:{_alt(U.UNIT_WORDS)})\b")
+UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(U.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
 _SLASH_UNIT = re.compile(r"/\s?([A-Za-zµμ]+)\b")
 
 
@@ -700,7 +701,7 @@ def slash_unit(s: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     w = m.group(1)
-    name = N.UNIT_SYMBOLS.get(w) or N.UNIT_WORDS.get(w.lower()) or _LEX.symbols.get(w.replace("μ", "µ")) \
+    name = U.UNIT_SYMBOLS.get(w) or U.UNIT_WORDS.get(w.lower()) or _LEX.symbols.get(w.replace("μ", "µ")) \
         or _LEX.surfaces.get(w.lower())
     return (name, m.end()) if name else None
 DEGREES = re.compile(r"(?i)\s*(?:°|º|\s+degrees?\b|[-‑]degrees?\b|\s*deg\b\.?)"
@@ -721,7 +722,7 @@ RATE = re.compile(
     r"head|person|capita|household|barrel|tonne|ton|litre|liter|gallon|kilo|kilogram|kilowatt[- ]hour|unit|share|"
     r"passenger|pupil|student|patient|visitor|worker|employee|game|match|mile|kilometre|kilometer|dozen)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|on|previously|beforehand))"
-    rf"|(?:per|a|an)[\s‑-]+(?P<phrase>{_alt(w for w in N.UNIT_WORDS if ' ' in w and not w.endswith('s'))})\b"
+    rf"|(?:per|a|an)[\s‑-]+(?P<phrase>{_alt(w for w in U.UNIT_WORDS if ' ' in w and not w.endswith('s'))})\b"
     r"|(?:per|for\s+each|for\s+every|each|every)[\s‑-]+(?!cent\b)(?P<noun>[a-z]{3,}(?<!s))\b"
     r"|/\s?(?P<slash>day|week|month|year|yr|hour|hr|h|night|person|head)\b"
     r"|\s+(?P<adv>annually|a\s+year|per\s+annum|yearly|daily|weekly|monthly|hourly)\b"
@@ -849,7 +850,7 @@ _ATTR_BAD = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "there
 
 
 _GLUED_SUFFIX = re.compile(
-    rf"(?:{_alt(set(N.UNIT_SYMBOLS) | set(N.SCALE_SUFFIXES) | set(N.CURRENCY_CODES) | {'pc', 'pct', 'p'})})(?![A-Za-z])"
+    rf"(?:{_alt(set(U.UNIT_SYMBOLS) | set(N.SCALE_SUFFIXES) | set(N.CURRENCY_CODES) | {'pc', 'pct', 'p'})})(?![A-Za-z])"
 )
 
 
@@ -882,7 +883,7 @@ def rate_unit(m: re.Match) -> str:
         u = m.group("unit").lower().replace("-", " ")
         return {"liter": "litre", "kilometer": "kilometre", "capita": "person", "head": "person"}.get(u, u)
     if m.group("phrase"):
-        return N.UNIT_WORDS[re.sub(r"\s+", " ", m.group("phrase").lower())]  # "per square foot"
+        return U.UNIT_WORDS[re.sub(r"\s+", " ", m.group("phrase").lower())]  # "per square foot"
     if m.group("noun"):
         u = m.group("noun").lower()
         return "year" if u == "annum" else u
@@ -1044,16 +1045,16 @@ def time_unit_at(s: str, b: Atom) -> tuple[str | None, int]:
         return None, 0
     mw = UNIT_WORD_RE.match(s, b.end)
     if mw and not mw.group(0).startswith(("-", "‑")):
-        u = N.UNIT_WORDS[mw.group(0).strip().lower()]
-        return (u, mw.end()) if u in N.TIME_UNITS else (None, 0)
+        u = U.UNIT_WORDS[mw.group(0).strip().lower()]
+        return (u, mw.end()) if u in U.TIME_UNITS else (None, 0)
     if not b.words:
         ms = UNIT_SYMBOL_RE.match(s, b.end)
         if ms:
             sym = ms.group(0).strip()
-            if sym in N.ATTACHED_ONLY_SYMBOLS and ms.group(0).startswith(" "):
+            if sym in U.ATTACHED_ONLY_SYMBOLS and ms.group(0).startswith(" "):
                 return None, 0
-            u = N.UNIT_SYMBOLS[sym]
-            return (u, ms.end()) if u in N.TIME_UNITS else (None, 0)
+            u = U.UNIT_SYMBOLS[sym]
+            return (u, ms.end()) if u in U.TIME_UNITS else (None, 0)
     return None, 0
 
 
@@ -1141,7 +1142,7 @@ def noun_after(s: str, pos: int, kind: Kind) -> str | None:
                 w2 = m2.group(1)
                 w2l = w2.lower()
                 if (is_plural(w2) and w2l not in _PLURAL_IRREGULAR and w2l not in NP_STOP
-                        and w2l not in _HEADLINE_VERBS and w2l not in N.UNIT_WORDS and not w2l.endswith("ly")
+                        and w2l not in _HEADLINE_VERBS and w2l not in U.UNIT_WORDS and not w2l.endswith("ly")
                         and not _VERB_OBJECT.match(s, m2.end())):
                     words.append(w2)
             break
@@ -1161,7 +1162,7 @@ def noun_after(s: str, pos: int, kind: Kind) -> str | None:
     phrase_end = s.find(words[-1], pos) + len(words[-1])
     mco = _COORDINATED.match(s, phrase_end)
     if mco and is_plural(words[-1]) and is_plural(mco.group(2)) and mco.group(2).lower() not in NP_STOP \
-            and mco.group(2).lower() not in _HEADLINE_VERBS and mco.group(2).lower() not in N.UNIT_WORDS \
+            and mco.group(2).lower() not in _HEADLINE_VERBS and mco.group(2).lower() not in U.UNIT_WORDS \
             and not _VERB_OBJECT.match(s, mco.end()):
         words += [mco.group(1), mco.group(2)]  # "450 nurses and paramedics"
     return " ".join(words)
@@ -1216,7 +1217,7 @@ def noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
         if m:
             w = m.group("noun")
             wl = w.lower()
-            if (is_plural(wl) and wl not in NP_STOP and wl not in _GENERIC_SUBJECTS and wl not in N.UNIT_WORDS
+            if (is_plural(wl) and wl not in NP_STOP and wl not in _GENERIC_SUBJECTS and wl not in U.UNIT_WORDS
                     and (w[0].islower() or m.start("noun") == 0 or not s[:m.start("noun")].strip()
                          or search_back(r"[.:!?]\s*$", s, m.start("noun")))):
                 return wl
