@@ -241,3 +241,36 @@ def test_single_user_mode_follows_the_same_rule(store: Store) -> None:  # noqa: 
     row = rows(d.desk.verdict_csv(None))[t.id]
     assert (row["verdict_status"], row["verdicts_given"]) == ("disputed", "ann: Accurate\nben: Misleading")
     assert d.desk.dashboard(None).stats.disputed_claims == 1
+
+
+QUEUE_STATUS = {"final": ClaimStatus.FINAL, "submitted": ClaimStatus.SUBMITTED, "disputed": ClaimStatus.DISPUTED}
+
+
+def test_the_queue_s_status_filters_follow_the_rule(store: Store) -> None:  # noqa: F811
+    """Single-user mode (no automatic final verdicts): the claim's own verdicts come before its group's, so a
+    claim whose own verdicts agree is submitted however its group's differ, and a claim with no verdict of
+    its own is disputed when its group's differ. The queue's Submitted and Disputed filters list exactly the
+    claims the verdict CSV calls so."""
+    from workbench.store import ClaimFilter
+
+    d = Desk3(store, team=False)
+    group = {s: Target.group(d.group_of[s]) for s in d.claim}
+    for who, label in ((d.ann, "Accurate"), (d.ben, "Inaccurate")):  # workers: the group's verdicts differ
+        d.desk.save_verdict(who, group["About 4,200"], label, submit=True)
+    for who in (d.ann, d.ben):  # ... and one claim's own agree
+        d.desk.save_verdict(who, d.claim["About 4,200"], "Accurate", submit=True)
+    for who, label in ((d.ann, "Accurate"), (d.ben, "Misleading")):  # ports: one claim's own verdicts differ
+        d.desk.save_verdict(who, d.claim["12"], label, submit=True)
+    d.desk.save_verdict(d.ann, group["300"], "Accurate", submit=True)  # ships: the group's one verdict
+    for who, label in ((d.ann, "Accurate"), (d.ben, "Misleading")):  # ... and one claim's own differ
+        d.desk.save_verdict(who, d.claim["610"], label, submit=True)
+
+    by_csv = {cid: QUEUE_STATUS.get(r["verdict_status"]) for cid, r in rows(d.desk.verdict_csv(None)).items()}
+    assert by_csv[d.claim["About 4,200"].id] is ClaimStatus.SUBMITTED
+    assert by_csv[d.claim["6,300"].id] is ClaimStatus.DISPUTED
+    assert by_csv[d.claim["12"].id] is ClaimStatus.DISPUTED
+    for status in (ClaimStatus.SUBMITTED, ClaimStatus.DISPUTED):
+        listed, total = store.claims_page(ClaimFilter(status=status), 0, 50)
+        assert {r.id for r in listed} == {cid for cid, s in by_csv.items() if s is status}, status
+        assert total == len(listed)
+    assert d.desk.dashboard(None).stats.disputed_claims == 3

@@ -55,7 +55,7 @@ def queue_read(engine: Engine) -> Iterator[Connection]:
 # IN for the state the status needs, an anti-join for the states that must be absent.
 STATUS_STATES: dict[ClaimStatus, tuple[str | None, tuple[str, ...]]] = {
     ClaimStatus.FINAL: ("final", ()),
-    ClaimStatus.SUBMITTED: ("submitted", ("final",)),
+    ClaimStatus.SUBMITTED: ("submitted", ("final", "disputed")),
     ClaimStatus.DISPUTED: ("disputed", ("final",)),  # submitted verdicts that differ (store.disputes)
     ClaimStatus.DRAFT: ("draft", ("final", "submitted")),
     ClaimStatus.UNREVIEWED: (None, ("final", "any")),  # statuses are draft or submitted: "any" is both
@@ -73,9 +73,20 @@ def state_rows(state: str, reviewer: int | None) -> tuple[Any, list[Any]]:
 
 
 def reached(state: str, reviewer: int | None, targets: Sequence[QueueTarget]) -> Any:
-    """True where a row in ``state`` targets the row or (for claims) its group."""
+    """True where a row in ``state`` targets the row or (for claims) its group.
+
+    "disputed" follows the rule of :mod:`workbench.store.disputes`: the submitted verdicts of the first
+    target that has any decide (a claim's own before its group's), so a claim whose own verdicts agree is
+    not disputed by its group's."""
     if state == "disputed":
-        return or_(*[col.in_(disputes.disputed_targets(kind, reviewer)) for kind, col, _ in targets])
+        table, where = state_rows("submitted", reviewer)
+        arms = []
+        for i, (kind, col, _) in enumerate(targets):
+            arm = [col.in_(disputes.disputed_targets(kind, reviewer))]
+            arm += [~exists().where(table.c.target_kind == k0, table.c.target_id == c0, *where)
+                    for k0, c0, _ in targets[:i]]
+            arms.append(and_(*arm))
+        return or_(*arms)
     table, where = state_rows(state, reviewer)
     return or_(*[col.in_(select(table.c.target_id).where(table.c.target_kind == kind, *where))
                  for kind, col, _ in targets])
@@ -86,6 +97,8 @@ def unreached(dialect: str, state: str, reviewer: int | None, targets: Sequence[
     """True where no row in ``state`` targets the row nor its group.
 
     ``few_rows``: the query stops after a few rows (a page near the start of the queue)."""
+    if state == "disputed":
+        return ~reached(state, reviewer, targets)
     table, where = state_rows(state, reviewer)
     conds = []
     for kind, col, nullable in targets:
