@@ -274,3 +274,23 @@ def test_the_queue_s_status_filters_follow_the_rule(store: Store) -> None:  # no
         assert {r.id for r in listed} == {cid for cid, s in by_csv.items() if s is status}, status
         assert total == len(listed)
     assert d.desk.dashboard(None).stats.disputed_claims == 3
+
+
+def test_the_groups_status_filter_lists_the_state_each_group_shows(store: Store) -> None:  # noqa: F811
+    """A group follows its claims: differing verdicts on one of its claims dispute it, a claim's verdict
+    submits it, a draft on a claim makes it a draft. The Groups screen's status filter lists exactly the
+    groups whose row shows that state, though no verdict sits on the group itself."""
+    d = Desk3(store, team=False)
+    for who, label in ((d.ann, "Accurate"), (d.ben, "Misleading")):  # workers: a claim's verdicts differ
+        d.desk.save_verdict(who, d.claim["About 4,200"], label, submit=True)
+    d.desk.save_verdict(d.ann, d.claim["24"], "Accurate", submit=True)  # ports: one claim submitted
+    d.desk.save_verdict(d.ben, d.claim["610"], "Accurate", submit=False)  # ships: a draft on a claim
+    everything, _ = store.groups_page(GroupFilter(), 0, 50)
+    shown = {r.id: r.review for r in everything}
+    assert shown[d.group_of["About 4,200"]] is ClaimStatus.DISPUTED
+    assert shown[d.group_of["12"]] is ClaimStatus.SUBMITTED
+    assert shown[d.group_of["300"]] is ClaimStatus.DRAFT
+    for status in ClaimStatus:
+        listed, total = store.groups_page(GroupFilter(status=status), 0, 50)
+        assert {r.id for r in listed} == {g for g, s in shown.items() if s is status}, status
+        assert total == len(listed)

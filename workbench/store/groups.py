@@ -314,7 +314,25 @@ def remove_override(conn: Connection, override_id: int, *, actor_id: int, groupe
 # --- the group queue and a group's detail -----------------------------------------------------------------
 
 
-def group_filter(dialect: str, f: GroupFilter) -> QueueWhere:
+def reviewed_group_states(conn: Connection, reviewer: int | None = None) -> dict[str, disputes.Standing]:
+    """The review state (:func:`disputes.group_states`) of every group with a verdict or final verdict on it
+    or on one of its claims (``reviewer``: only that reviewer's verdicts count, finals as for everyone).
+    Every other group is unreviewed. Read to filter groups by status: a group follows its claims, which
+    the group's own verdict rows alone cannot say."""
+    def targets(table: Any, *where: Any) -> set[str]:
+        own = select(table.c.target_id).where(table.c.target_kind == "group", *where)
+        of_claims = (select(claims.c.group_id).join(table, and_(table.c.target_kind == "claim",
+                                                                table.c.target_id == claims.c.id))
+                     .where(claims.c.group_id.is_not(None), *where))
+        return {r for r in conn.execute(own.union(of_claims)).scalars() if r is not None}
+
+    mine = [verdicts.c.reviewer_id == reviewer] if reviewer is not None else []
+    ids = targets(final_verdicts) | targets(verdicts, *mine)
+    return disputes.group_states(conn, sorted(ids), reviewer=reviewer) if ids else {}
+
+
+def group_filter(conn: Connection, f: GroupFilter) -> QueueWhere:
+    dialect = conn.dialect.name
     conds: list[Any] = []
     if f.outlet:
         conds.append(exists().where(and_(claims.c.group_id == groups.c.id, claims.c.outlet_id == outlets.c.id,
@@ -336,13 +354,19 @@ def group_filter(dialect: str, f: GroupFilter) -> QueueWhere:
                                          assignments.c.target_kind == "group",
                                          assignments.c.target_id == groups.c.id)))
     targets = (("group", groups.c.id, False),)
-    reached, absent = queue.status_parts(f.status, f.status_for, targets)
-    return QueueWhere(groups, tuple(conds), reached, absent, f.status_for, targets)
+    if f.status is not None:  # the group's review state, as its row shows it (it follows its claims)
+        states = reviewed_group_states(conn, f.status_for)
+        status = ClaimStatus(f.status)
+        if status is ClaimStatus.UNREVIEWED:
+            conds.append(groups.c.id.not_in(sorted(g for g, s in states.items() if s.value != status.value)))
+        else:
+            conds.append(groups.c.id.in_(sorted(g for g, s in states.items() if s.value == status.value)))
+    return QueueWhere(groups, tuple(conds), None, (), f.status_for, targets)
 
 
 def groups_page(conn: Connection, f: GroupFilter, offset: int, limit: int) -> tuple[list[GroupRow], int]:
     """Groups ordered for triage: discrepant first, then widest spread, then most outlets."""
-    q = group_filter(conn.dialect.name, f)
+    q = group_filter(conn, f)
     total = queue.count(conn, q)
     rows = conn.execute(select(groups).where(*queue.where(conn.dialect.name, q)).order_by(
         groups.c.discrepant.desc(), groups.c.spread_pct.desc(), groups.c.n_outlets.desc(), groups.c.id,
