@@ -150,9 +150,9 @@ def start_web_job() -> None:
         ss["import_error"] = screen_message(str(exc))
 
 
-@st.fragment(run_every=0.5)
-def show_job() -> None:
-    """The running import's progress and its Cancel button, redrawn twice a second on its own."""
+def _show_job() -> None:
+    """The running import's progress and its Cancel button, redrawn twice a second on its own while an
+    import runs (and not at all otherwise: an idle screen sends nothing)."""
     job = ss.get("import_job")
     if job is None:
         if ss.get("import_error"):
@@ -176,6 +176,9 @@ def show_job() -> None:
         ss["import_error"] = screen_message(state.error or "the import stopped")
     st.rerun()
 
+
+# a job starts in a button's callback and ends with a full rerun, so each run knows whether one is running
+show_job = st.fragment(run_every=0.5 if ss.get("import_job") is not None else None)(_show_job)
 
 st.title("Import")
 st.caption(f"Article files ({', '.join(SUPPORTED_SUFFIXES)}) of up to {MAX_FILE_BYTES // 1_000_000} MB each, "
