@@ -11,6 +11,38 @@ SHARED = ROOT.parent / "shared"
 GOLD_DEV = SHARED / "gold" / "dev.jsonl"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_profile_password_hashes():
+    """Passwords are hashed with argon2-cffi's own profile for tests (``profiles.CHEAPEST``): real argon2id
+    hashes, verified for real, without the 64 MiB and three passes of the RFC 9106 parameters the workbench
+    uses, which made accounts the slowest part of the suite. Tests marked ``real_hashes`` get the real
+    hasher back (``real_hasher``); apps started as subprocesses always hash for real."""
+    from argon2 import PasswordHasher, profiles
+
+    from workbench import auth
+
+    real = auth._hasher
+    auth._hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+    yield
+    auth._hasher = real
+
+
+@pytest.fixture(autouse=True)
+def real_hasher(request: pytest.FixtureRequest):
+    """The workbench's own password hasher, for tests marked ``real_hashes``."""
+    if request.node.get_closest_marker("real_hashes") is None:
+        yield
+        return
+    from argon2 import PasswordHasher
+
+    from workbench import auth
+
+    cheap = auth._hasher
+    auth._hasher = PasswordHasher()
+    yield
+    auth._hasher = cheap
+
+
 @pytest.fixture(scope="session")
 def gold_dev_path() -> Path:
     if not GOLD_DEV.exists():

@@ -102,6 +102,16 @@ def test_reviewer_can_do_nothing_but_save_own_verdicts():
 # Passwords
 
 
+@pytest.mark.real_hashes
+def test_passwords_are_hashed_with_the_rfc_9106_parameters():
+    """The workbench's own hasher (the suite's other tests use argon2-cffi's cheap test profile)."""
+    from argon2 import extract_parameters, profiles
+
+    h = hash_password("correct horse battery")
+    assert extract_parameters(h) == profiles.RFC_9106_LOW_MEMORY
+    assert verify_password(h, "correct horse battery") and not needs_rehash(h)
+
+
 def test_hash_round_trip():
     h = hash_password("correct horse battery")
     assert h.startswith("$argon2id$")
