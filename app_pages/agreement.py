@@ -55,6 +55,12 @@ st.download_button("Agreement CSV", team_ui.agreement_csv_bytes(rows), file_name
                    key="agreement_download", icon=":material/download:", on_click="ignore",
                    help="Overall, per reviewer pair and per story, outlet and kind; one row each.")
 
+# the disagreements as the Dashboard, the CSV and the adjudication queue count them (store/disputes.py)
+disputed = len(desk.adjudication_queue(lead, include_agreed=False))
+if disputed:
+    st.caption(f"**{disputed:,}** item(s) disputed now: their submitted verdicts differ and no final verdict "
+               "exists yet. A lead settles them on the **Adjudicate** screen.")
+
 if report.alpha_nominal.n_units == 0:
     st.info("No item has submitted verdicts from two reviewers yet. Deal items out with two or more reviews per "
             "item on the **Assign** screen.", icon=":material/info:")

@@ -574,6 +574,9 @@ def test_agreement_screen_shows_pairs_and_the_rows_it_downloads(db, store, team)
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Items rated"] == "4" and metrics["Agreement"] == "75%"
+    # the one disagreement, counted as the adjudication queue and the Dashboard count it
+    assert any("1** item(s) disputed now" in c.value for c in at.caption)
+    assert team.dashboard(lena).stats.disputed_claims == 1
     pairs = next(d.value for d in at.dataframe if "reviewer A" in d.value.columns)
     assert pairs.iloc[0][["reviewer A", "reviewer B", "items both judged"]].tolist() == ["ann", "ben", 4]
     assert [d.key for d in at.download_button] == ["agreement_download"]
