@@ -390,18 +390,18 @@ hidden = bool(view and view.blind) or bool(group_view and group_view.blind)
 pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
 
-left, right = st.columns([5, 6], gap="large")
+left, right = st.columns([6, 5], gap="large")
 
 # --- left: the queue ------------------------------------------------------------------------------------
 with left:
     st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}"
                + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
-    table = {
+    table = {  # the figure and the words around it first: they tell claims apart (a headline from a body)
         " ": ["▶" if r.id == claim.id else "" for r in rows],
         "figure": [" ".join(r.surface.split()) for r in rows],
+        "sentence": [around_figure(r, 110) for r in rows],
         "outlet": [r.outlet for r in rows],
-        "sentence": [around_figure(r, 110) for r in rows],  # the words around the figure tell claims apart
     }
 
     def fit(values: list[str], least: int = 60, most: int = 260) -> int:
@@ -418,7 +418,7 @@ with left:
             " ": st.column_config.TextColumn(width=24),
             "figure": st.column_config.TextColumn(width=fit(table["figure"])),
             "outlet": st.column_config.TextColumn(width=fit(table["outlet"])),
-            "sentence": st.column_config.TextColumn(width="large"),
+            "sentence": st.column_config.TextColumn(width="medium"),
             "status": st.column_config.TextColumn(width="small"),
         },
     )
@@ -455,7 +455,7 @@ with right:
     if claim.group_id and claim.group_size > 1:
         gtext = (f"Same fact in **{claim.group_size}** claims"
                  + (" — **the outlets' figures disagree**" if claim.discrepant else ""))
-        gc1, gc2 = st.columns([3, 1])
+        gc1, gc2 = st.columns([3, 2])
         gc1.markdown(gtext)
         if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
             st.switch_page("app_pages/groups.py")
