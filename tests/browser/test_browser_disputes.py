@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser_workbench import ROOT, add_reviewer, expect, go, open_app
+from test_browser_workbench import ROOT, add_reviewer, expect, go, one, open_app
 from workbench.desk import Desk
 from workbench.store import ClaimFilter, Store, Target
 
@@ -70,7 +70,7 @@ def test_groups_screen_lists_the_saved_verdict_and_keeps_a_draft_across_a_reload
     page.get_by_role("heading", name="Groups").click()  # leaving the field commits it (and its draft)
     settle(page)
     page.get_by_text("Source", exact=True).first.click()
-    page.get_by_label("Source URL").fill("https://example.org/ministry-table")
+    one(page.get_by_label("Source URL")).fill("https://example.org/ministry-table")
     page.wait_for_timeout(1500)  # typed text commits after a pause
     settle(page)
 
@@ -80,7 +80,7 @@ def test_groups_screen_lists_the_saved_verdict_and_keeps_a_draft_across_a_reload
     expect()(heading).to_have_text(group)
     expect()(note).to_have_value("the ministry's table gives 4,100")  # from the server's draft
     page.get_by_text("Source", exact=True).first.click()
-    expect()(page.get_by_label("Source URL")).to_have_value("https://example.org/ministry-table")
+    expect()(one(page.get_by_label("Source URL"))).to_have_value("https://example.org/ministry-table")
 
     page.locator('[class*="st-key-groups_label_"]').get_by_text("Misleading", exact=True).click()
     settle(page)

@@ -38,6 +38,12 @@ def open_app(browser, url: str, settle):  # type: ignore[no-untyped-def]
     return context, page
 
 
+def one(locator):  # type: ignore[no-untyped-def]
+    """``locator`` once a rerun has replaced its old drawing (for a moment both may be on the page)."""
+    expect()(locator).to_have_count(1)
+    return locator
+
+
 KEYS_READY = "() => window.__workbenchKeys && window.__workbenchKeys.ready()"
 
 
