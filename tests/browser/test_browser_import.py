@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser_workbench import add_reviewer, expect, go, open_app, press_key
+from test_browser_workbench import add_reviewer, expect, go, one, open_app, press_key
 from workbench.store import Store
 
 pytestmark = pytest.mark.browser
@@ -88,8 +88,8 @@ def test_the_web_tab_imports_pages_and_a_feed_and_shows_what_failed_as_plain_tex
         go(page, "Import", settle)
         page.get_by_role("tab", name="From the web").click()
         page.locator(".st-key-import_web_urls textarea").fill(f"{site.url('/news/dam.html')}\n{site.url('/gone.html')}")
-        page.locator(".st-key-import_web_feeds textarea").fill(site.url("/feed.xml"))
-        page.locator(".st-key-import_web_outlet input").click()  # leave the text areas: their text is sent
+        one(page.locator(".st-key-import_web_feeds textarea")).fill(site.url("/feed.xml"))  # after a rerun
+        one(page.locator(".st-key-import_web_outlet input")).click()  # leave the text areas: their text is sent
         settle(page)
         page.get_by_role("button", name="Fetch and import").click()
         expect()(page.get_by_text("Last import")).to_be_visible(timeout=90_000)
