@@ -25,12 +25,14 @@ BACKENDS = [
 ]
 
 
-def pg_schema_url(schema: str) -> str:
+def _pg_url():  # type: ignore[no-untyped-def]
     assert PG_URL
     url = make_url(PG_URL)
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+    return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" else url
+
+
+def pg_schema_url(schema: str) -> str:
+    return _pg_url().update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
 
 
 class PgSchema:
@@ -52,18 +54,18 @@ class PgSchema:
 
 
 def pg_database_url(database: str) -> str:
-    assert PG_URL
-    url = make_url(PG_URL)
-    if url.drivername == "postgresql":
-        url = url.set(drivername="postgresql+psycopg")
-    return url.set(database=database).render_as_string(hide_password=False)
+    return _pg_url().set(database=database).render_as_string(hide_password=False)
 
 
 _pg_template: list[str] = []
 
 
-def _pg_admin():  # type: ignore[no-untyped-def]
-    return create_engine(pg_schema_url("public"), isolation_level="AUTOCOMMIT")  # CREATE DATABASE needs it
+def _pg_admin(statement: str) -> None:
+    """Run one statement outside a transaction (CREATE and DROP DATABASE need that)."""
+    engine = create_engine(pg_schema_url("public"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(statement))
+    engine.dispose()
 
 
 def _migrated_template() -> str:
@@ -73,20 +75,10 @@ def _migrated_template() -> str:
         from workbench.store import Store
 
         name = "wbt_tpl_" + uuid.uuid4().hex[:12]
-        admin = _pg_admin()
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
+        _pg_admin(f'CREATE DATABASE "{name}"')
         Store.open(pg_database_url(name)).close()
         _pg_template.append(name)
-
-        def drop() -> None:
-            engine = _pg_admin()
-            with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            engine.dispose()
-
-        atexit.register(drop)
+        atexit.register(_pg_admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return _pg_template[0]
 
 
@@ -99,18 +91,11 @@ class PgMigrated:
         self.name = "wbt_" + uuid.uuid4().hex[:12]
 
     def __enter__(self) -> str:
-        template = _migrated_template()
-        admin = _pg_admin()
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{self.name}" TEMPLATE "{template}"'))
-        admin.dispose()
+        _pg_admin(f'CREATE DATABASE "{self.name}" TEMPLATE "{_migrated_template()}"')
         return pg_database_url(self.name)
 
     def __exit__(self, *exc: object) -> None:
-        admin = _pg_admin()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
-        admin.dispose()
+        _pg_admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS)
