@@ -130,6 +130,17 @@ def test_a_full_disk_stops_the_import_and_saves_nothing(tmp_path: Path, capsys) 
 # --- a read-only database -----------------------------------------------------------------------------------
 
 
+def _closed_to_others(*paths: Path) -> Path | None:
+    """The first folder above ``paths`` that users other than its owner may not enter, if any."""
+    import stat
+
+    for path in paths:
+        for folder in [path.parent, *path.parent.parents] if not path.is_dir() else [path, *path.parents]:
+            if not os.stat(folder).st_mode & stat.S_IXOTH:
+                return folder
+    return None
+
+
 def as_other_user(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the command as a user who may not write the database: root may write any file, so root runs it
     as nobody (through setpriv); anyone else runs it as themselves."""
@@ -138,6 +149,11 @@ def as_other_user(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("root may write any file, and setpriv (util-linux) is not here to run as another user")
+        closed = _closed_to_others(ROOT, Path(sys.executable))
+        if closed is not None:
+            pytest.skip(f"root may write any file, and nobody may not enter {closed} (a private folder, such as "
+                        "`mktemp -d` makes) to run the checkout as another user; clone it under a folder "
+                        "others may enter")
         prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
     env = {**os.environ, "HOME": str(cwd), "PYTHONPATH": str(ROOT)}
     return subprocess.run([*prefix, sys.executable, "-m", "workbench", *argv], cwd=cwd, env=env,
