@@ -32,6 +32,7 @@ def test_a_note_a_source_the_reviewer_and_a_filter_survive_a_reload(browser, app
 
     page.get_by_text("Queue filters").click()
     page.get_by_text("Discrepant groups only").click()  # the queue's first claim changes with it
+    expect()(sentence).not_to_have_text(shown)  # read the claim the filter brings, not the one before it
     settle(page)
     shown = sentence.inner_text().strip()
 
