@@ -308,35 +308,39 @@ show_flash(P, until_done=True)
 scale = store.default_scale()
 outlets = store.outlets()
 
-with st.expander("Queue filters", expanded=False):
-    c = st.columns([2, 3, 2, 2])
-    c[0].selectbox("Outlet", [ANY, *outlets], key="review_f_outlet", on_change=reset_queue,
-                   format_func=lambda o: o or "All outlets", persist_state="session")
-    chosen_outlet = ss.get("review_f_outlet") or None
-    stories = store.articles_index(outlet=chosen_outlet, limit=STORY_LIST_LIMIT + 1)
-    story_ids = [a.id for a in stories[:STORY_LIST_LIMIT]]
-    titles = {a.id: f"{a.title} — {a.outlet}" + (f", {a.published}" if a.published else "") for a in stories}
-    if ss.get("review_f_story") and ss["review_f_story"] not in titles:
-        ss["review_f_story"] = ANY
-    c[1].selectbox("Story", [ANY, *story_ids], key="review_f_story", on_change=reset_queue,
-                   format_func=lambda a: short(titles.get(a, a), 70) if a else "All stories",
-                   help=("Only the newest stories are listed; choose an outlet to narrow the list."
-                         if len(stories) > STORY_LIST_LIMIT else None), persist_state="session")
-    c[2].selectbox("Kind", [ANY, *[k.value for k in Kind]], key="review_f_kind", on_change=reset_queue,
-                   format_func=lambda k: k or "All kinds", persist_state="session")
-    c[3].selectbox("Status", STATUS_OPTIONS, index=1, key="review_f_status", on_change=reset_queue,
-                   format_func=lambda s: status_text(s) if s else "Any status", persist_state="session")
-    d = st.columns([4, 2, 2])
-    d[0].text_input("Text", key="review_f_text", on_change=reset_queue, persist_state="session",
-                    placeholder="words in the sentence, figure, noun or headline")
-    d[1].checkbox("Discrepant groups only", key="review_f_discrepant", on_change=reset_queue,
-                  persist_state="session")
-    if me.blind:
-        d[2].caption("Your queue: the claims, groups and stories assigned to you.")
-    else:
-        d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
-                      disabled=me.user is None)
+# the expanders draw what is inside them only while open: a closed one costs a rerun nothing, and the widgets
+# in it keep their values in the session (persist_state) while they are not drawn
+filters = st.expander("Queue filters", key="review_filters_open", on_change="rerun")
+if filters.open:
+    with filters:
+        c = st.columns([2, 3, 2, 2])
+        c[0].selectbox("Outlet", [ANY, *outlets], key="review_f_outlet", on_change=reset_queue,
+                       format_func=lambda o: o or "All outlets", persist_state="session")
+        chosen_outlet = ss.get("review_f_outlet") or None
+        stories = store.articles_index(outlet=chosen_outlet, limit=STORY_LIST_LIMIT + 1)
+        story_ids = [a.id for a in stories[:STORY_LIST_LIMIT]]
+        titles = {a.id: f"{a.title} — {a.outlet}" + (f", {a.published}" if a.published else "") for a in stories}
+        if ss.get("review_f_story") and ss["review_f_story"] not in titles:
+            ss["review_f_story"] = ANY
+        c[1].selectbox("Story", [ANY, *story_ids], key="review_f_story", on_change=reset_queue,
+                       format_func=lambda a: short(titles.get(a, a), 70) if a else "All stories",
+                       help=("Only the newest stories are listed; choose an outlet to narrow the list."
+                             if len(stories) > STORY_LIST_LIMIT else None), persist_state="session")
+        c[2].selectbox("Kind", [ANY, *[k.value for k in Kind]], key="review_f_kind", on_change=reset_queue,
+                       format_func=lambda k: k or "All kinds", persist_state="session")
+        c[3].selectbox("Status", STATUS_OPTIONS, index=1, key="review_f_status", on_change=reset_queue,
+                       format_func=lambda s: status_text(s) if s else "Any status", persist_state="session")
+        d = st.columns([4, 2, 2])
+        d[0].text_input("Text", key="review_f_text", on_change=reset_queue, persist_state="session",
+                        placeholder="words in the sentence, figure, noun or headline")
+        d[1].checkbox("Discrepant groups only", key="review_f_discrepant", on_change=reset_queue,
+                      persist_state="session")
+        if not me.blind:
+            d[2].checkbox("Assigned to me", key="review_f_mine", on_change=reset_queue, persist_state="session",
+                          disabled=me.user is None)
 
+if me.blind:
+    st.caption("Your queue: the claims, groups and stories assigned to you.")
 keep_prefs(FILTER_KEYS)  # this browser's filters, back after a reload
 
 if ss.get("review_f_group"):
@@ -460,16 +464,18 @@ with right:
         if gc2.button("Open group", key="review_open_group", on_click=open_group, args=(claim.group_id,)):
             st.switch_page("app_pages/groups.py")
 
-    with st.expander("The article around it"):
-        art = store.article(claim.article_id)
-        for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
-            st.markdown(para)
-        if art.url and art.url.startswith(("http://", "https://")):
-            st.link_button("Open the article", art.url)
-        if st.toggle("Show the whole article", key="review_whole_article"):
-            st.divider()
-            for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+    around = st.expander("The article around it", key="review_article_open", on_change="rerun")
+    if around.open:
+        with around:
+            art = store.article(claim.article_id)
+            for para in context_paragraphs(art.text, claim.start, claim.end, around=1):
                 st.markdown(para)
+            if art.url and art.url.startswith(("http://", "https://")):
+                st.link_button("Open the article", art.url)
+            if st.toggle("Show the whole article", key="review_whole_article"):
+                st.divider()
+                for para in context_paragraphs(art.text, claim.start, claim.end, around=10_000):
+                    st.markdown(para)
 
     others = [v for v in me.visible_verdicts(detail.verdicts) if not me.user or v.reviewer_id != me.user.id]
     group_vs = me.visible_verdicts(detail.group_verdicts)
@@ -510,10 +516,16 @@ with right:
         ss[note_key] = own.note
     st.text_area("Note", height=68, placeholder="Why: what the source says, how the figure was checked",
                  disabled=me.blind and own is not None and own.status is VerdictStatus.SUBMITTED, **note_args)
-    with st.expander("Source", expanded=bool(ss.get(wkey(P, "src_url", claim.id)))):
-        if own is not None and own.sources:
-            sources_list(own.sources)
-        source_form(P, claim.id, claim.value, claim.unit, claim.currency)
+    if ss.get("review_source_for") != claim.id:  # a claim comes up: its source box opens if a source is typed
+        ss["review_source_for"] = claim.id
+        if ss.get(wkey(P, "src_url", claim.id)):
+            ss["review_source_open"] = True
+    source_box = st.expander("Source", key="review_source_open", on_change="rerun")
+    if source_box.open:
+        with source_box:
+            if own is not None and own.sources:
+                sources_list(own.sources)
+            source_form(P, claim.id, claim.value, claim.unit, claim.currency)
 
     keep_label = own.label_id if own is not None else None
     keep_submitted = own is not None and own.status is VerdictStatus.SUBMITTED
@@ -566,27 +578,30 @@ with right:
         st.button("Skip to next", key="review_next", on_click=step, args=(1,), type="tertiary",
                   icon=":material/arrow_forward:")
 
-    with st.expander("Correct the extraction"):
-        mine = next((c for c in detail.corrections if me.user and c.reviewer_id == me.user.id), None)
-        ss[wkey(P, "fix_base", claim.id)] = mine.version if mine else 0
-        shown = [c for c in detail.corrections if not me.blind or (me.user and c.reviewer_id == me.user.id)]
-        for c in shown:
-            what = "not a claim" if c.not_a_claim else ", ".join(
-                x for x in (
-                    f"value {c.low:g}" + (f"–{c.high:g}" if c.high is not None and c.high != c.low else "")
-                    if c.low is not None else "",
-                    f"unit {c.unit}" if c.unit else "", f"noun {c.noun}" if c.noun else "") if x)
-            st.markdown(f"- **{escape_md(c.reviewer)}**: {escape_md(what or 'note only')}"
-                        + (f" — “{escape_md(short(c.note, 120))}”" if c.note else ""))
-        f1, f2, f3, f4 = st.columns(4)
-        f1.text_input("Right value (low)", placeholder=f"{claim.low:g}", **drafted(wkey(P, "fix_low", claim.id)))
-        f2.text_input("High (for a range)", placeholder=f"{claim.high:g}", **drafted(wkey(P, "fix_high", claim.id)))
-        f3.text_input("Unit", placeholder=claim.unit or claim.currency or "", **drafted(wkey(P, "fix_unit", claim.id)))
-        f4.text_input("Noun", placeholder=claim.noun or "", **drafted(wkey(P, "fix_noun", claim.id)))
-        st.checkbox("This is not a claim (a date, a name, page furniture)",
-                    **drafted(wkey(P, "fix_not_claim", claim.id)))
-        st.text_input("Correction note", **drafted(wkey(P, "fix_note", claim.id)))
-        st.button("Record correction", key="review_save_fix", on_click=save_correction, args=(claim.id,),
-                  disabled=me.user is None)
+    fix_box = st.expander("Correct the extraction", key="review_fix_open", on_change="rerun")
+    # the version a correction expects is read whether the box is open or not
+    mine = next((c for c in detail.corrections if me.user and c.reviewer_id == me.user.id), None)
+    ss[wkey(P, "fix_base", claim.id)] = mine.version if mine else 0
+    if fix_box.open:
+        with fix_box:
+            shown = [c for c in detail.corrections if not me.blind or (me.user and c.reviewer_id == me.user.id)]
+            for c in shown:
+                what = "not a claim" if c.not_a_claim else ", ".join(
+                    x for x in (
+                        f"value {c.low:g}" + (f"–{c.high:g}" if c.high is not None and c.high != c.low else "")
+                        if c.low is not None else "",
+                        f"unit {c.unit}" if c.unit else "", f"noun {c.noun}" if c.noun else "") if x)
+                st.markdown(f"- **{escape_md(c.reviewer)}**: {escape_md(what or 'note only')}"
+                            + (f" — “{escape_md(short(c.note, 120))}”" if c.note else ""))
+            f1, f2, f3, f4 = st.columns(4)
+            f1.text_input("Right value (low)", placeholder=f"{claim.low:g}", **drafted(wkey(P, "fix_low", claim.id)))
+            f2.text_input("High (for a range)", placeholder=f"{claim.high:g}", **drafted(wkey(P, "fix_high", claim.id)))
+            f3.text_input("Unit", placeholder=claim.unit or claim.currency or "", **drafted(wkey(P, "fix_unit", claim.id)))
+            f4.text_input("Noun", placeholder=claim.noun or "", **drafted(wkey(P, "fix_noun", claim.id)))
+            st.checkbox("This is not a claim (a date, a name, page furniture)",
+                        **drafted(wkey(P, "fix_not_claim", claim.id)))
+            st.text_input("Correction note", **drafted(wkey(P, "fix_note", claim.id)))
+            st.button("Record correction", key="review_save_fix", on_click=save_correction, args=(claim.id,),
+                      disabled=me.user is None)
 
 flash_done(P)  # the messages shown above have been seen: this run was not cut short

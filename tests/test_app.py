@@ -173,6 +173,12 @@ def test_a_database_that_had_the_sample_is_not_filled_again(tmp_path, monkeypatc
 
 # --- review ----------------------------------------------------------------------------------------------
 
+def open_box(at: AppTest, key: str) -> AppTest:
+    """Open an expander of the review screen (its content is drawn only while open), as a click on it does."""
+    at.session_state[key] = True
+    return at.run()
+
+
 def current_claim(at: AppTest) -> str:
     return at.session_state["review_current"]
 
@@ -188,6 +194,7 @@ def test_a_verdict_key_saves_note_and_source_and_moves_to_the_next_claim(filled_
     claim = store.claim(first).claim
     note_key = next(w.key for w in at.text_area if w.key.startswith("review_note_"))
     at.text_area(key=note_key).input("Council figure is 3,100 homes").run()
+    open_box(at, "review_source_open")
     url_key = next(w.key for w in at.text_input if w.key.startswith("review_src_url_"))
     fig_key = next(w.key for w in at.text_input if w.key.startswith("review_src_figure_"))
     at.text_input(key=url_key).input("https://example.org/council-report").run()
@@ -259,6 +266,7 @@ def test_a_claim_sentence_with_markup_is_shown_literally(filled_db, store):
     assert not at.exception and not at.error
     assert [m.value for m in at.metric][:1] == ["1"]
     at.switch_page(PAGES["review"]).run()
+    open_box(at, "review_filters_open")
     at.selectbox(key="review_f_outlet").select("Probe Times").run()
     marked = [m.value for m in at.markdown if escape_md("4,200") in m.value and "-background[**" in m.value]
     assert marked, "the sentence is shown with its number marked"
@@ -271,6 +279,7 @@ def test_a_claim_sentence_with_markup_is_shown_literally(filled_db, store):
 def test_a_correction_is_recorded_as_such(filled_db, store):
     at = open_app("review", reviewer="Alice", store=store)
     claim_id = current_claim(at)
+    open_box(at, "review_fix_open")
     key = next(w.key for w in at.checkbox if w.key.startswith("review_fix_not_claim_"))
     at.checkbox(key=key).check()
     note = next(w.key for w in at.text_input if w.key.startswith("review_fix_note_"))
@@ -283,6 +292,7 @@ def test_a_correction_is_recorded_as_such(filled_db, store):
 def test_a_bad_figure_in_the_source_form_is_refused_with_the_reason(filled_db, store):
     at = open_app("review", reviewer="Alice", store=store)
     claim_id = current_claim(at)
+    open_box(at, "review_source_open")
     url_key = next(w.key for w in at.text_input if w.key.startswith("review_src_url_"))
     fig_key = next(w.key for w in at.text_input if w.key.startswith("review_src_figure_"))
     at.text_input(key=url_key).input("https://example.org/x")
@@ -575,6 +585,7 @@ def test_a_long_review_session_keeps_the_session_the_same_size(filled_db, store)
 def test_what_was_typed_on_a_claim_left_behind_is_there_on_coming_back(filled_db, store):
     at = open_app("review", reviewer="Alice", store=store)
     first = current_claim(at)
+    open_box(at, "review_fix_open")  # it stays open from claim to claim
     at.text_input(key=wkey("review", "fix_note", first)).input("the table gives another year").run()
     for _ in range(3):
         at.button(key="review_next").click().run()
