@@ -9,6 +9,10 @@ Measured one process against one process: ``--jobs 1`` is the figure that counts
 CPU-second, target 150); the ``--jobs N`` run is printed beside it as the parallel figure, with the core
 count. The two are interleaved and repeated (min / median / max over ``--repeats``).
 
+After each import the stored stories (the story index) are scored against the generator's (an article id is
+``{outlet}-{story}``): pairwise precision and recall over the articles with claims, counted per story and
+never by enumerating pairs; and the share of claims that ended in a group of two or more.
+
 ``--profile`` runs one in-process import under cProfile and prints where the CPU goes, by function and
 by the module that owns it.
 
@@ -55,6 +59,8 @@ def child(archive: str, db: str, jobs: int, batch: int, progress: str = "off") -
     eng = create_engine(f"sqlite:///{db}")
     with eng.connect() as conn:
         n = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in ("articles", "claims", "groups")}
+        n["grouped"] = conn.execute(text("SELECT coalesce(sum(size), 0) FROM groups WHERE size >= 2")).scalar_one()
+        n.update(story_match(conn.execute(text("SELECT article_id, story FROM story_articles")).all()))
     eng.dispose()
     print(json.dumps({
         "code": code, "wall": wall, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
@@ -62,6 +68,25 @@ def child(archive: str, db: str, jobs: int, batch: int, progress: str = "off") -
         **n,
     }))
     return 0
+
+
+def _pairs(sizes: object) -> int:
+    return sum(k * (k - 1) // 2 for k in sizes)  # type: ignore[attr-defined]
+
+
+def story_match(found: list[tuple[str, str]]) -> dict:
+    """How well the stories found match the generator's: pairwise precision and recall over the articles with
+    a story (an article id is f"{slug}-{s}", s the generated story's number). Pairs are counted per story and
+    per (found, generated) cell, never enumerated."""
+    from collections import Counter
+
+    truth = {a: a.rsplit("-", 1)[1] for a, _ in found}
+    by_found = Counter(st for _, st in found)
+    by_true = Counter(truth.values())
+    both = Counter((st, truth[a]) for a, st in found)
+    same, f_pairs, t_pairs = _pairs(both.values()), _pairs(by_found.values()), _pairs(by_true.values())
+    return {"story_articles": len(found), "stories": len(by_found), "true_stories": len(by_true),
+            "story_precision": same / f_pairs if f_pairs else 1.0, "story_recall": same / t_pairs if t_pairs else 1.0}
 
 
 def startup_child() -> int:
@@ -249,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
               f"without it: {steady:.0f} articles per CPU-second")
         print(f"one process: {statistics.median([n / f['wall'] for f in one]):.0f} articles per wall second; "
               f"peak memory {max(f['rss_mb'] for f in one):.0f} MB (limit 2,048 MB)")
+        f0 = one[0]
+        print(f"stories against the generator's: {f0['stories']:,} found, {f0['true_stories']:,} generated, over "
+              f"{f0['story_articles']:,} articles with claims; pairwise precision {f0['story_precision']:.3f}, "
+              f"recall {f0['story_recall']:.3f}")
+        print(f"claims in groups of 2 or more: {f0['grouped']:,} of {f0['claims']:,} "
+              f"({f0['grouped'] / max(f0['claims'], 1):.1%})")
         if a.jobs != 1:
             par = figs[a.jobs]
             speed = statistics.median([x["wall"] for x in one]) / statistics.median([x["wall"] for x in par])

@@ -1,9 +1,12 @@
 """A generated archive of short news articles, for the import benchmark and the archive tests.
 
 Stories are events of a few kinds (a strike, a flood, a budget, a closure, a poll) in places drawn from a
-shared list, so stories share vocabulary and places; each story is told by three to six outlets with their
-own wording, and outlets sometimes disagree on a figure or round it. An article is five to nine sentences,
-most of them without a number, as in real news. Deterministic for a seed; written one line at a time.
+shared list of 300, so stories share vocabulary and places; each story is told by three to six outlets with
+their own wording, and outlets sometimes disagree on a figure or round it. An article is five to nine
+sentences, most of them without a number, as in real news. The stories are dated over one year in story
+order, whatever the number of articles asked for, so the same kind of story in the same place recurs
+across the year at different dates, as in a year of news; an outlet may publish a day or two after
+another. Deterministic for a seed; written one line at a time.
 
     python bench/newsarchive.py OUT.jsonl --articles 20000
 """
@@ -14,6 +17,7 @@ import argparse
 import json
 import random
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 OUTLETS = ["Daily Ledger", "Morning Post", "The Courier", "Evening Star", "Harbour Times", "Valley Herald",
@@ -36,8 +40,22 @@ FILLER = [
 ]
 
 
+YEAR_START = date(2025, 1, 1).toordinal()
+YEAR_DAYS = 365
+MEAN_OUTLETS = 4.5  # outlets per story, on average (three to six)
+
+
 def place(n: int) -> str:
-    return "".join(SYL[(n * 7 + k * 3) % len(SYL)] for k in range(2 + n % 2)).capitalize()
+    """One of 300 distinct place names for n in 0..299 (two or three syllables)."""
+    q, r = divmod(n, len(SYL))
+    sy = [SYL[r], SYL[(7 * q + r + 3) % len(SYL)]] + ([SYL[(3 * n + 11) % len(SYL)]] if n % 2 else [])
+    return "".join(sy).capitalize()
+
+
+def story_day(s: int, n: int) -> int:
+    """The day of the year (0-based) of story ``s`` in an archive of ``n`` articles: story order spread over
+    one year."""
+    return min(YEAR_DAYS - 1, int(s * MEAN_OUTLETS * YEAR_DAYS / max(n, 1)))
 
 
 def _money(v: float, rng: random.Random) -> str:
@@ -95,6 +113,7 @@ def sentences(f: dict, rng: random.Random) -> tuple[str, list[str]]:
                 f"The survey was carried out over {f['days']} days.",
                 f"One in {max(2, f['n2'] // 10)} said they had not decided, {who} said.",
                 f"The campaign has spent {_money(f['money'] / 10, rng)} so far."]
+    body = [b[0].upper() + b[1:] for b in body]  # a sentence opens with a capital, "About 400 ..." too
     rng.shuffle(body)
     picked = body[: rng.randint(2, 4)]
     filler = rng.sample(FILLER, rng.randint(3, 5))
@@ -109,16 +128,16 @@ def articles(n: int, seed: int = 20261201) -> Iterator[dict]:
     while made < n:
         facts = story_facts(s, rng)
         outlets = rng.sample(OUTLETS, rng.randint(3, 6))
-        day = 1 + s % 28
-        month = 1 + (s // 28) % 12
-        for o in outlets:
+        day = YEAR_START + story_day(s, n)
+        for k, o in enumerate(outlets):
             if made >= n:
                 break
             title, body = sentences(facts, rng)
             text = title + "\n\n" + " ".join(body)
             slug = o.lower().replace(" ", "-")
             yield {"id": f"{slug}-{s}", "outlet": o, "title": title, "text": text,
-                   "url": f"https://{slug}.example/{s}", "published": f"2025-{month:02d}-{day:02d}"}
+                   "url": f"https://{slug}.example/{s}",
+                   "published": date.fromordinal(day + k % 3).isoformat()}
             made += 1
         s += 1
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,8 @@ def test_the_import_bench_runs_end_to_end_at_small_size() -> None:
     claims = {j: int(ln.split()[-2].replace(",", "")) for j, ln in lines.items()}
     assert claims["1"] == claims["2"] > 200  # both runs stored the same claims, and there are claims
     assert "CPU by owner" in out and "extraction (workbench.extract)" in out
+    assert "stories against the generator's:" in out and "pairwise precision" in out
+    assert "claims in groups of 2 or more:" in out
 
 
 def test_the_generated_archive_is_the_article_input_format(tmp_path: Path) -> None:
@@ -40,3 +43,34 @@ def test_the_generated_archive_is_the_article_input_format(tmp_path: Path) -> No
     assert len({r["outlet"] for r in recs}) >= 6
     stories = {r["id"].rsplit("-", 1)[1] for r in recs}
     assert 8 <= len(stories) < 50  # several outlets tell each story
+
+
+def test_the_generated_archive_dates_its_stories_over_one_year() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from newsarchive import articles, place
+
+    assert len({place(n) for n in range(300)}) == 300
+    for n in (60, 3000):
+        recs = list(articles(n))
+        days = [date.fromisoformat(r["published"]) for r in recs]
+        assert days == sorted(days) or max(a - b for a, b in zip(days, days[1:])) <= timedelta(days=2)
+        assert days[0] == date(2025, 1, 1) and date(2025, 12, 1) <= days[-1] <= date(2026, 1, 2)
+        story_day: dict[str, set[date]] = {}
+        for r, d in zip(recs, days):
+            story_day.setdefault(r["id"].rsplit("-", 1)[1], set()).add(d)
+        assert all(max(v) - min(v) <= timedelta(days=2) for v in story_day.values())  # told within days
+    assert list(articles(300)) == list(articles(300))  # deterministic
+
+
+def test_the_import_bench_scores_stories_by_pairs_per_story() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_import", ROOT / "bench" / "import.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    found = [("a-1", "x"), ("b-1", "x"), ("c-1", "y"), ("a-2", "y"), ("b-2", "y")]
+    got = mod.story_match(found)
+    # pairs found: (a-1, b-1) right; (c-1, a-2) (c-1, b-2) wrong, (a-2, b-2) right; generated: 3 + 1 pairs
+    assert got["story_precision"] == 2 / 4 and got["story_recall"] == 2 / 4
+    assert (got["stories"], got["true_stories"]) == (2, 2)

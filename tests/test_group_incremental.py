@@ -4,9 +4,11 @@ exactly a full regroup; one long number-dense article or one huge story groups i
 from __future__ import annotations
 
 import random
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -230,7 +232,8 @@ def stories_of_words(words: dict[str, set[str]], must=()) -> dict[str, str]:
     w = G._story_words_of_articles([], {a: G.ArticleWords(a, tuple(sorted(words[a]))) for a in arts})
     code = {a: k for k, a in enumerate(w.articles)}
     extra = [(code[x], code[y]) for x, y in must if x in code and y in code]
-    story = G._story_partition(len(w.articles), w.rows, w.cols, extra, G._text_rank(w.words)).tolist()
+    story = G._story_partition(len(w.articles), w.rows, w.cols, extra, G._text_rank(w.words),
+                               G._plain_codes(w.words)).tolist()
     first: dict[int, str] = {}
     for k, s in enumerate(story):
         first[s] = min(first.get(s, w.articles[k]), w.articles[k])
@@ -260,3 +263,81 @@ def test_a_plan_from_stored_words_equals_full_stories_on_any_words(data):
     before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
     after = {a: {b for b in words if full[b] == full[a]} for a in words}
     assert plan.touched == {a for a in stored if before[a] != after[a]}
+
+
+# ------------------------------------------------------- dated keys: a common word crossing KEY_MAX_ARTICLES
+
+
+def dated(words: set[str], day: int | None) -> set[str]:
+    """An article's words with their dated keys, as :func:`workbench.group.article_words` stores them."""
+    published = None if day is None else date.fromordinal(date(2026, 1, 1).toordinal() + day).isoformat()
+    return words | set(G.dated_words(words, published))
+
+
+def check_words_plan(words: dict[str, set[str]], new_arts: set[str], must=()) -> G.ImportPlan:
+    stored = {a: w for a, w in words.items() if a not in new_arts}
+    must = [(x, y) for x, y in must if x in stored and y in stored]
+    index = WordsIndex(stored, must)
+    plan = G.plan_import(index, {a: words[a] for a in new_arts}, must)
+    full = stories_of_words(words, must)
+    for a, s in full.items():
+        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
+    before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
+    after = {a: {b for b in words if full[b] == full[a]} for a in words}
+    assert plan.touched == {a for a in stored if before[a] != after[a]}
+    return plan
+
+
+def test_a_word_crossing_the_cap_switches_its_holders_dated_keys_on_and_the_plan_follows():
+    """30 stored articles hold "strike" (a key for all of them: one story); three more take it past
+    KEY_MAX_ARTICLES, and the strikes now part by date: those within a fortnight stay one story."""
+    cap = G.KEY_MAX_ARTICLES
+    words = {f"s{k:02d}": dated({"strike", f"own{k:02d}"}, 40 * (k % 3) + k % 2) for k in range(cap)}
+    stored_stories = stories_of_words(words)
+    assert len(set(stored_stories.values())) == 1  # "strike" is a key: one story
+    new = {f"t{k}": dated({"strike", f"own{k}"}, 40 * k) for k in range(3)}
+    plan = check_words_plan({**words, **new}, set(new))
+    full = stories_of_words({**words, **new})
+    assert len(set(full.values())) == 3  # by date: the three spans of 40 days apart
+    assert plan.touched == set(words)
+    assert full["t0"] == full["s00"] != full["t1"] == full["s01"]
+
+
+def test_without_dates_a_word_past_the_cap_marks_no_story():
+    words = {f"s{k:02d}": dated({"strike", f"own{k:02d}"}, None) for k in range(G.KEY_MAX_ARTICLES + 3)}
+    assert len(set(stories_of_words(words).values())) == len(words)
+
+
+@pytest.mark.parametrize("stored_holders, new_holders", [(30, 1), (30, 4), (28, 3), (31, 2), (20, 5), (0, 33)])
+def test_a_common_word_near_the_cap_plans_as_a_full_regroup(stored_holders, new_holders):
+    """A table of imports around the cap: stored and new holders of one word, dated over two months, with
+    a few rare words of their own that join some of them."""
+    rng = random.Random(stored_holders * 100 + new_holders)
+    words: dict[str, set[str]] = {}
+    for k in range(stored_holders + new_holders):
+        own = {f"r{rng.randrange(40):02d}"} if rng.random() < 0.5 else set()
+        day = rng.choice([None, *range(0, 60, 3)]) if rng.random() < 0.9 else None
+        words[f"a{k:02d}"] = dated({"common", "other", *own}, day)
+    new_arts = {f"a{k:02d}" for k in range(stored_holders, stored_holders + new_holders)}
+    check_words_plan(words, new_arts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_plan_equals_full_stories_when_dated_words_cross_the_cap(data):
+    """Articles holding a few common words (some of them past KEY_MAX_ARTICLES only once the import is in)
+    and rare ones, dated within a few months or not at all; any split, any must-links: the planned stories
+    are the full ones."""
+    n_art = data.draw(st.integers(2, 48))
+    commons = [f"c{k}" for k in range(data.draw(st.integers(1, 3)))]
+    rare = [f"w{k:02d}" for k in range(data.draw(st.integers(3, 40)))]
+    words = {}
+    for k in range(n_art):
+        ws = set(data.draw(st.lists(st.sampled_from(commons), min_size=1, max_size=len(commons))))
+        ws |= set(data.draw(st.lists(st.sampled_from(rare), max_size=3)))
+        day = data.draw(st.one_of(st.none(), st.integers(0, 120)))
+        words[f"a{k:02d}"] = dated(ws, day)
+    arts = sorted(words)
+    new_arts = set(data.draw(st.lists(st.sampled_from(arts), min_size=1, max_size=20, unique=True)))
+    must = data.draw(st.lists(st.tuples(st.sampled_from(arts), st.sampled_from(arts)), max_size=2))
+    check_words_plan(words, new_arts, must)

@@ -288,3 +288,26 @@ def test_a_database_upgraded_from_before_the_index_builds_it_on_the_first_import
     assert_equals_full_regroup(store)
     holder = {c.id: c.group for c in store.all_claims()}
     assert store.verdict(Target.group(holder[store.all_claims()[0].id]), ann.id) is not None
+
+
+def test_an_index_of_an_earlier_version_is_rebuilt_with_the_dated_keys(store: Store) -> None:
+    from sqlalchemy import delete, update
+
+    from workbench.store import words as story_index
+    from workbench.store.schema import settings, story_words
+
+    arts, _ = corpus()
+    ids = [a.id for a in arts]
+    store.import_articles(*batch(set(ids[:10])), grouper=default_grouper)
+    assert any(G.DATED in w for ws in index_state(store)[1].values() for w in ws)  # dated articles: dated keys
+
+    def downgrade(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.execute(delete(story_words).where(story_words.c.word.contains(G.DATED)))
+        conn.execute(update(settings).where(settings.c.key == story_index.KEY).values(value='"1"'))
+
+    store._write(downgrade)
+    with store._read() as conn:
+        assert not story_index.is_current(conn)
+    store.import_articles(*batch(set(ids[10:14])), grouper=default_grouper)
+    assert_index_is_current(store)
+    assert_equals_full_regroup(store)

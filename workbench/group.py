@@ -13,6 +13,17 @@ statistic the pair score uses (word rarity, names, what is topical) is computed 
 grouping a story does not depend on any other: :func:`plan_regroup` uses this to regroup only the stories an
 import touches.
 
+In a large archive the words of a recurring kind of story (a monthly figure, one town's council, a strike,
+the town's own name) are each in far more than :data:`KEY_MAX_ARTICLES` articles, so none of them is a key.
+Such a word still marks a story within a short time: an article with a publication date also holds each of
+its words within two overlapping date spans of :data:`DATE_SPAN` days (two families offset by half a span,
+so that articles a few days apart share one whichever side of a span's end they fall), and such a *dated
+key* is a key, like any, when it is in two to :data:`KEY_MAX_ARTICLES` articles, but only while its word
+alone is in too many to be one. Two articles sharing a word in both spans share it once. Words that are keys
+stay keys exactly as before, so a set in which no word is in more than :data:`KEY_MAX_ARTICLES` articles
+gives the same stories whatever its dates; undated articles have no dated keys. Dated keys only join articles into stories: nothing within a story (its word rarity,
+names, topical words, blocking keys, the pair features) reads them.
+
 Then quantities within a story
 ------------------------------
 Within a story, claims of the same dimension (counts, fractions, money in one currency, one physical
@@ -59,6 +70,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -104,6 +116,8 @@ LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters t
 BLOCK_LIMIT = 64  # claims of one story and dimension compared all with all; larger blocks by neighbours
 KEY_MAX_ARTICLES = 30  # a word or figure in more articles than this marks no story
 STORY_REFERENCE = 2 * KEY_MAX_ARTICLES  # a key's idf is its rarity among this many articles, however many are stored
+DATE_SPAN = 14  # days of one dated key; its two families are offset by half of that, so close dates share one
+DATED = "@"  # joins a word to its date span in a dated key ("strike@a3841"); content words never hold it
 STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
 STORY_LINK = 1  # keys two articles must share to be one story
 STORY_RELATIVE = 0.5  # a link between two articles counts when it weighs this share of either's strongest
@@ -686,8 +700,86 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return parent
 
 
+def _day_number(published: str | None) -> int | None:
+    """The day number of an ISO date (its first ten characters), None when there is none or it does not read."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _date_spans(day: int) -> tuple[str, str]:
+    """The two date spans of a day, one of each family: two days less than DATE_SPAN / 2 apart share at
+    least one, two days DATE_SPAN or more apart none."""
+    return f"a{day // DATE_SPAN}", f"b{(day + DATE_SPAN // 2) // DATE_SPAN}"
+
+
+def dated_words(words: Iterable[str], published: str | None) -> list[str]:
+    """The dated keys of an article published on ``published`` holding ``words``: each word with each of the
+    two date spans of that day (none without a date)."""
+    return _dated_of_day(words, _day_number(published))
+
+
+def _dated_of_day(words: Iterable[str], day: int | None) -> list[str]:
+    if day is None:
+        return []
+    a, b = _date_spans(day)
+    return [f"{w}{DATED}{span}" for w in words for span in (a, b)]
+
+
+def _article_days(claims: Sequence[Claim], article_code: np.ndarray, n_art: int) -> np.ndarray:
+    """Per article code, the day number of its earliest claim date (-1 without one): the same whatever
+    the order of the claims."""
+    days = np.full(n_art, np.iinfo(np.int64).max, dtype=np.int64)
+    for c, k in zip(claims, article_code.tolist()):
+        d = _day_number(c.published)
+        if d is not None and d < days[k]:
+            days[k] = d
+    days[days == np.iinfo(np.int64).max] = -1
+    return days
+
+
+def _with_dated(rows: np.ndarray, cols: np.ndarray, texts: Sequence[str], days: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
+    """The distinct (article, word) entries ``rows``, ``cols`` with the dated keys that may count added: for
+    each word held by more than KEY_MAX_ARTICLES articles, each dated article holding it gets the word with
+    its day's two date spans. Returns (rows, cols, texts, plain): ``plain`` per column is the column of its
+    word for a dated key, -1 for a word (None when no dated key was added). Dated keys of rarer words are
+    left out: they cannot count (:func:`_strong_links`)."""
+    if not len(cols):
+        return rows, cols, list(texts), None
+    df = np.bincount(cols, minlength=len(texts))
+    sel = (df[cols] > KEY_MAX_ARTICLES) & (days[rows] >= 0)
+    if not sel.any():
+        return rows, cols, list(texts), None
+    r, c, d = rows[sel], cols[sel].astype(np.int64), days[rows[sel]]
+    spans = np.r_[2 * (d // DATE_SPAN), 2 * ((d + DATE_SPAN // 2) // DATE_SPAN) + 1]  # family a even, b odd
+    r, c = np.r_[r, r], np.r_[c, c]
+    width = int(spans.max()) + 1
+    uniq, inverse = np.unique(c * width + spans, return_inverse=True)
+    base = len(texts)
+    out_texts = list(texts)
+    for code in uniq.tolist():
+        w, span = divmod(code, width)
+        out_texts.append(f"{texts[w]}{DATED}{'ab'[span % 2]}{span // 2}")
+    plain = np.r_[np.full(base, -1, np.int64), uniq // width]
+    return (np.r_[rows, r].astype(np.int64), np.r_[cols.astype(np.int64), base + inverse.reshape(-1)],
+            out_texts, plain)
+
+
+def _plain_codes(texts: Sequence[str]) -> np.ndarray | None:
+    """Per word code, the code of a dated key's word (-1 for a word; -2 for a dated key whose word is not
+    among ``texts``, which then cannot count); None when there is no dated key."""
+    if not any(DATED in t for t in texts):
+        return None
+    code = {t: k for k, t in enumerate(texts)}
+    return np.array([code.get(t.split(DATED, 1)[0], -2) if DATED in t else -1 for t in texts], dtype=np.int64)
+
+
 def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequence[tuple[int, int]] = (),
-                     tie: np.ndarray | None = None) -> np.ndarray:
+                     tie: np.ndarray | None = None, plain: np.ndarray | None = None) -> np.ndarray:
     """Per article, the code of its story.
 
     Keys are words and figures found in 2 to KEY_MAX_ARTICLES articles; each article keeps its STORY_KEYS
@@ -697,6 +789,10 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     share a few stock words or a round figure are not joined through it. Stories are the connected
     components of the links that count (plus ``extra`` links).
 
+    A word too common to be a key still marks a story within a date span: its dated keys (``plain``: per
+    column, the column of a dated key's word, -1 for a word) count as keys when the word is held by more
+    than KEY_MAX_ARTICLES articles, and are held by 2 to KEY_MAX_ARTICLES themselves (:func:`_strong_links`).
+
     Nothing here depends on articles that share no key: a key's idf is its rarity among STORY_REFERENCE
     articles (not among all given), and ties between equally rare keys go by the key's text (``tie``: each
     column's rank in the sorted texts), not by where it first appears. So an import changes only the stories
@@ -704,8 +800,9 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     """
     if not n_art:
         return np.empty(0, np.int64)
-    df = np.bincount(cols, minlength=int(cols.max()) + 1 if len(cols) else 0)
-    a, b = _strong_links(n_art, rows, cols, df, tie)
+    width = max(int(cols.max()) + 1 if len(cols) else 0, len(plain) if plain is not None else 0)
+    df = np.bincount(cols, minlength=width)
+    a, b = _strong_links(n_art, rows, cols, df, tie, plain)
     if extra:
         ea, eb = np.array([x for x, _ in extra], np.int64), np.array([y for _, y in extra], np.int64)
         a, b = np.r_[a, ea], np.r_[b, eb]
@@ -714,16 +811,28 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     return story.astype(np.int64)
 
 
-def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray, tie: np.ndarray | None
-                  ) -> tuple[np.ndarray, np.ndarray]:
+def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray, tie: np.ndarray | None,
+                  plain: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The links that count between the articles of the distinct (article, word) entries ``rows``, ``cols``,
-    with ``df[word]`` the number of articles holding the word (see :func:`_story_partition`). Weights are
-    summed in whole millionths, so that they do not depend on the order of the keys."""
+    with ``df[word]`` the number of articles holding the word (see :func:`_story_partition`). A dated key
+    (``plain[key] != -1``) is a key only when its word (``plain[key]``, -2: not given) is held by more than
+    KEY_MAX_ARTICLES articles, and a word two articles share within both its date spans counts once (by the
+    rarer), so that two articles a day apart across a span's end share as much as two of one day. Weights
+    are summed in whole millionths, so that they do not depend on the order of the keys."""
     ok = (df[cols] >= 2) & (df[cols] <= KEY_MAX_ARTICLES)
+    if plain is not None:
+        p = plain[cols]
+        ok &= (p == -1) | ((p >= 0) & (df[np.maximum(p, 0)] > KEY_MAX_ARTICLES))
     ptr, keys = _rarest_per_row(rows[ok], cols[ok], df[cols[ok]], STORY_KEYS, n_art, tie)
     owner = np.repeat(np.arange(n_art, dtype=np.int64), np.diff(ptr))
     # articles sharing a key: pairs within each key's postings (at most KEY_MAX_ARTICLES long)
     code, key = _pair_codes_within_runs(keys, owner, n_art)
+    if plain is not None and len(code):
+        word = np.where(plain[key] >= 0, plain[key], key)
+        order = np.lexsort((key if tie is None else tie[key], df[key], word, code))
+        code, key, word = code[order], key[order], word[order]
+        once = np.r_[True, (code[1:] != code[:-1]) | (word[1:] != word[:-1])]
+        code, key = code[once], key[once]
     a = b = np.empty(0, np.int64)
     if len(code):
         idf = np.round(1e6 * np.log((STORY_REFERENCE + 1.0) / np.maximum(df, 1)))
@@ -904,7 +1013,12 @@ def _prepare(claims: Sequence[Claim], hedge: float = HEDGE, overrides: Sequence[
     words_only = ~is_figure[cols]  # round figures recur across stories: words and names mark a story
     tie = _text_rank(list(feat_codes))
     if story_ids is None:
-        story_of = _story_partition(n_art, rows[words_only], cols[words_only], extra, tie)
+        # dated keys mark stories only: the story statistics below are computed from the words alone
+        d_rows, d_cols, d_texts, plain = _with_dated(rows[words_only], cols[words_only], list(feat_codes),
+                                                     _article_days(cl, art, n_art))
+        story_of = _story_partition(n_art, d_rows, d_cols, extra, tie if plain is None else _text_rank(d_texts),
+                                    plain)
+        del d_rows, d_cols, d_texts, plain
     else:
         missing = [x for x in articles if x not in story_ids]
         if missing:
@@ -1879,8 +1993,9 @@ def stories(claims: Sequence[Claim], overrides: Sequence[Override] = ()) -> dict
 class ArticleWords:
     """What :func:`stories` reads of one article: its smallest claim id (articles are taken in that order)
     and the distinct content words of its claims' sentences (figures left out), in the order they first
-    appear over its claims sorted by id. A store may keep these per article so that :func:`plan_regroup`
-    does not read every stored sentence again on each import."""
+    appear over its claims sorted by id, followed by their dated keys when the article has a date
+    (:func:`dated_words`: each word with its day's two date spans). A store may keep these per article so
+    that :func:`plan_regroup` does not read every stored sentence again on each import."""
 
     first_claim: str
     words: tuple[str, ...]
@@ -1889,13 +2004,18 @@ class ArticleWords:
 def article_words(claims: Sequence[Claim]) -> dict[str, ArticleWords]:
     """Per article of ``claims``: its :class:`ArticleWords` (pass them to :func:`plan_regroup`)."""
     out: dict[str, tuple[str, dict[str, None]]] = {}
+    day: dict[str, int] = {}
     cl, ids = _unique_claims(claims)
     for c, cid in zip(cl, ids):
         got = out.get(c.article)
         if got is None:
             got = out[c.article] = (cid, {})
         got[1].update(dict.fromkeys(_context_words(c, _without_number(c))))
-    return {a: ArticleWords(first, tuple(words)) for a, (first, words) in out.items()}
+        d = _day_number(c.published)
+        if d is not None and d < day.get(c.article, d + 1):
+            day[c.article] = d
+    return {a: ArticleWords(first, (*words, *_dated_of_day(words, day.get(a))))
+            for a, (first, words) in out.items()}
 
 
 @dataclass
@@ -1904,7 +2024,8 @@ class _StoryWords:
     articles: list[str]
     rows: np.ndarray  # distinct (article, word) entries
     cols: np.ndarray
-    words: list[str]  # per word code, its text
+    words: list[str]  # per word code, its text (dated keys among them when read from ArticleWords)
+    days: np.ndarray | None = None  # per article, its day number (-1: none), when its dated keys are to be added
 
     def article_of(self) -> dict[str, int]:
         """Claim id -> article code (only overrides need it)."""
@@ -1917,19 +2038,23 @@ def _story_words(cl: list[Claim]) -> _StoryWords:
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
     feat_id = array("i")
+    claim_art = array("q")
     for c in cl:
         ak = art_codes.setdefault(c.article, len(art_codes))
+        claim_art.append(ak)
         codes = [feat_codes.setdefault(w, len(feat_codes)) for w in _context_words(c, _without_number(c))]
         feat_art.extend([ak] * len(codes))
         feat_id.extend(codes)
     _, rows, cols = _Sparse.from_pairs(len(art_codes), np.frombuffer(feat_art, dtype=np.int32),
                                        np.frombuffer(feat_id, dtype=np.int32))
-    return _StoryWords(cl, list(art_codes), rows, cols, list(feat_codes))
+    days = _article_days(cl, np.frombuffer(claim_art, dtype=np.int64), len(art_codes))
+    return _StoryWords(cl, list(art_codes), rows, cols, list(feat_codes), days)
 
 
 def _story_words_of_articles(claims: list[Claim], words: Mapping[str, ArticleWords]) -> _StoryWords:
     """_story_words from per-article words: the same articles and words in the same order (articles by their
-    first claim id, each one's words in order), so the same codes."""
+    first claim id, each one's words in order), so the same codes; the dated keys follow among the words
+    (:func:`_stories_of` tells them by :data:`DATED`), where _story_words adds them when finding stories."""
     articles = sorted(words, key=lambda a: words[a].first_claim)
     feat_codes: dict[str, int] = {}
     feat_art = array("i")
@@ -1967,7 +2092,13 @@ def _stories_of(w: _StoryWords, overrides: Sequence[Override], keep: set[str] | 
     if not names:
         return {}
     extra = [(art_of[o.a], art_of[o.b]) for o in musts if o.a in art_of and o.b in art_of]
-    story = _story_partition(len(names), rows, cols, extra, _text_rank(w.words))
+    texts: Sequence[str] = w.words
+    if w.days is not None:  # from claims: the dated keys that may count, among the articles kept
+        days = w.days if keep is None else w.days[[k for k, a in enumerate(w.articles) if a in keep]]
+        rows, cols, texts, plain = _with_dated(rows, cols, texts, days)
+    else:  # from ArticleWords: their dated keys are among their words
+        plain = _plain_codes(texts)
+    story = _story_partition(len(names), rows, cols, extra, _text_rank(texts), plain)
     first: dict[int, str] = {}
     for k, s in enumerate(story.tolist()):
         if s not in first or names[k] < first[s]:
@@ -2099,6 +2230,17 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     of their neighbours may change, so the stories of those articles and of theirs may (``region``); links
     leaving the region are unchanged, and did not count before, so the stories within it are found from the
     region's articles alone (an article's strongest link always counts, so it too lies within the region).
+
+    Dated keys (``w@a..``, ``w@b..``: the word ``w`` within a date span) change with their own count and with
+    their word's: one counts only while ``w`` is held by more than KEY_MAX_ARTICLES articles. Every article
+    holding a dated key holds its word, so the word's count is at hand wherever the dated key is. A dated key
+    of a new article changes its holders' keys only when its word is too common after the import (otherwise
+    it counts neither before nor after): then it is ``hot`` like a word. When the import takes a word past
+    KEY_MAX_ARTICLES, the word was held by at most that many stored articles, so it is hot itself and all its
+    holders are ``changed``; their dated keys of it that switch on are shared only with other holders of the
+    word, all of them changed already. Neighbours are found through the words that may be keys before or
+    after, and through the dated keys whose word is too common after the import (counts only grow, so this
+    covers before as well).
     """
     new_words = {a: frozenset(w) for a, w in new_words.items()}
     new_count: Counter[str] = Counter(w for ws in new_words.values() for w in ws)
@@ -2108,6 +2250,32 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
 
     def count(w: str) -> int:  # stored articles holding w (every word asked is counted first)
         return counts.get(w, 0)
+
+    judged: dict[str, bool] = {}
+
+    def may_key(w: str) -> bool:
+        """Whether w may be a key before or after the import (judged by what is stored: a word held by more
+        stored articles than KEY_MAX_ARTICLES is none, and a dated key none while its word is rare). Once a
+        word is counted, so is the word of its dated keys (they are read together), and counts stay."""
+        got = judged.get(w)
+        if got is None:
+            n = counts.get(w, 0)
+            if DATED not in w:
+                got = 1 <= n <= KEY_MAX_ARTICLES
+            else:
+                plain = w.split(DATED, 1)[0]
+                got = (1 <= n <= KEY_MAX_ARTICLES
+                       and counts.get(plain, 0) + new_count.get(plain, 0) > KEY_MAX_ARTICLES)
+            judged[w] = got
+        return got
+
+    keyed: dict[str, list[str]] = {}
+
+    def keys_of(a: str) -> list[str]:
+        got = keyed.get(a)
+        if got is None:
+            got = keyed[a] = [w for w in words[a] if may_key(w)]
+        return got
 
     def read(arts: Iterable[str]) -> None:
         todo = [a for a in arts if a not in words]
@@ -2123,14 +2291,17 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
         """Stored articles sharing a word that may be a key (held by few enough articles) with ``arts``."""
         arts = list(arts)
         read(arts)
-        ask = {w for a in arts for w in words[a] if 1 <= count(w) <= KEY_MAX_ARTICLES and w not in holders}
+        ask = {w for a in arts for w in keys_of(a) if w not in holders}
         if ask:
             got = index.holders(list(ask))
             holders.update({w: frozenset(got.get(w, ())) for w in ask})
-        return {b for a in arts for w in words[a] if 1 <= count(w) <= KEY_MAX_ARTICLES for b in holders[w]}
+        return {b for a in arts for w in keys_of(a) for b in holders[w]}
 
     new = set(new_words)
-    hot = [w for w in new_count if 1 <= count(w) <= KEY_MAX_ARTICLES]
+    plains = {w.split(DATED, 1)[0] for w in new_count if DATED in w} - counts.keys()
+    if plains:  # a new article holds a dated key's word too: counted already but for malformed input
+        counts.update(index.counts(list(plains)))
+    hot = [w for w in new_count if may_key(w)]
     got = index.holders(hot) if hot else {}
     holders.update({w: frozenset(got.get(w, ())) for w in hot})
     changed = new | set(seeds) | {b for w in hot for b in holders[w]}
@@ -2155,7 +2326,9 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     rows, cols = rows[order], cols[order]
     df = np.array([count(w) + new_count.get(w, 0) for w in vocab], dtype=np.int64)
     tie = np.arange(len(vocab), dtype=np.int64)  # vocab is sorted: a word's code is its rank
-    a, b = _strong_links(len(universe), rows, cols, df, tie) if len(rows) else (np.empty(0, np.int64),) * 2
+    plain = _plain_codes(vocab)
+    a, b = (_strong_links(len(universe), rows, cols, df, tie, plain) if len(rows)
+            else (np.empty(0, np.int64),) * 2)
     inside = np.array([x in region for x in universe], dtype=bool)
     keep = inside[a] & inside[b] if len(a) else np.zeros(0, bool)
     a, b = a[keep], b[keep]

@@ -88,6 +88,8 @@ class Claim:
     outlet: str | None = None
     sentence_start: int | None = None  # offset of ``sentence`` in the article text
     group: str | None = None
+    published: str | None = None  # the article's ISO date, when known: grouping reads it to date story keys
+
 
     @property
     def id(self) -> str:
@@ -102,7 +104,9 @@ class Claim:
         return replace(self, group=group)
 
     def to_dict(self) -> dict[str, Any]:
+        """The claim output contract: the article's date is the article's, not a field of its claims."""
         d = asdict(self)
+        del d["published"]
         d["kind"] = self.kind.value
         d["qualifier"] = self.qualifier.value
         d["id"] = self.id

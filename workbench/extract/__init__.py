@@ -123,7 +123,7 @@ class Extractor:
             article=article.id, start=start, end=end, surface=text[start:end], sentence=sentence,
             kind=e.kind, low=e.low, high=e.high, qualifier=e.qualifier, currency=e.currency, unit=e.unit,
             noun=e.noun, attribution=attribution, per=e.per, outlet=article.outlet,
-            sentence_start=s0,
+            sentence_start=s0, published=article.published,
             quantity=describe_quantity(sentence, e.start, e.end, e.noun, attribution,
                                        e.unit or e.kind.value, kind=e.kind.value).phrase,
         )

@@ -149,15 +149,16 @@ def outlet_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
 def all_claims(conn: Connection, where: Any = None) -> list[Claim]:
     """Every stored claim (or those matching ``where``) as a :class:`workbench.models.Claim` (``group`` set), in
     import order."""
-    q = (select(claims, outlets.c.name.label("outlet_name"))
-         .join(outlets, outlets.c.id == claims.c.outlet_id).order_by(claims.c.position))
+    q = (select(claims, outlets.c.name.label("outlet_name"), articles.c.published.label("article_published"))
+         .join(outlets, outlets.c.id == claims.c.outlet_id).join(articles, articles.c.id == claims.c.article_id)
+         .order_by(claims.c.position))
     if where is not None:
         q = q.where(where)
     return [
         Claim(article=r.article_id, start=r.start, end=r.end, surface=r.surface, sentence=r.sentence,
               kind=Kind(r.kind), low=r.low, high=r.high, qualifier=Qualifier(r.qualifier), currency=r.currency,
               unit=r.unit, noun=r.noun, attribution=r.attribution, per=r.per, outlet=r.outlet_name,
-              sentence_start=r.sentence_start, group=r.group_id, quantity=r.quantity)
+              sentence_start=r.sentence_start, group=r.group_id, quantity=r.quantity, published=r.article_published)
         for r in conn.execute(q)
     ]
 

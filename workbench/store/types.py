@@ -289,6 +289,7 @@ class ClaimRow:
             qualifier=self.qualifier, currency=self.currency, unit=self.unit, noun=self.noun,
             attribution=self.attribution, per=self.per, outlet=self.outlet,
             sentence_start=self.sentence_start, group=self.group_id, quantity=self.quantity,
+            published=self.published,
         )
 
 

@@ -4,12 +4,15 @@ Grouping (``workbench.group``) puts articles into stories by the rare content wo
 claims within a story. A story depends only on the articles near it (those sharing rare words with it), so
 an import needs only the new articles' words, the stored articles holding them, and those articles' stories
 and claims: never every stored claim. This module keeps, per stored article, its distinct content words
-(``story_words``, indexed by word), how many articles hold each word (``story_word_counts``) and its story
-id (``story_articles``), and answers the questions of :class:`workbench.group.StoryIndex` from them.
+and their dated keys (``story_words``, indexed by word; a dated article holds each word also within its
+date spans, ``word@a..`` and ``word@b..``, which mark stories once the word alone is too common), how many
+articles hold each (``story_word_counts``) and its story id (``story_articles``), and answers the questions
+of :class:`workbench.group.StoryIndex` from them.
 
 The store imports nothing above it: the words and stories are computed by the grouper it is handed (an
 :class:`IndexingGrouper`, such as ``workbench.importing.default_grouper``). The index is complete when the
-settings key ``story_index`` is set; an import with a grouper that cannot index, or an override change it
+settings key ``story_index`` holds :data:`VERSION` (an index of an earlier version, without dated keys,
+counts as not current); an import with a grouper that cannot index, or an override change it
 cannot follow, clears the key, and the next indexing import rebuilds the index from the stored claims (one
 pass, as every import took before the index existed). A freshly migrated database starts that way.
 """
@@ -27,7 +30,7 @@ from workbench.store import articles as claim_repo
 from workbench.store.schema import claims, overrides, settings, story_articles, story_word_counts, story_words
 
 KEY = "story_index"
-VERSION = '"1"'  # settings values are JSON text
+VERSION = '"2"'  # settings values are JSON text; "2": the words' dated keys are indexed
 CHUNK = 500  # ids per IN (...) list
 
 
@@ -120,7 +123,7 @@ class SqlStoryIndex:
 
 
 def is_current(conn: Connection) -> bool:
-    return conn.execute(select(settings.c.value).where(settings.c.key == KEY)).first() is not None
+    return conn.execute(select(settings.c.value).where(settings.c.key == KEY)).scalar_one_or_none() == VERSION
 
 
 def mark_stale(conn: Connection) -> None:
@@ -130,6 +133,7 @@ def mark_stale(conn: Connection) -> None:
 
 def _mark_current(conn: Connection) -> None:
     if not is_current(conn):
+        mark_stale(conn)
         conn.execute(insert(settings).values(key=KEY, value=VERSION))
 
 
