@@ -240,6 +240,22 @@ def stories_of_words(words: dict[str, set[str]], must=()) -> dict[str, str]:
     return {a: first[story[k]] for k, a in enumerate(w.articles)}
 
 
+def check_words_plan(words: dict[str, set[str]], new_arts: set[str], must=()) -> G.ImportPlan:
+    """Plan the import of ``new_arts`` into an index of the other articles (must-links between stored ones
+    only): the planned stories and the stories it touches are those found from every article."""
+    stored = {a: w for a, w in words.items() if a not in new_arts}
+    must = [(x, y) for x, y in must if x in stored and y in stored]
+    index = WordsIndex(stored, must)
+    plan = G.plan_import(index, {a: words[a] for a in new_arts}, must)
+    full = stories_of_words(words, must)
+    for a, s in full.items():
+        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
+    before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
+    after = {a: {b for b in words if full[b] == full[a]} for a in words}
+    assert plan.touched == {a for a in stored if before[a] != after[a]}
+    return plan
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_a_plan_from_stored_words_equals_full_stories_on_any_words(data):
@@ -252,17 +268,8 @@ def test_a_plan_from_stored_words_equals_full_stories_on_any_words(data):
              for k in range(n_art)}
     arts = sorted(words)
     new_arts = set(data.draw(st.lists(st.sampled_from(arts), min_size=1, max_size=6, unique=True)))
-    stored = {a: w for a, w in words.items() if a not in new_arts}
-    must = [(x, y) for x, y in data.draw(st.lists(st.tuples(st.sampled_from(arts), st.sampled_from(arts)),
-                                                  max_size=2)) if x in stored and y in stored]
-    index = WordsIndex(stored, must)
-    plan = G.plan_import(index, {a: words[a] for a in new_arts}, must)
-    full = stories_of_words(words, must)
-    for a, s in full.items():
-        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
-    before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
-    after = {a: {b for b in words if full[b] == full[a]} for a in words}
-    assert plan.touched == {a for a in stored if before[a] != after[a]}
+    must = data.draw(st.lists(st.tuples(st.sampled_from(arts), st.sampled_from(arts)), max_size=2))
+    check_words_plan(words, new_arts, must)
 
 
 # ------------------------------------------------------- dated keys: a common word crossing KEY_MAX_ARTICLES
@@ -272,20 +279,6 @@ def dated(words: set[str], day: int | None) -> set[str]:
     """An article's words with their dated keys, as :func:`workbench.group.article_words` stores them."""
     published = None if day is None else date.fromordinal(date(2026, 1, 1).toordinal() + day).isoformat()
     return words | set(G.dated_words(words, published))
-
-
-def check_words_plan(words: dict[str, set[str]], new_arts: set[str], must=()) -> G.ImportPlan:
-    stored = {a: w for a, w in words.items() if a not in new_arts}
-    must = [(x, y) for x, y in must if x in stored and y in stored]
-    index = WordsIndex(stored, must)
-    plan = G.plan_import(index, {a: words[a] for a in new_arts}, must)
-    full = stories_of_words(words, must)
-    for a, s in full.items():
-        assert (plan.stories[a] if a in plan.regroup else index.story[a]) == s, a
-    before = {a: {b for b in stored if index.story[b] == index.story[a]} for a in stored}
-    after = {a: {b for b in words if full[b] == full[a]} for a in words}
-    assert plan.touched == {a for a in stored if before[a] != after[a]}
-    return plan
 
 
 def test_a_word_crossing_the_cap_switches_its_holders_dated_keys_on_and_the_plan_follows():
