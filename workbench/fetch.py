@@ -226,13 +226,25 @@ class Fetcher:
                 self._sleep(interval - (now - last))
             self._last[parts.netloc] = time.monotonic()
 
+    def _finished(self, url: str) -> None:
+        """The pause before the next request to a host counts from the end of this one: however slowly the
+        site answered, it sees at least the interval between the two requests."""
+        with self._lock:
+            self._last[urlsplit(url).netloc] = time.monotonic()
+
     # -- one request -------------------------------------------------------------------------------------
 
     def _request(self, url: str, headers: dict[str, str], source: str) -> Response:
+        self._pace(url)
+        try:
+            return self._read(url, headers, source)
+        finally:
+            self._finished(url)
+
+    def _read(self, url: str, headers: dict[str, str], source: str) -> Response:
         import urllib3
 
         lim = self.limits
-        self._pace(url)
         deadline = time.monotonic() + lim.total_s
         try:
             resp = self._pool.request("GET", url, headers=headers, preload_content=False, redirect=False)
