@@ -2,9 +2,9 @@
 
 Everything fetched is bounded: a connect and read timeout, a time limit for the whole response, a size
 limit (checked against ``Content-Length`` and again while reading), a limited number of redirects (each hop
-checked like the first), one request at a time per host with a pause between them (the longer of
-:attr:`FetchLimits.min_interval_s` and the site's ``Crawl-delay``), and the site's robots.txt respected for
-every URL before it is requested.
+checked like the first), one request at a time per host with a pause from the end of one to the start of the
+next (the longer of :attr:`FetchLimits.min_interval_s` and the site's ``Crawl-delay``), and the site's
+robots.txt respected for every URL before it is requested.
 
 Pages are read with trafilatura: the main text, and from the page's metadata its title, date (htmldate's
 quick search only: the extensive search can take tens of seconds on one small page), site name (the outlet
