@@ -92,7 +92,9 @@ from webkit import Site, rss  # noqa: E402
 def site(monkeypatch):  # type: ignore[no-untyped-def]
     # the settings a desk would give the server: its own network allowed, short limits for the test
     monkeypatch.setenv("WORKBENCH_FETCH_LOCAL", "1")
-    monkeypatch.setenv("WORKBENCH_FETCH_SECONDS", "1")
+    # the slow page takes 5 s; 3 s leaves the other pages time enough on a loaded machine, where the site's
+    # thread shares this process with the app under test
+    monkeypatch.setenv("WORKBENCH_FETCH_SECONDS", "3")
     monkeypatch.setenv("WORKBENCH_FETCH_MAX_MB", "0.2")
     monkeypatch.setenv("WORKBENCH_FETCH_INTERVAL_S", "0")
     with Site() as s:
@@ -141,7 +143,7 @@ def test_pages_a_file_of_addresses_and_a_feed_import_and_each_failure_is_listed(
                                 "Wells run dry in three villages"]
     reasons = refused_table(at)
     assert "page not found (404)" in reasons["Page addresses, line 4"]
-    assert "took more than 1 s" in reasons["desk-urls.txt, line 1"]
+    assert "took more than 3 s" in reasons["desk-urls.txt, line 1"]
     assert "over the limit of 200 kB" in reasons["desk-urls.txt, line 2"]
     assert reasons[f"{feed}, entry 2 (No link here)"] == "has no link to the article's page"
     assert "page not found (404)" in reasons[f"{feed}: {site.url('/news/withdrawn.html')}"]
