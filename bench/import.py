@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -70,8 +71,8 @@ def child(archive: str, db: str, jobs: int, batch: int, progress: str = "off") -
     return 0
 
 
-def _pairs(sizes: object) -> int:
-    return sum(k * (k - 1) // 2 for k in sizes)  # type: ignore[attr-defined]
+def _pairs(sizes: Iterable[int]) -> int:
+    return sum(k * (k - 1) // 2 for k in sizes)
 
 
 def story_match(found: list[tuple[str, str]]) -> dict:

@@ -74,7 +74,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Collection, Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -710,10 +710,16 @@ def _day_number(published: str | None) -> int | None:
         return None
 
 
+def _span_numbers(day: Any) -> tuple[Any, Any]:
+    """The numbers of a day's two date spans, one of each family (a day number or an array of them): two
+    days less than DATE_SPAN / 2 apart share at least one, two days DATE_SPAN or more apart none."""
+    return day // DATE_SPAN, (day + DATE_SPAN // 2) // DATE_SPAN
+
+
 def _date_spans(day: int) -> tuple[str, str]:
-    """The two date spans of a day, one of each family: two days less than DATE_SPAN / 2 apart share at
-    least one, two days DATE_SPAN or more apart none."""
-    return f"a{day // DATE_SPAN}", f"b{(day + DATE_SPAN // 2) // DATE_SPAN}"
+    """The two date spans of a day as they are spelt in a dated key."""
+    a, b = _span_numbers(day)
+    return f"a{a}", f"b{b}"
 
 
 def dated_words(words: Iterable[str], published: str | None) -> list[str]:
@@ -755,7 +761,8 @@ def _with_dated(rows: np.ndarray, cols: np.ndarray, texts: Sequence[str], days: 
     if not sel.any():
         return rows, cols, list(texts), None
     r, c, d = rows[sel], cols[sel].astype(np.int64), days[rows[sel]]
-    spans = np.r_[2 * (d // DATE_SPAN), 2 * ((d + DATE_SPAN // 2) // DATE_SPAN) + 1]  # family a even, b odd
+    span_a, span_b = _span_numbers(d)
+    spans = np.r_[2 * span_a, 2 * span_b + 1]  # family a even, b odd
     r, c = np.r_[r, r], np.r_[c, c]
     width = int(spans.max()) + 1
     uniq, inverse = np.unique(c * width + spans, return_inverse=True)

@@ -90,7 +90,6 @@ class Claim:
     group: str | None = None
     published: str | None = None  # the article's ISO date, when known: grouping reads it to date story keys
 
-
     @property
     def id(self) -> str:
         return claim_id(self.article, self.start, self.end)
