@@ -1,11 +1,8 @@
 """A generated archive of short news articles, for the import benchmark and the archive tests.
 
-Stories are events of a few kinds (a strike, a flood, a budget, a closure, a poll) in places drawn at random
-from a shared list of 300, so stories share vocabulary and places; each story is told by three to six outlets
-with their own wording, and outlets sometimes disagree on a figure or round it. As in real news, a story has
-names of its own (the person quoted, the firm or campaign concerned) drawn from a pool of about 14,000, so
-names recur across unrelated stories of the year; others belong to the place (its council leader, its river)
-and recur in every story there; outlets name them in some sentences and not in others. An article is five to nine
+Stories are events of a few kinds (a strike, a flood, a budget, a closure, a poll) in places drawn from a
+shared list of 300, so stories share vocabulary and places; each story is told by three to six outlets with
+their own wording, and outlets sometimes disagree on a figure or round it. An article is five to nine
 sentences, most of them without a number, as in real news. The stories are dated over one year in story
 order, whatever the number of articles asked for, so the same kind of story in the same place recurs
 across the year at different dates, as in a year of news; an outlet may publish a day or two after
@@ -43,14 +40,9 @@ FILLER = [
 ]
 
 
-PSYL = ["ad", "bel", "cor", "dar", "el", "fin", "gar", "hol", "ing", "jar", "kel", "lor", "mar", "nor", "os", "pel",
-        "quin", "ros", "sel", "tam", "ul", "ver", "wyn", "yar"]
-FIRST = ["Alex", "Sam", "Priya", "Tom", "Maria", "Chen", "Fatima", "Owen", "Grace", "Ravi", "Helen", "Marek"]
-FIRMS = {"strike": ["Logistics", "Transport", "Care"], "closure": ["Foods", "Steel", "Plastics", "Textiles"],
-         "poll": ["campaign", "alliance"]}
-POLLSTERS = ["Northpoll", "Civic Survey", "OpinionWorks", "Ballot Research"]
 YEAR_START = date(2025, 1, 1).toordinal()
 YEAR_DAYS = 365
+MEAN_OUTLETS = 4.5  # outlets per story, on average (three to six)
 
 
 def place(n: int) -> str:
@@ -60,17 +52,10 @@ def place(n: int) -> str:
     return "".join(sy).capitalize()
 
 
-def name(n: int) -> str:
-    """One of 24 ** 3 names for n in 0..13823 (three syllables), never a place's."""
-    a, r = divmod(n % len(PSYL) ** 3, len(PSYL) ** 2)
-    b, c = divmod(r, len(PSYL))
-    return (PSYL[a] + PSYL[b] + PSYL[c]).capitalize()
-
-
-def story_day(first: int, n: int) -> int:
-    """The day of the year (0-based) of the story whose first article is the ``first``-th of an archive of
-    ``n`` articles: story order spread over one year, whatever the number of outlets per story."""
-    return min(YEAR_DAYS - 1, first * YEAR_DAYS // max(n, 1))
+def story_day(s: int, n: int) -> int:
+    """The day of the year (0-based) of story ``s`` in an archive of ``n`` articles: story order spread over
+    one year."""
+    return min(YEAR_DAYS - 1, int(s * MEAN_OUTLETS * YEAR_DAYS / max(n, 1)))
 
 
 def _money(v: float, rng: random.Random) -> str:
@@ -88,53 +73,46 @@ KINDS = ["strike", "flood", "budget", "closure", "poll"]
 
 def story_facts(s: int, rng: random.Random) -> dict:
     kind = KINDS[s % len(KINDS)]
-    n_town = rng.randrange(300)  # places repeat across stories, of any kind
-    n_names = len(PSYL) ** 3
-    return {"kind": kind, "town": place(n_town),
-            "person": f"{rng.choice(FIRST)} {name(rng.randrange(n_names))}",
-            "firm": f"{name(rng.randrange(n_names))} {rng.choice(FIRMS.get(kind, ['Group']))}",
-            "leader": f"{FIRST[n_town % len(FIRST)]} {name(7 * n_town + 1)}", "river": name(11 * n_town + 5),
-            "pollster": rng.choice(POLLSTERS), "n1": rng.randint(120, 48000), "n2": rng.randint(3, 95),
+    town = place(s % 300)  # places repeat across stories
+    return {"kind": kind, "town": town, "n1": rng.randint(120, 48000), "n2": rng.randint(3, 95),
             "money": rng.choice([1, 2, 5, 12, 40, 85, 240, 600]) * 1e6 * rng.choice([1, 1, 1, 10]),
             "pct": round(rng.uniform(1.5, 64), 1), "days": rng.randint(2, 21)}
 
 
 def sentences(f: dict, rng: random.Random) -> tuple[str, list[str]]:
     t = f["town"]
-    role = rng.choice(PEOPLE)
-    who = rng.choice([role, f"{role} {f['person']}", f["person"]])
-    firm = rng.choice([f["firm"], "the employer" if f["kind"] == "strike" else "the company"])
+    who = rng.choice(PEOPLE)
     n1 = f["n1"] if rng.random() > 0.2 else int(f["n1"] * rng.choice([0.8, 0.9, 1.1, 1.25]))
     if f["kind"] == "strike":
         title = rng.choice([f"Workers walk out in {t}", f"{t} strike enters day {f['days']}", f"Strike hits {t}"])
-        body = [f"{_count(n1, rng)} workers at {firm} walked out in {t} on Monday, {who} said.",
+        body = [f"{_count(n1, rng)} workers walked out in {t} on Monday, {who} said.",
                 f"The strike is expected to last {f['days']} days.",
                 f"Staff were offered a rise of {f['pct']}%, which the union rejected.",
                 f"The dispute has cost the local economy {_money(f['money'], rng)}, according to the chamber of commerce."]
     elif f["kind"] == "flood":
         title = rng.choice([f"Floods hit {t}", f"{t} homes flooded after storm", f"River bursts its banks in {t}"])
-        body = [f"{_count(n1, rng)} homes were flooded in {t} after the {rng.choice(['river', 'River ' + f['river']])} burst its banks.",
+        body = [f"{_count(n1, rng)} homes were flooded in {t} after the river burst its banks.",
                 f"{f['n2']} people were taken to hospital, {who} said.",
                 f"Repairs are expected to cost {_money(f['money'], rng)}.",
                 f"Rainfall was {f['pct']}% above the monthly average."]
     elif f["kind"] == "budget":
         title = rng.choice([f"{t} council sets its budget", f"Council tax to rise in {t}", f"{t} budget approved"])
-        body = [f"{t} council{rng.choice(['', ', led by ' + f['leader'] + ','])} approved a budget of {_money(f['money'], rng)} for next year.",
+        body = [f"{t} council approved a budget of {_money(f['money'], rng)} for next year.",
                 f"Council tax will rise by {f['pct']}%, {who} said.",
                 f"{f['n2']} posts will be cut over {f['days']} months.",
                 f"The council serves {_count(n1, rng)} residents."]
     elif f["kind"] == "closure":
         title = rng.choice([f"Plant to close in {t}", f"{t} factory closure confirmed", f"Jobs lost as {t} site shuts"])
-        body = [f"The {firm} plant in {t} will close with the loss of {_count(n1 // 10 + 50, rng)} jobs.",
+        body = [f"The plant in {t} will close with the loss of {_count(n1 // 10 + 50, rng)} jobs.",
                 f"It opened {f['n2']} years ago and once employed twice as many people.",
                 f"The owners said losses had reached {_money(f['money'], rng)}.",
                 f"Output fell by {f['pct']}% last year, {who} said."]
     else:
         title = rng.choice([f"Poll shows split in {t}", f"{t} voters divided, survey finds", f"New poll in {t}"])
-        body = [f"A poll of {_count(n1 // 20 + 500, rng)} voters in {t} by {f['pollster']} found {f['pct']}% backing the plan.",
+        body = [f"A poll of {_count(n1 // 20 + 500, rng)} voters in {t} found {f['pct']}% backing the plan.",
                 f"The survey was carried out over {f['days']} days.",
                 f"One in {max(2, f['n2'] // 10)} said they had not decided, {who} said.",
-                f"The {rng.choice(['', f['firm'] + ' '])}campaign has spent {_money(f['money'] / 10, rng)} so far."]
+                f"The campaign has spent {_money(f['money'] / 10, rng)} so far."]
     body = [b[0].upper() + b[1:] for b in body]  # a sentence opens with a capital, "About 400 ..." too
     rng.shuffle(body)
     picked = body[: rng.randint(2, 4)]
@@ -150,7 +128,7 @@ def articles(n: int, seed: int = 20261201) -> Iterator[dict]:
     while made < n:
         facts = story_facts(s, rng)
         outlets = rng.sample(OUTLETS, rng.randint(3, 6))
-        day = YEAR_START + story_day(made, n)
+        day = YEAR_START + story_day(s, n)
         for k, o in enumerate(outlets):
             if made >= n:
                 break

@@ -34,14 +34,6 @@ def test_the_import_bench_runs_end_to_end_at_small_size() -> None:
     assert "claims in groups of 2 or more:" in out
 
 
-def test_the_story_floor_scan_runs_at_small_size_and_scores_each_floor() -> None:
-    out = run("bench/fit_stories.py", "--articles", "300", "--floors", "2,4", "--jobs", "1")
-    rows = [ln.split() for ln in out.splitlines() if ln.strip()[:1].isdigit() and len(ln.split()) == 5]
-    assert [r[0] for r in rows] == ["2", "4"]
-    assert all(0.0 <= float(x) <= 1.0 for r in rows for x in r[1:4])
-    assert "best F1 at STORY_FLOOR = " in out
-
-
 def test_the_generated_archive_is_the_article_input_format(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     run("bench/newsarchive.py", str(path), "--articles", "50")
@@ -68,28 +60,6 @@ def test_the_generated_archive_dates_its_stories_over_one_year() -> None:
             story_day.setdefault(r["id"].rsplit("-", 1)[1], set()).add(d)
         assert all(max(v) - min(v) <= timedelta(days=2) for v in story_day.values())  # told within days
     assert list(articles(300)) == list(articles(300))  # deterministic
-
-
-def test_the_generated_stories_mix_kinds_per_place_and_share_names_across_stories() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from newsarchive import KINDS, articles, name, place
-
-    recs = list(articles(3000))
-    kinds_at: dict[str, set[str]] = {}
-    for r in recs:
-        kind = KINDS[int(r["id"].rsplit("-", 1)[1]) % len(KINDS)]
-        for p in (place(n) for n in range(300)):
-            if p in r["title"]:
-                kinds_at.setdefault(p, set()).add(kind)
-    assert sum(len(k) > 1 for k in kinds_at.values()) > 100  # a place has stories of several kinds
-    names = [name(n) for n in range(24 ** 3)]
-    assert len(set(names)) == 24 ** 3 and not set(names) & {place(n) for n in range(300)}
-    stories_of: dict[str, set[str]] = {}
-    for r in recs[:600]:
-        for w in r["text"].replace(",", " ").replace(".", " ").split():
-            if w[:1].isupper():
-                stories_of.setdefault(w, set()).add(r["id"].rsplit("-", 1)[1])
-    assert any(len(v) > 1 for w, v in stories_of.items() if w in set(names))  # a name in several stories
 
 
 def test_the_import_bench_scores_stories_by_pairs_per_story() -> None:

@@ -7,10 +7,7 @@ holding their claims (names included, lowercased and lightly stemmed; figures ar
 recur across stories). Each word in at least two and at most :data:`KEY_MAX_ARTICLES` articles is a key; each article keeps its
 :data:`STORY_KEYS` rarest keys; two articles that share at least :data:`STORY_LINK` of them are linked by the
 rarity of what they share, and a link counts when it weighs at least :data:`STORY_RELATIVE` of either
-article's strongest link and at least one key held by :data:`STORY_FLOOR` articles (the outlets of one
-story; several commoner keys together weigh as much) (:func:`stories`). That floor is what keeps a large
-archive from chaining: a name or a place held by more articles, recurring in unrelated stories of a year,
-alone joins none of them, however weak each article's other links are. Stories are the connected components of the links that count;
+article's strongest link (:func:`stories`). Stories are the connected components of the links that count;
 they are found from the keys' postings, never from all pairs of articles. Claims of different stories are never compared, and every
 statistic the pair score uses (word rarity, names, what is topical) is computed within the claim's story, so
 grouping a story does not depend on any other: :func:`plan_regroup` uses this to regroup only the stories an
@@ -123,7 +120,6 @@ DATE_SPAN = 14  # days of one dated key; its two families are offset by half of 
 DATED = "@"  # joins a word to its date span in a dated key ("strike@a3841"); content words never hold it
 STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
 STORY_LINK = 1  # keys two articles must share to be one story
-STORY_FLOOR = 4  # a link weighs at least one key held by this many articles (bench/fit_stories.py chose it)
 STORY_RELATIVE = 0.5  # a link between two articles counts when it weighs this share of either's strongest
 BACKGROUND = 30  # unrelated articles assumed besides the story when weighing words by rarity
 STORY_PADDING = 75.0  # added to each article's squared norm (about a dozen words' worth)
@@ -796,9 +792,8 @@ def _story_partition(n_art: int, rows: np.ndarray, cols: np.ndarray, extra: Sequ
     Keys are words and figures found in 2 to KEY_MAX_ARTICLES articles; each article keeps its STORY_KEYS
     rarest. Two articles sharing at least STORY_LINK keys are linked with the weight of what they share (the
     keys' idf), and a link counts when it weighs at least STORY_RELATIVE of the stronger of the two articles'
-    strongest links, and weighs at least the weight of one key held by STORY_FLOOR articles: an
-    article's own story is what it shares most with, two stories of one kind that share a few stock words or
-    a round figure are not joined through it, and neither are two stories that share one recurring name. Stories are the connected
+    strongest links: an article's own story is what it shares most with, and two stories of one kind that
+    share a few stock words or a round figure are not joined through it. Stories are the connected
     components of the links that count (plus ``extra`` links).
 
     A word too common to be a key still marks a story within a date span: its dated keys (``plain``: per
@@ -847,7 +842,7 @@ def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray
         code, key = code[once], key[once]
     a = b = np.empty(0, np.int64)
     if len(code):
-        idf = idf_of(np.maximum(df, 1))
+        idf = np.round(1e6 * np.log((STORY_REFERENCE + 1.0) / np.maximum(df, 1)))
         pairs, inverse, shared = _unique_inverse(code)
         weight = np.bincount(inverse, weights=idf[key], minlength=len(pairs))  # whole numbers: exact sums
         sel = shared >= STORY_LINK
@@ -857,15 +852,8 @@ def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray
         np.maximum.at(best, a, weight)
         np.maximum.at(best, b, weight)
         strong = weight >= STORY_RELATIVE * np.minimum(best[a], best[b])
-        strong &= weight >= idf_of(STORY_FLOOR)
         a, b = a[strong], b[strong]
     return a, b
-
-
-def idf_of(holders: Any) -> Any:
-    """A key's weight in a story link, in whole millionths (exact sums whatever their order): its idf among
-    STORY_REFERENCE articles when ``holders`` articles hold it (a count or an array of them)."""
-    return np.round(1e6 * np.log((STORY_REFERENCE + 1.0) / holders))
 
 
 def _text_rank(texts: Sequence[str]) -> np.ndarray:
@@ -2248,9 +2236,7 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     articles hold it, and so the keys of the stored articles holding it (``changed``); their links and those
     of their neighbours may change, so the stories of those articles and of theirs may (``region``); links
     leaving the region are unchanged, and did not count before, so the stories within it are found from the
-    region's articles alone (an article's strongest link counts when it weighs at least STORY_FLOOR's key, so
-    it too lies within the region; an article whose strongest link weighs less has no link that counts,
-    within the region or outside it).
+    region's articles alone (an article's strongest link always counts, so it too lies within the region).
 
     Dated keys (``w@a..``, ``w@b..``: the word ``w`` within a date span) change with their own count and with
     their word's: one counts only while ``w`` is held by more than KEY_MAX_ARTICLES articles. Every article
@@ -2336,9 +2322,8 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     universe = sorted(region)
     read(universe)
 
-    # the after-partition within the region: an article's strongest link counts (or, below the floor, none of
-    # its links does), so it lies within the region, and the links among the region's articles are all that
-    # its stories depend on
+    # the after-partition within the region: an article's strongest link always counts, so it lies within the
+    # region, and the links among the region's articles are all that its stories depend on
     code = {a: k for k, a in enumerate(universe)}
     vocab = sorted({w for a in universe for w in words[a]})
     wcode = {w: k for k, w in enumerate(vocab)}
