@@ -394,7 +394,7 @@ hidden = bool(view and view.blind) or bool(group_view and group_view.blind)
 pos = ids.index(claim.id) + 1 + page * PAGE_SIZE if claim.id in ids else None
 n_pages = max(1, -(-total // PAGE_SIZE))
 
-left, right = st.columns([6, 5], gap="large")
+left, right = st.columns([8, 5], gap="large")
 
 # --- left: the queue ------------------------------------------------------------------------------------
 with left:
@@ -402,15 +402,16 @@ with left:
                + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
     table = {  # the figure and the words around it first: they tell claims apart (a headline from a body)
-        " ": ["▶" if r.id == claim.id else "" for r in rows],
-        "figure": [" ".join(r.surface.split()) for r in rows],
+        # the claim on screen is marked in its figure's cell: a column of its own would cost the width that
+        # lets the outlet show whole in a 1,400-pixel window
+        "figure": [("▶ " if r.id == claim.id else "") + " ".join(r.surface.split()) for r in rows],
         "sentence": [around_figure(r, 110) for r in rows],
         "outlet": [r.outlet for r in rows],
     }
 
     def fit(values: list[str], least: int = 60, most: int = 260) -> int:
-        """A column wide enough to show its longest value whole (about 7.5 px a character)."""
-        return max(least, min(most, int(7.5 * max((len(v) for v in values), default=0)) + 28))
+        """A column wide enough to show its longest value whole (about 7 px a character)."""
+        return max(least, min(most, int(7 * max((len(v) for v in values), default=0)) + 20))
 
     if not flt.status:
         table["status"] = [status_text(r.status) for r in rows]
@@ -419,7 +420,6 @@ with left:
         key=table_key, on_select=partial(pick_row, table_key), selection_mode="single-row",
         hide_index=True, height=min(560, 38 + 35 * max(1, len(rows))), width="stretch",
         column_config={
-            " ": st.column_config.TextColumn(width=24),
             "figure": st.column_config.TextColumn(width=fit(table["figure"])),
             "outlet": st.column_config.TextColumn(width=fit(table["outlet"])),
             "sentence": st.column_config.TextColumn(width="medium"),
