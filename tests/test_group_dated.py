@@ -4,6 +4,7 @@ story partition reads them (the pair features come from the words alone)."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import date, timedelta
 
 from workbench import group as G
@@ -19,31 +20,40 @@ def claim(article: str, sentence: str, value: float, day: int | None) -> Claim:
                  published=None if day is None else (START + timedelta(days=day)).isoformat())
 
 
+def span_start(day: int) -> int:
+    """The first day (counted from START) of the date span holding ``day``, or of the next when ``day`` is the
+    last of its span: a story told from it and the day after lies within one span."""
+    ordinal = START.toordinal() + day
+    while (ordinal + 1) // G.DATE_SPAN != ordinal // G.DATE_SPAN:
+        ordinal += 1
+    return ordinal - START.toordinal()
+
+
 def strike_archive(stories: int, per_story: int, days_apart: int, dated: bool = True) -> list[Claim]:
-    """``stories`` strikes in one town, ``days_apart`` days from one to the next, each told by ``per_story``
-    outlets a day or so apart: every word is in every article."""
+    """``stories`` strikes in one town, about ``days_apart`` days from one to the next, each told by
+    ``per_story`` outlets on one day and the next, within one date span: every word is in every article."""
     out = []
     for s in range(stories):
         for k in range(per_story):
-            day = s * days_apart + k % 2 if dated else None
+            day = span_start(s * days_apart) + k % 2 if dated else None
             out.append(claim(f"o{k}-{s:03d}", "workers walked out in Carfen on Monday, the union said.",
                              1000 + 10 * s, day))
     return out
 
 
-def test_articles_days_apart_share_a_dated_key_across_a_span_boundary():
-    spans = {d: G._date_spans(d) for d in range(0, 60)}
-    for d in spans:
-        for e in range(d, d + G.DATE_SPAN // 2):
-            if e in spans:
-                assert set(spans[d]) & set(spans[e]), (d, e)  # less than a week apart: always one shared
-        for e in range(d + G.DATE_SPAN, d + 3 * G.DATE_SPAN):
-            if e in spans:
-                assert not set(spans[d]) & set(spans[e])  # a fortnight or more apart: none
+def test_days_of_one_span_share_its_dated_key_and_spans_never_overlap():
+    span = {d: G._date_span(d) for d in range(0, 90)}
+    for d in span:
+        for e in span:
+            same = span[d] == span[e]
+            assert same == (d // G.DATE_SPAN == e // G.DATE_SPAN)
+            if abs(d - e) >= G.DATE_SPAN:
+                assert not same  # a fortnight or more apart: never
+    assert len(set(span.values())) == -(-90 // G.DATE_SPAN)  # each span follows the last, none overlaps
     assert G.dated_words(["strike"], None) == []
     assert G.dated_words(["strike"], "not a date") == []
     keys = G.dated_words(["strike"], "2026-03-01")
-    assert len(keys) == 2 and all(k.startswith("strike" + G.DATED) for k in keys)
+    assert len(keys) == 1 and all(k.startswith("strike" + G.DATED) for k in keys)
     assert not any(G.DATED in w for w in G._words("user@example.com wrote at 10@home"))  # no word holds it
 
 
@@ -57,6 +67,29 @@ def test_a_word_in_too_many_articles_marks_stories_by_date():
     assert len(set(found.values())) == 12  # and the strikes a month apart are not joined
     undated = G.stories(strike_archive(stories=12, per_story=4, days_apart=30, dated=False))
     assert len(set(undated.values())) == 48  # without dates nothing marks a story
+
+
+def test_stories_of_one_town_every_few_days_do_not_chain_across_the_year():
+    """A town's strikes every five days over a year, every word in every article: dated keys join the strikes
+    of one span at most, never the year into one story."""
+    claims = strike_archive(stories=73, per_story=3, days_apart=5)
+    found = G.stories(claims)
+    sizes = sorted(Counter(found.values()).values())
+    assert max(sizes) <= 3 * (G.DATE_SPAN // 5 + 1)  # the strikes of one span at most
+    assert len(sizes) >= 365 // G.DATE_SPAN
+
+
+def test_a_story_told_on_either_side_of_a_span_end_parts_when_it_shares_only_common_words():
+    """The price of spans that do not overlap: outlets a day apart across a span's end share no dated key."""
+    claims = strike_archive(stories=12, per_story=4, days_apart=30)
+    last = next(d for d in range(G.DATE_SPAN) if (START.toordinal() + d + 1) // G.DATE_SPAN
+                != (START.toordinal() + d) // G.DATE_SPAN)
+    moved = [c.__class__(**{**{f: getattr(c, f) for f in c.__dataclass_fields__},
+                            "published": (START + timedelta(days=last + int(c.article[1]) % 2)).isoformat()})
+             if c.article.endswith("-000") else c for c in claims]
+    found = G.stories(moved)
+    assert len({found[c.article] for c in moved if c.article.endswith("-000")}) == 2
+    assert len(set(found.values())) == 13
 
 
 def test_the_partition_of_group_claims_and_of_stories_and_of_the_word_index_agree():

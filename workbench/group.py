@@ -16,10 +16,12 @@ import touches.
 In a large archive the words of a recurring kind of story (a monthly figure, one town's council, a strike,
 the town's own name) are each in far more than :data:`KEY_MAX_ARTICLES` articles, so none of them is a key.
 Such a word still marks a story within a short time: an article with a publication date also holds each of
-its words within two overlapping date spans of :data:`DATE_SPAN` days (two families offset by half a span,
-so that articles a few days apart share one whichever side of a span's end they fall), and such a *dated
-key* is a key, like any, when it is in two to :data:`KEY_MAX_ARTICLES` articles, but only while its word
-alone is in too many to be one. Two articles sharing a word in both spans share it once. Words that are keys
+its words within its date span (the calendar's spans of :data:`DATE_SPAN` days), and such a *dated key* is a
+key, like any, when it is in two to :data:`KEY_MAX_ARTICLES` articles, but only while its word alone is in
+too many to be one. The spans do not overlap, so that dated keys join stories of one span at most: with
+overlapping spans, a town whose stories come every few days was one story from January to December, each
+story joined to the next through the span they shared. The price is that the outlets of a story told on
+either side of a span's end share no dated key (they may share other keys). Words that are keys
 stay keys exactly as before, so a set in which no word is in more than :data:`KEY_MAX_ARTICLES` articles
 gives the same stories whatever its dates; undated articles have no dated keys. Dated keys only join articles into stories: nothing within a story (its word rarity,
 names, topical words, blocking keys, the pair features) reads them.
@@ -116,7 +118,7 @@ LINKAGE = 0.5  # share of cross pairs that must link directly for two clusters t
 BLOCK_LIMIT = 64  # claims of one story and dimension compared all with all; larger blocks by neighbours
 KEY_MAX_ARTICLES = 30  # a word or figure in more articles than this marks no story
 STORY_REFERENCE = 2 * KEY_MAX_ARTICLES  # a key's idf is its rarity among this many articles, however many are stored
-DATE_SPAN = 14  # days of one dated key; its two families are offset by half of that, so close dates share one
+DATE_SPAN = 14  # days of one dated key's span; spans follow one another and never overlap
 DATED = "@"  # joins a word to its date span in a dated key ("strike@a3841"); content words never hold it
 STORY_KEYS = 12  # rarest keys per article that may join it to another article's story
 STORY_LINK = 1  # keys two articles must share to be one story
@@ -710,29 +712,28 @@ def _day_number(published: str | None) -> int | None:
         return None
 
 
-def _span_numbers(day: Any) -> tuple[Any, Any]:
-    """The numbers of a day's two date spans, one of each family (a day number or an array of them): two
-    days less than DATE_SPAN / 2 apart share at least one, two days DATE_SPAN or more apart none."""
-    return day // DATE_SPAN, (day + DATE_SPAN // 2) // DATE_SPAN
+def _span_number(day: Any) -> Any:
+    """The number of a day's date span (a day number or an array of them): days of one span share it, two
+    days DATE_SPAN or more apart never do."""
+    return day // DATE_SPAN
 
 
-def _date_spans(day: int) -> tuple[str, str]:
-    """The two date spans of a day as they are spelt in a dated key."""
-    a, b = _span_numbers(day)
-    return f"a{a}", f"b{b}"
+def _date_span(day: int) -> str:
+    """A day's date span as it is spelt in a dated key."""
+    return f"a{_span_number(day)}"
 
 
 def dated_words(words: Iterable[str], published: str | None) -> list[str]:
-    """The dated keys of an article published on ``published`` holding ``words``: each word with each of the
-    two date spans of that day (none without a date)."""
+    """The dated keys of an article published on ``published`` holding ``words``: each word with the date span
+    of that day (none without a date)."""
     return _dated_of_day(words, _day_number(published))
 
 
 def _dated_of_day(words: Iterable[str], day: int | None) -> list[str]:
     if day is None:
         return []
-    a, b = _date_spans(day)
-    return [f"{w}{DATED}{span}" for w in words for span in (a, b)]
+    span = _date_span(day)
+    return [f"{w}{DATED}{span}" for w in words]
 
 
 def _article_days(claims: Sequence[Claim], article_code: np.ndarray, n_art: int) -> np.ndarray:
@@ -751,7 +752,7 @@ def _with_dated(rows: np.ndarray, cols: np.ndarray, texts: Sequence[str], days: 
                 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
     """The distinct (article, word) entries ``rows``, ``cols`` with the dated keys that may count added: for
     each word held by more than KEY_MAX_ARTICLES articles, each dated article holding it gets the word with
-    its day's two date spans. Returns (rows, cols, texts, plain): ``plain`` per column is the column of its
+    its day's date span. Returns (rows, cols, texts, plain): ``plain`` per column is the column of its
     word for a dated key, -1 for a word (None when no dated key was added). Dated keys of rarer words are
     left out: they cannot count (:func:`_strong_links`)."""
     if not len(cols):
@@ -760,17 +761,14 @@ def _with_dated(rows: np.ndarray, cols: np.ndarray, texts: Sequence[str], days: 
     sel = (df[cols] > KEY_MAX_ARTICLES) & (days[rows] >= 0)
     if not sel.any():
         return rows, cols, list(texts), None
-    r, c, d = rows[sel], cols[sel].astype(np.int64), days[rows[sel]]
-    span_a, span_b = _span_numbers(d)
-    spans = np.r_[2 * span_a, 2 * span_b + 1]  # family a even, b odd
-    r, c = np.r_[r, r], np.r_[c, c]
+    r, c, spans = rows[sel], cols[sel].astype(np.int64), _span_number(days[rows[sel]])
     width = int(spans.max()) + 1
     uniq, inverse = np.unique(c * width + spans, return_inverse=True)
     base = len(texts)
     out_texts = list(texts)
     for code in uniq.tolist():
         w, span = divmod(code, width)
-        out_texts.append(f"{texts[w]}{DATED}{'ab'[span % 2]}{span // 2}")
+        out_texts.append(f"{texts[w]}{DATED}a{span}")
     plain = np.r_[np.full(base, -1, np.int64), uniq // width]
     return (np.r_[rows, r].astype(np.int64), np.r_[cols.astype(np.int64), base + inverse.reshape(-1)],
             out_texts, plain)
@@ -823,9 +821,7 @@ def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray
     """The links that count between the articles of the distinct (article, word) entries ``rows``, ``cols``,
     with ``df[word]`` the number of articles holding the word (see :func:`_story_partition`). A dated key
     (``plain[key] != -1``) is a key only when its word (``plain[key]``, -2: not given) is held by more than
-    KEY_MAX_ARTICLES articles, and a word two articles share within both its date spans counts once (by the
-    rarer), so that two articles a day apart across a span's end share as much as two of one day. Weights
-    are summed in whole millionths, so that they do not depend on the order of the keys."""
+    KEY_MAX_ARTICLES articles (so a word and its dated key never both count). Weights are summed in whole millionths, so that they do not depend on the order of the keys."""
     ok = (df[cols] >= 2) & (df[cols] <= KEY_MAX_ARTICLES)
     if plain is not None:
         p = plain[cols]
@@ -834,12 +830,6 @@ def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray
     owner = np.repeat(np.arange(n_art, dtype=np.int64), np.diff(ptr))
     # articles sharing a key: pairs within each key's postings (at most KEY_MAX_ARTICLES long)
     code, key = _pair_codes_within_runs(keys, owner, n_art)
-    if plain is not None and len(code):
-        word = np.where(plain[key] >= 0, plain[key], key)
-        order = np.lexsort((key if tie is None else tie[key], df[key], word, code))
-        code, key, word = code[order], key[order], word[order]
-        once = np.r_[True, (code[1:] != code[:-1]) | (word[1:] != word[:-1])]
-        code, key = code[once], key[once]
     a = b = np.empty(0, np.int64)
     if len(code):
         idf = np.round(1e6 * np.log((STORY_REFERENCE + 1.0) / np.maximum(df, 1)))
@@ -2001,7 +1991,7 @@ class ArticleWords:
     """What :func:`stories` reads of one article: its smallest claim id (articles are taken in that order)
     and the distinct content words of its claims' sentences (figures left out), in the order they first
     appear over its claims sorted by id, followed by their dated keys when the article has a date
-    (:func:`dated_words`: each word with its day's two date spans). A store may keep these per article so
+    (:func:`dated_words`: each word with its day's date span). A store may keep these per article so
     that :func:`plan_regroup` does not read every stored sentence again on each import."""
 
     first_claim: str
@@ -2238,7 +2228,7 @@ def plan_import(index: StoryIndex, new_words: Mapping[str, Collection[str]],
     leaving the region are unchanged, and did not count before, so the stories within it are found from the
     region's articles alone (an article's strongest link always counts, so it too lies within the region).
 
-    Dated keys (``w@a..``, ``w@b..``: the word ``w`` within a date span) change with their own count and with
+    Dated keys (``w@a..``: the word ``w`` within a date span) change with their own count and with
     their word's: one counts only while ``w`` is held by more than KEY_MAX_ARTICLES articles. Every article
     holding a dated key holds its word, so the word's count is at hand wherever the dated key is. A dated key
     of a new article changes its holders' keys only when its word is too common after the import (otherwise

@@ -5,14 +5,14 @@ claims within a story. A story depends only on the articles near it (those shari
 an import needs only the new articles' words, the stored articles holding them, and those articles' stories
 and claims: never every stored claim. This module keeps, per stored article, its distinct content words
 and their dated keys (``story_words``, indexed by word; a dated article holds each word also within its
-date spans, ``word@a..`` and ``word@b..``, which mark stories once the word alone is too common), how many
+date span, ``word@a..``, which marks stories once the word alone is too common), how many
 articles hold each (``story_word_counts``) and its story id (``story_articles``), and answers the questions
 of :class:`workbench.group.StoryIndex` from them.
 
 The store imports nothing above it: the words and stories are computed by the grouper it is handed (an
 :class:`IndexingGrouper`, such as ``workbench.importing.default_grouper``). The index is complete when the
-settings key ``story_index`` holds :data:`VERSION` (an index of an earlier version, without dated keys,
-counts as not current); an import with a grouper that cannot index, or an override change it
+settings key ``story_index`` holds :data:`VERSION` (an index of an earlier version, without dated keys or
+with overlapping date spans, counts as not current); an import with a grouper that cannot index, or an override change it
 cannot follow, clears the key, and the next indexing import rebuilds the index from the stored claims (one
 pass, as every import took before the index existed). A freshly migrated database starts that way.
 """
@@ -30,7 +30,7 @@ from workbench.store import articles as claim_repo
 from workbench.store.schema import claims, overrides, settings, story_articles, story_word_counts, story_words
 
 KEY = "story_index"
-VERSION = '"2"'  # settings values are JSON text; "2": the words' dated keys are indexed
+VERSION = '"3"'  # settings values are JSON text; "2": dated keys indexed; "3": one date span per day
 CHUNK = 500  # ids per IN (...) list
 
 
