@@ -154,6 +154,19 @@ def test_a_page_that_fails_is_refused_with_its_reason_and_nothing_is_stored(
     assert store.counts()["articles"] == 0
 
 
+def test_a_wait_that_runs_past_the_whole_responses_time_is_reported_as_that_limit(
+        site: Site, store: Store, extractor) -> None:  # type: ignore[no-untyped-def]
+    """A read that times out once the response's own time is up (a loaded machine, a stalling server) names
+    the time limit the page broke, as a slow page's does, not the read timeout."""
+    site.routes["/stall.html"] = _stall
+    limits = FetchLimits(allow_private_hosts=True, min_interval_s=0.0, read_timeout_s=1.0, total_s=0.3,
+                         max_bytes=200_000)
+    report = run(store, extractor, urls=[("urls.txt, line 1", site.url("/stall.html"))], limits=limits)
+    (refusal,) = report.refused
+    assert "took more than 0.3 s" in refusal.reason
+    assert store.counts()["articles"] == 0
+
+
 def test_good_pages_land_and_bad_ones_are_listed(site: Site, store: Store, extractor) -> None:
     urls = [("l1", site.url("/news/dam.html")), ("l2", site.url("/gone.html")), ("l3", site.url("/news/bridge.html")),
             ("l4", site.url("/private/memo.html"))]

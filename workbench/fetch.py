@@ -246,12 +246,17 @@ class Fetcher:
 
         lim = self.limits
         deadline = time.monotonic() + lim.total_s
+        too_slow = f"the server took more than {lim.total_s:g} s to send the page; try again later"
+
+        def problem(exc: object) -> str:  # a wait that ran past the whole response's time is that limit's
+            return too_slow if time.monotonic() > deadline else _network_problem(exc)
+
         try:
             resp = self._pool.request("GET", url, headers=headers, preload_content=False, redirect=False)
         except urllib3.exceptions.MaxRetryError as exc:
-            raise FetchError(source, _network_problem(exc.reason or exc)) from None
+            raise FetchError(source, problem(exc.reason or exc)) from None
         except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(source, _network_problem(exc)) from None
+            raise FetchError(source, problem(exc)) from None
         complete = False  # the body read to its end: the connection can serve the next request
         try:
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
@@ -264,8 +269,7 @@ class Fetcher:
             size = 0
             while True:
                 if time.monotonic() > deadline:
-                    raise FetchError(source, f"the server took more than {lim.total_s:g} s to send the page; "
-                                             "try again later")
+                    raise FetchError(source, too_slow)
                 chunk = resp.read1(65536)
                 if not chunk:
                     complete = True
@@ -277,7 +281,7 @@ class Fetcher:
                 chunks.append(chunk)
             return Response(url, resp.status, hdrs, b"".join(chunks))
         except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(source, _network_problem(exc)) from None
+            raise FetchError(source, problem(exc)) from None
         finally:
             if complete:
                 resp.release_conn()
