@@ -130,11 +130,8 @@ MUST_STAY_APART = {
 }
 
 
-# Patterns the grouping still gets wrong (kept, expected to fail until it gets them right): one article
-# giving the same figure for sales and for cloud sales in two sentences that read alike ("sales rose 9%",
-# "cloud sales also rose 9%"): their contexts pass REPEAT_CONTEXT, so the article is taken to repeat one
-# fact, and the two become one group before the pair model is asked.
-KNOWN_MISSES = {"sales-and-cloud-sales"}
+# Patterns the grouping still gets wrong (kept, expected to fail until it gets them right): none today.
+KNOWN_MISSES: set[str] = set()
 
 
 def _case(name):

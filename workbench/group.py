@@ -46,7 +46,8 @@ never one quantity.
 Two claims in the *same article* are the same fact only when the article repeats the figure: the same
 stated value (equal, or the coarser the finer one rounded, hedges aside), or the same value in another unit
 within the tolerance; and one is in the headline, or the sentences read alike (context at least
-:data:`REPEAT_CONTEXT`) or count the same noun; and not two figures of one sentence written the same way.
+:data:`REPEAT_CONTEXT`, and their quantities do not each name something the other does not) or count the same
+noun; and not two figures of one sentence written the same way.
 Otherwise the two are kept apart as surely as a reviewer's cannot-link.
 
 Clustering
@@ -1550,10 +1551,12 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
 
     A repeat states the same figure: the same value written the same way (or rounded, as a headline
     does), or the same value converted into another unit, within the tolerance; and it sits in the headline
-    or reads like the other sentence or counts the same thing. Two figures of one sentence written the same
-    way ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
+    or reads like the other sentence (unless each one's quantity names what the other's does not: a firm's
+    sales and its cloud sales) or counts the same thing. Two figures of one sentence written the same way
+    ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
     """
-    repeat = p.headline[a] | p.headline[b] | (ctx >= REPEAT_CONTEXT) | (noun == 1.0)
+    alike = (ctx >= REPEAT_CONTEXT) & ~_concepts_differ(p, a, b)
+    repeat = p.headline[a] | p.headline[b] | alike | (noun == 1.0)
     same_form = p.form[a] == p.form[b]
     lo, hi, digit_lo, digit_hi = _stated(p, np.r_[a, b])
     n = len(a)
@@ -1568,6 +1571,17 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
             one_sentence[k] = False
             repeat[k] = True
     return repeat & same_value & ~one_sentence
+
+
+def _concepts_differ(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair's quantity concepts both hold a word the other lacks ("sales" of a firm, "cloud
+    sales"): two sentences that read alike then measure two things."""
+    out = np.zeros(len(a), bool)
+    ca, cb = p.concept_code[a], p.concept_code[b]
+    for k in np.flatnonzero(ca != cb).tolist():
+        x, y = set(str(p.concept_text[ca[k]]).split()), set(str(p.concept_text[cb[k]]).split())
+        out[k] = bool(x - y) and bool(y - x)
+    return out
 
 
 _BRACKETED = re.compile(r"\(\s*$")
