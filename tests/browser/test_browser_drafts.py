@@ -12,14 +12,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def open_source(page, settle):  # type: ignore[no-untyped-def]
-    """Open the Source box and return its URL field. A click that lands while a rerun redraws the box (the
-    one that leaving the note starts) can come to nothing; a reader then clicks again, and so does this."""
+    """Open the Source box and return its URL field. The box opens by itself for a claim with a source
+    typed (after a reload, say), and a click would close it: a reader looks first, and so does this. A click
+    that lands while a rerun redraws the box (the one that leaving the note starts) can come to nothing; a
+    reader then clicks again, and so does this."""
     url = page.get_by_label("Source URL")
     for _ in range(3):
-        page.get_by_text("Source", exact=True).click()
         settle(page)
         if url.count() and url.first.is_visible():
             break
+        page.get_by_text("Source", exact=True).click()
     return one(url)  # a rerun may draw the box twice for a moment
 
 
