@@ -822,7 +822,8 @@ def _strong_links(n_art: int, rows: np.ndarray, cols: np.ndarray, df: np.ndarray
     """The links that count between the articles of the distinct (article, word) entries ``rows``, ``cols``,
     with ``df[word]`` the number of articles holding the word (see :func:`_story_partition`). A dated key
     (``plain[key] != -1``) is a key only when its word (``plain[key]``, -2: not given) is held by more than
-    KEY_MAX_ARTICLES articles (so a word and its dated key never both count). Weights are summed in whole millionths, so that they do not depend on the order of the keys."""
+    KEY_MAX_ARTICLES articles (so a word and its dated key never both count). Weights are summed in whole
+    millionths, so that they do not depend on the order of the keys."""
     ok = (df[cols] >= 2) & (df[cols] <= KEY_MAX_ARTICLES)
     if plain is not None:
         p = plain[cols]
@@ -1555,7 +1556,8 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
     sales and its cloud sales) or counts the same thing. Two figures of one sentence written the same way
     ("rises from 66 to 67", "27.2%, down from 27.6%") are two facts.
     """
-    alike = (ctx >= REPEAT_CONTEXT) & ~_concepts_differ(p, a, b)
+    alike = ctx >= REPEAT_CONTEXT
+    alike[alike] = ~_concepts_differ(p, a[alike], b[alike])
     repeat = p.headline[a] | p.headline[b] | alike | (noun == 1.0)
     same_form = p.form[a] == p.form[b]
     lo, hi, digit_lo, digit_hi = _stated(p, np.r_[a, b])
@@ -1577,10 +1579,15 @@ def _concepts_differ(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether each pair's quantity concepts both hold a word the other lacks ("sales" of a firm, "cloud
     sales"): two sentences that read alike then measure two things."""
     out = np.zeros(len(a), bool)
-    ca, cb = p.concept_code[a], p.concept_code[b]
-    for k in np.flatnonzero(ca != cb).tolist():
-        x, y = set(str(p.concept_text[ca[k]]).split()), set(str(p.concept_text[cb[k]]).split())
-        out[k] = bool(x - y) and bool(y - x)
+    ca, cb = p.concept_code[a].astype(np.int64), p.concept_code[b].astype(np.int64)
+    sel = np.flatnonzero(ca != cb)
+    if len(sel):  # worked out once per distinct pair of concepts, as the pair features are
+        width = max(len(p.concept_text), 1)
+        pairs, inv, _ = _unique_inverse(ca[sel] * width + cb[sel])
+        xs, ys = (pairs // width).tolist(), (pairs % width).tolist()
+        words = {k: set(str(p.concept_text[k]).split()) for k in {*xs, *ys}}
+        differ = np.array([bool(words[x] - words[y]) and bool(words[y] - words[x]) for x, y in zip(xs, ys)])
+        out[sel] = differ[inv]
     return out
 
 
