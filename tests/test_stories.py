@@ -1,5 +1,6 @@
-"""The multi-outlet development set (tests/data/stories.jsonl) is what its spec builds, and it is what it
-says it is: stories told by three or four outlets, many of whose shared facts carry different figures."""
+"""The multi-outlet development sets (tests/data/stories.jsonl, longform1.jsonl, longform2.jsonl) are what
+their specs build, and they are what they say they are: stories told by three or four outlets, many of whose
+shared facts carry different figures; the long-form sets' articles are as long as real coverage."""
 
 from __future__ import annotations
 
@@ -7,36 +8,43 @@ import importlib.util
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from workbench.evaluate import load_gold
 
 DATA = Path(__file__).resolve().parent / "data"
-STORIES = DATA / "stories.jsonl"
+# set -> fewest stories, fewest words of an article
+SETS = {"stories": (10, 0), "longform1": (3, 250), "longform2": (3, 250)}
 
 
-def _spec():
-    spec = importlib.util.spec_from_file_location("stories_spec", DATA / "stories_spec.py")
+def _spec(name: str):
+    spec = importlib.util.spec_from_file_location(f"{name}_spec", DATA / f"{name}_spec.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_the_file_is_what_the_spec_builds():
-    assert STORIES.read_text(encoding="utf-8") == _spec().render(), \
-        "regenerate: .venv/bin/python tests/data/stories_spec.py"
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_file_is_what_the_spec_builds(name):
+    assert (DATA / f"{name}.jsonl").read_text(encoding="utf-8") == _spec(name).render(), \
+        f"regenerate: .venv/bin/python tests/data/{name}_spec.py"
 
 
-def test_stories_have_several_outlets_and_disagree_often():
-    gold = load_gold(STORIES)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_stories_have_several_outlets_and_disagree_often(name):
+    fewest_stories, fewest_words = SETS[name]
+    gold = load_gold(DATA / f"{name}.jsonl")
     outlets_by_story: dict[str, set[str]] = defaultdict(set)
     facts: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     for g in gold:
         story = g.article.id.rsplit("-", 1)[0]
         outlets_by_story[story].add(g.article.outlet)
+        assert len(g.article.text.split()) >= fewest_words, g.article.id
         for c in g.claims:
             assert g.article.text[c.start:c.end] == c.surface
             facts[c.fact].append((g.article.outlet, c.low, c.high))
-    assert len(outlets_by_story) >= 10
+    assert len(outlets_by_story) >= fewest_stories
     assert all(3 <= len(o) <= 4 for o in outlets_by_story.values())
     multi = {f: v for f, v in facts.items() if len({o for o, _, _ in v}) > 1}
     differing = [f for f, v in multi.items() if len({(lo, hi) for _, lo, hi in v}) > 1]
