@@ -313,6 +313,24 @@ def test_no_attribution_when_the_sentence_gives_none():
     assert find("The port handled 4,000 ships.", "4,000").attribution is None
 
 
+# A speech verb after a comma names its speaker only when the clause ends there (", said the agency.");
+# followed by an object or a clause, its words are what was said, not who said it.
+NOT_A_SPEAKER = [
+    ("The forecasting centre, which averages over a minute, estimated peak gusts at 200 km/h on Friday.",
+     "200 km/h", "peak gusts"),
+    ("A loss adjuster, hired by the insurers, said on Tuesday that insured losses could reach $2bn this year.",
+     "$2bn", "insured losses"),
+    ("The council, after a long meeting, reported rents up 6% over the year.", "6%", "rents"),
+]
+
+
+@pytest.mark.parametrize("text,surface,words", NOT_A_SPEAKER, ids=[a[1] for a in NOT_A_SPEAKER])
+def test_what_follows_a_speech_verb_is_no_speaker_unless_the_clause_ends(text, surface, words):
+    claim = find(text, surface)
+    assert words not in (claim.attribution or "")
+    assert words.split()[-1] in (claim.quantity or "")
+
+
 # --------------------------------------------------------------------------------------- what is left out
 
 NOT_CLAIMS = [

@@ -839,6 +839,7 @@ _ATTR_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:!?()\"“”
 _ATTR_AFTER_VERB = re.compile(
     rf"[,\"”]\s*(?:{_SPEECH_VERBS})\s+(?P<who>(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){{0,6}})"
 )
+_ATTR_END = re.compile(r"\s*(?:$|[,.;:!?)\"”’—–])")
 _ATTR_CAP_STOP = {"in", "on", "at", "as", "when", "while", "after", "before", "if", "since", "for", "from",
                   "with", "by", "during", "until", "although", "though", "because", "so", "then", "now", "also",
                   "meanwhile", "however", "yesterday", "today", "separately", "earlier", "later"}
@@ -1228,8 +1229,11 @@ def attribution(sentence: str) -> str | None:
     m = _ATTR_ACCORDING.search(sentence)
     if m:
         return clean_attr(m.group("who"))
-    m = _ATTR_AFTER_VERB.search(sentence)
-    if m:
+    for m in _ATTR_AFTER_VERB.finditer(sentence):
+        # an inverted attribution (", said the agency.") names the speaker and ends the clause; a verb with
+        # an object or a clause after it (", estimated sustained winds at", ", said on Sunday that") names none
+        if not _ATTR_END.match(sentence, m.end()):
+            continue
         who = clean_attr(m.group("who"))
         if who:
             return who
