@@ -50,6 +50,8 @@ GOLD = {
     "dev": ROOT.parent.parent / "shared" / "gold" / "dev.jsonl",
     "stories": ROOT / "tests" / "data" / "stories.jsonl",
     "heldout": ROOT / "tests" / "data" / "heldout.jsonl",
+    "longform1": ROOT / "tests" / "data" / "longform1.jsonl",
+    "longform2": ROOT / "tests" / "data" / "longform2.jsonl",
 }
 
 
@@ -224,6 +226,8 @@ KINDS = {"logistic": "logistic regression, classes as in the data",
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    # longform1 and longform2 are left out of the default: fitted on one, the other's left-out F1 did not rise
+    # (0.57-0.60 either way, 2026-12-03), and out of the fit they stay a check on coverage the model never saw
     ap.add_argument("--sets", default="dev,stories,heldout,sample,cases")
     ap.add_argument("--write", action="store_true", help="write workbench/group_weights.json")
     ap.add_argument("--no-ablation", action="store_true")

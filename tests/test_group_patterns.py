@@ -84,6 +84,23 @@ MUST_LINK = {
    [("9,000", "count", 9000, "cuts"), ("9,000 employees", "count", 9000, "cuts", {"noun": "employees"})]),
   ("hb-2", "Daily Two", "Corvane job cuts\n\nCorvane plans to shed 9,000 jobs this year.",
    [("9,000 jobs", "count", 9000, "cuts", {"noun": "jobs"})])],
+ # one article gives the toll twice, in different sentences: its earlier figure and the latest one; another
+ # outlet has only the latest: all one quantity (figures of one sentence are two quantities; of one article
+ # need not be)
+ "a-toll-updated-within-one-article": [
+  ("ut-1", "Wire One", "Varna mine blast\n\nRescuers said 9 miners had died in the Varna mine blast by noon. "
+   "By the evening the mine's owner put the death toll at 15 miners.",
+   [("9 miners", "count", 9, "toll", {"noun": "miners"}), ("15 miners", "count", 15, "toll", {"noun": "miners"})]),
+  ("ut-2", "Daily Two", "Varna mine toll rises\n\nThe death toll in the Varna mine blast has risen to 15 miners, "
+   "the owner said.",
+   [("15 miners", "count", 15, "toll", {"noun": "miners"})])],
+ # a clause of the figure alone measures what the clause before it names
+ "shares-named-in-the-clause-before": [
+  ("sc-1", "Wire One", "Ostmark count ends\n\nThe Farmers' League, with 14.2%, and the Green Union, on 9.8%, "
+   "fought for third place in Ostmark.",
+   [("14.2%", "percent", 14.2, "farmers-share"), ("9.8%", "percent", 9.8, "greens-share")]),
+  ("sc-2", "Daily Two", "Ostmark results\n\nIn Ostmark the Green Union won 10.1% and the Farmers' League 13.9%.",
+   [("10.1%", "percent", 10.1, "greens-share"), ("13.9%", "percent", 13.9, "farmers-share")])],
 }
 
 MUST_STAY_APART = {

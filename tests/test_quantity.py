@@ -26,6 +26,9 @@ CASES = [
     ("In the last walkout, in March, about 40,000 nurses took part.", "about 40,000", None, "last", "nurses"),
     ("Shares dropped 2.5% on the news.", "2.5%", "down", None, "shares"),
     ("Organisers said 180,000 marchers crossed the city.", "180,000", None, None, "marchers"),
+    # a clause of the figure alone: what the clause before names, at that clause's time
+    ("The Farmers' League, with 14.2%, came third.", "14.2%", None, None, "league"),
+    ("A survey last month put support at 61%, with 30% against.", "30%", "against", "last", "survey"),
 ]
 
 

@@ -266,9 +266,28 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
             w = _strip(w)
             if content(w) and w not in words:
                 words.append(w)
+    if not words:
+        # a clause of the figure alone ("The Centre Alliance, with 11.6%, ...") measures what the clause
+        # before it names, at the time that clause gives: its content words nearest the figure
+        prior = _clause_before(sentence, start)
+        words = clause_words(prior)[-SIDE_WORDS:]
+        if time is None:
+            time = next((w for w in prior if w in _AWAY or (w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100)),
+                        None)
     if not words and fallback:
         words = [fallback.lower()]
     return Quantity(concept=" ".join(words), direction=direction, time=time)
+
+
+def _clause_before(sentence: str, start: int) -> list[str]:
+    """The words of the clause before the figure's own, from its last clause-joining word on."""
+    cut = _last_boundary_end(sentence, start)
+    if cut <= 0:
+        return []
+    stop = cut
+    while stop > 0 and not sentence[stop - 1].isalnum():
+        stop -= 1
+    return _cut_at_joiner(_tokens(sentence[_last_boundary_end(sentence, stop):stop]), from_end=True)
 
 
 def describe_claim(claim) -> Quantity:  # noqa: ANN001 - a workbench.models.Claim
