@@ -168,17 +168,14 @@ def test_a_group_never_mixes_dimensions_or_stretches_beyond_the_widest_gap(claim
 
 @SETTINGS
 @given(claim_sets())
-def test_a_group_never_holds_two_different_figures_of_one_sentence(claims):
-    # two figures of one sentence are two quantities ("164 passengers and 12 crew"); one article may give one
-    # quantity twice, differently, in different sentences (an earlier toll, another agency's count)
+def test_one_article_never_puts_two_different_figures_in_one_group(claims):
     grouping = group_claims(claims)
     by_id = {c.id: c for c in claims}
     for g in grouping.groups:
-        per_sentence: dict[tuple, list] = {}
+        per_article: dict[str, list] = {}
         for cid in g.claim_ids:
-            c = by_id[cid]
-            per_sentence.setdefault((c.article, c.sentence_start, c.sentence), []).append(value_interval(c))
-        for intervals in per_sentence.values():
+            per_article.setdefault(by_id[cid].article, []).append(value_interval(by_id[cid]))
+        for intervals in per_article.values():
             max_lo = max(lo for _, lo, _ in intervals)
             min_hi = min(hi for _, _, hi in intervals)
             assert max_lo <= min_hi or (max_lo - min_hi) / max(abs(max_lo), abs(min_hi)) <= 0.02 + 1e-9

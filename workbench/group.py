@@ -54,7 +54,7 @@ Clustering
 ----------
 Links are merged strongest first (of equal links, the one between closer values first). A merge is refused
 when it would join a cannot-link pair (a reviewer's, or two claims of one article that are not a repeat),
-put two different values of one sentence together, stretch the group beyond :data:`MAX_GAP`, or when fewer
+put two different values of one article together, stretch the group beyond :data:`MAX_GAP`, or when fewer
 than :data:`LINKAGE` of the pairs across the two sides link directly (average-linkage style). Must-link
 overrides are merged before anything else.
 
@@ -1628,7 +1628,7 @@ class _Clusters:
     """Union-find with what the merge checks need, kept only for clusters that need it.
 
     Per root: size, the highest low end and lowest high end of its members' intervals, and — created on
-    demand — its members' intervals per sentence, its direct links to other clusters not yet merged with
+    demand — its members' intervals per article, its direct links to other clusters not yet merged with
     it, and the claims it may not join.
     """
 
@@ -1639,8 +1639,8 @@ class _Clusters:
         self.max_lo = p.lo.tolist()
         self.min_hi = p.hi.tolist()
         self.floor = p.floor.tolist()
-        self.sent = p.sentence.tolist()  # figures of one sentence must agree; of one article need not
-        self.sents: dict[int, dict[int, tuple[float, float]]] = {}
+        self.art = p.article.tolist()
+        self.arts: dict[int, dict[int, tuple[float, float]]] = {}
         self.links: dict[int, dict[int, int]] = {}
         self.cannot: dict[int, set[int]] = {}
 
@@ -1651,24 +1651,24 @@ class _Clusters:
             i = parent[i]
         return i
 
-    def _sents(self, r: int) -> dict[int, tuple[float, float]]:
-        got = self.sents.get(r)
+    def _arts(self, r: int) -> dict[int, tuple[float, float]]:
+        got = self.arts.get(r)
         if got is None:  # a single claim: the root is the claim
-            got = {self.sent[r]: (self.max_lo[r], self.min_hi[r])}
+            got = {self.art[r]: (self.max_lo[r], self.min_hi[r])}
         return got
 
     def union(self, ra: int, rb: int) -> int:
         if self.size[ra] < self.size[rb]:
             ra, rb = rb, ra
-        sents_a = self._sents(ra)  # before the bounds change: a single claim's come from them
-        for sent, (lo, hi) in self._sents(rb).items():
-            if sent in sents_a:
-                plo, phi = sents_a[sent]
-                sents_a[sent] = (max(plo, lo), min(phi, hi))
+        arts_a = self._arts(ra)  # before the bounds change: a single claim's come from them
+        for art, (lo, hi) in self._arts(rb).items():
+            if art in arts_a:
+                plo, phi = arts_a[art]
+                arts_a[art] = (max(plo, lo), min(phi, hi))
             else:
-                sents_a[sent] = (lo, hi)
-        self.sents[ra] = sents_a
-        self.sents.pop(rb, None)
+                arts_a[art] = (lo, hi)
+        self.arts[ra] = arts_a
+        self.arts.pop(rb, None)
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
         self.max_lo[ra] = max(self.max_lo[ra], self.max_lo[rb])
@@ -1720,13 +1720,13 @@ class _Clusters:
             return False
         if _gap(self.max_lo[rb], self.min_hi[ra], floor) > max_gap:
             return False
-        if self.size[ra] == 1 and self.size[rb] == 1 and self.sent[ra] != self.sent[rb]:
+        if self.size[ra] == 1 and self.size[rb] == 1 and self.art[ra] != self.art[rb]:
             return True
-        sa, sb = self._sents(ra), self._sents(rb)
-        if len(sa) > len(sb):
-            sa, sb = sb, sa
-        for sent, (lo, hi) in sa.items():
-            other = sb.get(sent)
+        aa, ab = self._arts(ra), self._arts(rb)
+        if len(aa) > len(ab):
+            aa, ab = ab, aa
+        for art, (lo, hi) in aa.items():
+            other = ab.get(art)
             if other is not None:
                 if _gap(max(lo, other[0]), min(hi, other[1]), floor) > tolerance:
                     return False

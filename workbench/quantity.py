@@ -7,7 +7,8 @@ the figure's own clause say which. :func:`describe` reads them into a :class:`Qu
 * ``concept`` — the content words nearest the figure inside its clause (the clause ends at punctuation and
   at words that join clauses: "while", "after", "and", ...), up to :data:`SIDE_WORDS` each side, plus the
   counted noun when the extractor found one; reporting verbs, hedges, number words, change verbs and the
-  source's own name are left out (who said it is not what is measured);
+  source's own name are left out (who said it is not what is measured). A clause that holds nothing but
+  the figure ("The Liberal bloc, with 8.2%, ...") takes the words of the clause before it;
 * ``direction`` — ``up`` or ``down`` when a verb or adverb of change governs the figure ("fell 2%",
   "down 3%", "a rise of 8%"), ``for`` or ``against`` for a share of a vote or a poll ("52% against",
   "backed by 48%"); a change verb followed by "to" names the new level, not the change, and gives none;
@@ -267,7 +268,7 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
             if content(w) and w not in words:
                 words.append(w)
     if not words:
-        # a clause of the figure alone ("The Centre Alliance, with 11.6%, ...") measures what the clause
+        # a clause of the figure alone ("The Liberal bloc, with 8.2%, ...") measures what the clause
         # before it names, at the time that clause gives: its content words nearest the figure
         prior = _clause_before(sentence, start)
         words = clause_words(prior)[-SIDE_WORDS:]

@@ -1231,7 +1231,7 @@ def attribution(sentence: str) -> str | None:
         return clean_attr(m.group("who"))
     for m in _ATTR_AFTER_VERB.finditer(sentence):
         # an inverted attribution (", said the agency.") names the speaker and ends the clause; a verb with
-        # an object or a clause after it (", estimated sustained winds at", ", said on Sunday that") names none
+        # an object or a clause after it (", estimated peak gusts at", ", said on Monday that") names none
         if not _ATTR_END.match(sentence, m.end()):
             continue
         who = clean_attr(m.group("who"))
