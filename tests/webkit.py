@@ -78,7 +78,8 @@ class Site(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.routes: dict[str, Route] = {}
         self.hits: list[tuple[str, float, dict[str, str]]] = []
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        # a short poll: shutdown() waits up to one poll interval (the default half second, per test)
+        self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def base(self) -> str:
