@@ -219,21 +219,7 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
     if lead == "to" and len(near) > 1 and (near[-2] in _UP or near[-2] in _DOWN):
         direction = None  # "rose to 23": a level reached
 
-    for w in before + after:
-        if w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100:
-            time = w
-            break
-    if time is None:
-        for w in before + after:
-            if w in _AWAY:
-                time = w
-                break
-    if time is None:
-        words = before + after
-        for k, w in enumerate(words):
-            if w in _MONTHS and k > 0 and words[k - 1] in ("in", "since", "last"):
-                time = w
-                break
+    time = _time_word(before + after, time)
 
     if time is None:
         # a fronted adverbial ("In the last walkout, in March, ...") ties the rest of the sentence to its time
@@ -273,11 +259,28 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
         prior = _clause_before(sentence, start)
         words = clause_words(prior)[-SIDE_WORDS:]
         if time is None:
-            time = next((w for w in prior if w in _AWAY or (w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100)),
-                        None)
+            time = _time_word(prior, None)
     if not words and fallback:
         words = [fallback.lower()]
     return Quantity(concept=" ".join(words), direction=direction, time=time)
+
+
+def _time_word(words: list[str], found: str | None) -> str | None:
+    """The word of a clause that ties its figure to another time: a year; else ``found`` (what the figure's
+    change verb already said), else a word pointing away from the present event, else a month after "in",
+    "since" or "last"."""
+    for w in words:
+        if w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100:
+            return w
+    if found is not None:
+        return found
+    for w in words:
+        if w in _AWAY:
+            return w
+    for k, w in enumerate(words):
+        if w in _MONTHS and k > 0 and words[k - 1] in ("in", "since", "last"):
+            return w
+    return None
 
 
 def _clause_before(sentence: str, start: int) -> list[str]:
