@@ -10,12 +10,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from workbench.errors import WorkbenchError
 from workbench.group import (
+    DEFAULT_THRESHOLD,
     DuplicateClaimId,
     InvalidClaim,
     OverrideConflict,
@@ -599,7 +601,14 @@ def test_compare_scores_the_same_fact_above_the_default_threshold_and_incompatib
         by_fact.setdefault(facts[c.id], []).append(c)
     a, b = by_fact["border"]
     assert compare(a, b, others=claims) >= 45
-    assert compare(a, by_fact["offensive"][0], others=claims) == 0.0
+    # another figure of the same article is scored (one article may give one quantity twice), and this one,
+    # the forces an offensive may involve, scores well below a link
+    assert compare(a, by_fact["offensive"][0], others=claims) < DEFAULT_THRESHOLD / 2
+    # figures that cannot be one quantity: of other dimensions, or tenfold apart
+    area, _ = build(CASES["area"])
+    assert compare(a, area[0], others=[*claims, *area]) == 0.0
+    tenfold = replace(b, low=b.low * 20, high=b.high * 20)
+    assert compare(a, tenfold, others=[c for c in claims if c.id != b.id]) == 0.0
 
 
 # ------------------------------------------------------------------------------------------ overrides

@@ -168,14 +168,16 @@ def test_a_group_never_mixes_dimensions_or_stretches_beyond_the_widest_gap(claim
 
 @SETTINGS
 @given(claim_sets())
-def test_one_article_never_puts_two_different_figures_in_one_group(claims):
+def test_one_sentence_never_puts_two_different_figures_in_one_group(claims):
+    # one article may give one quantity twice, differently (the toll at noon and at dusk); one sentence may not
     grouping = group_claims(claims)
     by_id = {c.id: c for c in claims}
     for g in grouping.groups:
-        per_article: dict[str, list] = {}
+        per_sentence: dict[tuple, list] = {}
         for cid in g.claim_ids:
-            per_article.setdefault(by_id[cid].article, []).append(value_interval(by_id[cid]))
-        for intervals in per_article.values():
+            c = by_id[cid]
+            per_sentence.setdefault((c.article, c.sentence_start, c.sentence), []).append(value_interval(c))
+        for intervals in per_sentence.values():
             max_lo = max(lo for _, lo, _ in intervals)
             min_hi = min(hi for _, _, hi in intervals)
             assert max_lo <= min_hi or (max_lo - min_hi) / max(abs(max_lo), abs(min_hi)) <= 0.02 + 1e-9

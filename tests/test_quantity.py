@@ -29,6 +29,8 @@ CASES = [
     # a clause of the figure alone: what the clause before names, at that clause's time
     ("The Farmers' League, with 14.2%, came third.", "14.2%", None, None, "league"),
     ("A survey last month put support at 61%, with 30% against.", "30%", "against", "last", "survey"),
+    # a relative "that" after a noun keeps the noun's clause (and its year); only a reported "that" cuts
+    ("Rescuers recalled a 1998 flood that drowned 41 villagers.", "41", None, "1998", "villagers"),
 ]
 
 
@@ -84,6 +86,17 @@ CLEAN_CASES = [
     ("A total of 35 stations will close.", "35", {"stations"}, {"total"}),
     # a day named in the possessive ("Saturday's march") is a time of the event, not its concept
     ("About 22,000 people joined Saturday's march.", "About 22,000", {"people", "march"}, {"saturday"}),
+    # a verb of level or change ties the figure to its subject: the subject's head is what is measured, not
+    # the words of a long modifier nearest the verb
+    ("The official death toll from the storm in the eastern provinces climbed to 31 on Monday.", "31",
+     {"death", "toll"}, {"provinces", "eastern"}),
+    ("The number of families housed in schools stood at 2,300.", "2,300", {"families"}, {"number"}),
+    ("Average rents across the capital's outer boroughs reached £1,640 a month.", "£1,640", {"rents"}, set()),
+    # the speaker's words before "said ... that" are not what is measured
+    ("Police said late on Friday that they had counted 48 arrests.", "48", {"arrests"}, {"late", "police"}),
+    # a joiner right after the figure opens another clause
+    ("The toll climbed to 19 as divers reached the hull.", "19", {"toll"}, {"divers", "hull"}),
+    ("Exports grew 3% while imports shrank.", "3%", {"exports"}, {"imports"}),
 ]
 
 

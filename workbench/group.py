@@ -43,18 +43,22 @@ gate: two figures for one quantity may differ widely (a running toll, organisers
 group's spread is the discrepancy. Only figures more than :data:`MAX_GAP` apart (a tenfold difference) are
 never one quantity.
 
-Two claims in the *same article* are the same fact only when the article repeats the figure: the same
-stated value (equal, or the coarser the finer one rounded, hedges aside), or the same value in another unit
-within the tolerance; and one is in the headline, or the sentences read alike (context at least
-:data:`REPEAT_CONTEXT`, and their quantities do not each name something the other does not) or count the same
-noun; and not two figures of one sentence written the same way.
-Otherwise the two are kept apart as surely as a reviewer's cannot-link.
+Two claims in the *same article* with differing figures in different sentences (the toll at noon and at
+dusk, two agencies' counts) are scored by the pair model like any other pair (with ``same_article`` set), and
+share a group only when the model links them directly. With agreeing figures they are the same fact only
+when the article repeats the figure: the same stated value (equal, or the coarser the finer one rounded,
+hedges aside), or the same value in another unit within the tolerance; and one is in the headline, or the
+sentences read alike (context at least :data:`REPEAT_CONTEXT`, and their quantities do not each name something
+the other does not) or count the same noun; and not two figures of one sentence written the same way. A
+headline's figure repeats one body figure of its value on the headline's word alone (the one whose sentence
+reads most like the headline's), not every one. Otherwise the two are kept apart as surely as a reviewer's
+cannot-link.
 
 Clustering
 ----------
 Links are merged strongest first (of equal links, the one between closer values first). A merge is refused
-when it would join a cannot-link pair (a reviewer's, or two claims of one article that are not a repeat),
-put two different values of one article together, stretch the group beyond :data:`MAX_GAP`, or when fewer
+when it would join a cannot-link pair (a reviewer's, two claims of one article that are not a repeat, or
+two differing figures of one article the model did not link), put two different values of one sentence together, stretch the group beyond :data:`MAX_GAP`, or when fewer
 than :data:`LINKAGE` of the pairs across the two sides link directly (average-linkage style). Must-link
 overrides are merged before anything else.
 
@@ -154,6 +158,7 @@ FEATURES = (
     "same_form",  # written in the same kind, unit, currency and per
     "headline",  # one of the two is in a headline
     "topic",  # the lower share of either sentence's words that another article of the story uses
+    "same_article",  # the two figures differ and sit in different sentences of one article
 )
 
 _TINY = 1e-12
@@ -1432,6 +1437,7 @@ def _pair_features(p: _Prepared, a: np.ndarray, b: np.ndarray, gap: np.ndarray, 
         "same_form": (p.form[a] == p.form[b]).astype(np.float64),
         "headline": (p.headline[a] | p.headline[b]).astype(np.float64),
         "topic": np.minimum(p.topic[a], p.topic[b]),
+        "same_article": (art_a == art_b).astype(np.float64),
     }
 
 
@@ -1465,12 +1471,13 @@ class _Scored:
 
 def _compatible_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, max_gap: float
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(a, b, gap, same article) of the pairs whose figures can be one quantity."""
+    """(a, b, gap, same article) of the pairs whose figures can be one quantity: two figures of one
+    sentence only when they agree (a repeat, or two facts)."""
     max_lo = np.maximum(p.lo[a], p.lo[b])
     min_hi = np.minimum(p.hi[a], p.hi[b])
     gap = _gap_arrays(max_lo, min_hi, np.maximum(p.floor[a], p.floor[b]))
     same_article = p.article[a] == p.article[b]
-    ok = (p.dim[a] == p.dim[b]) & (gap <= max_gap) & (~same_article | (gap <= tolerance))
+    ok = (p.dim[a] == p.dim[b]) & (gap <= max_gap) & ((p.sentence[a] != p.sentence[b]) | (gap <= tolerance))
     ok &= p.story_of[p.article[a]] == p.story_of[p.article[b]]
     return a[ok], b[ok], gap[ok], same_article[ok]
 
@@ -1486,7 +1493,9 @@ def _score_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, m
         if not len(ca):
             continue
         score = np.zeros(len(ca))
-        cross = np.flatnonzero(~same)
+        differ = same & (gap > tolerance)  # one article's two figures for one quantity: the model says
+        cross = np.flatnonzero(~same | differ)
+        same = same & ~differ
         if len(cross):
             x = _pair_features(p, ca[cross], cb[cross], gap[cross], tolerance, workers, best)
             score[cross] = 100.0 * model.probability(x)
@@ -1502,6 +1511,10 @@ def _score_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, m
             apart_b.append(ib[~rep])
         keep = score >= keep_below if keep_below is not None else np.ones(len(score), bool)
         keep &= score > 0
+        unlinked = np.flatnonzero(differ & (score < (DEFAULT_THRESHOLD if keep_below is None else keep_below)))
+        if len(unlinked):  # one article's two figures share a group only when the model links them directly
+            apart_a.append(ca[unlinked])
+            apart_b.append(cb[unlinked])
         out_a.append(ca[keep])
         out_b.append(cb[keep])
         out_s.append(score[keep])
@@ -1517,12 +1530,14 @@ def _score_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, m
 
 def pair_features(claims: Sequence[Claim], tolerance: float = DEFAULT_TOLERANCE, workers: int = 1
                   ) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
-    """(ids of a, ids of b, features) of every candidate pair of claims of different articles, as the
+    """(ids of a, ids of b, features) of every candidate pair the pair model scores (claims of different
+    articles, and differing figures of different sentences of one article), as the
     grouping sees them: for fitting and inspecting the pair model (``bench/fit_grouping.py``)."""
     p = _prepare(claims)
     a, b = _candidate_pairs(p, tolerance)
     a, b, gap, same = _compatible_pairs(p, a, b, tolerance, max(MAX_GAP, tolerance))
-    a, b, gap = a[~same], b[~same], gap[~same]
+    scored = ~same | (gap > tolerance)
+    a, b, gap = a[scored], b[scored], gap[scored]
     x = _pair_features(p, a, b, gap, tolerance, workers, _best_cosines(p, a, b))
     return [p.ids[i] for i in a.tolist()], [p.ids[j] for j in b.tolist()], x
 
@@ -1572,7 +1587,18 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
         if _restated_in_brackets(p.claims[int(a[k])], p.claims[int(b[k])]):
             one_sentence[k] = False
             repeat[k] = True
-    return repeat & same_value & ~one_sentence
+    out = repeat & same_value & ~one_sentence
+    # a headline restates one body figure: of the body's figures of its value, the one that reads most like it
+    # (a repeat on the body's own evidence first, then the closest context); the rest only share the value
+    pick = np.flatnonzero(out & (p.headline[a] != p.headline[b]))
+    if len(pick):
+        head = np.where(p.headline[a[pick]], a[pick], b[pick])
+        own = (alike | (noun == 1.0))[pick]
+        order = np.lexsort((-ctx[pick], ~own, head))
+        first = np.r_[True, head[order][1:] != head[order][:-1]]
+        drop = pick[order[~first]]
+        out[drop[~(alike | (noun == 1.0))[drop]]] = False
+    return out
 
 
 def _concepts_differ(p: _Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -1639,7 +1665,7 @@ class _Clusters:
         self.max_lo = p.lo.tolist()
         self.min_hi = p.hi.tolist()
         self.floor = p.floor.tolist()
-        self.art = p.article.tolist()
+        self.art = p.sentence.tolist()  # figures of one sentence must agree; of one article need not
         self.arts: dict[int, dict[int, tuple[float, float]]] = {}
         self.links: dict[int, dict[int, int]] = {}
         self.cannot: dict[int, set[int]] = {}

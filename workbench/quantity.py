@@ -35,6 +35,8 @@ SIDE_WORDS = 3  # content words kept on each side of the figure, nearest first
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d{4}")
 _BOUNDARY_CHARS = re.compile(r"[,;:()\u2014\u2013\[\]\"\u201c\u201d]|\s-\s|\.\s")
 _JOINERS = frozenset("while whereas but and after before when as with against versus than compared".split())
+_OPENS_CLAUSE = frozenset("while whereas but and after before when as".split())  # right after a figure too:
+# "the toll climbed to 24 as the search resumed" (not "with", "than", "against": "52% against" takes a side)
 _HEDGE_JOINERS = frozenset(("as", "than"))  # "as many as 300", "more than 12": part of the figure's hedge
 _UP = frozenset(
     "rose rise rises rising risen grew grow grows growing grown climbed climb climbs climbing increased increase "
@@ -59,6 +61,11 @@ _REPORTING = frozenset(
     "showed shows show suggest suggests suggested claimed claims counted data figures official officials "
     "now also just only still "
     "reached reach reaches hit hits passed passes stood stands totalled totaled topped tops exceeded".split()
+)
+_SPEECH = frozenset(
+    "said says say told warned warns added adds announced announces confirmed confirms insisted insists "
+    "believed believes feared fears reported reports estimated estimates claimed claims argued argues "
+    "suggested suggests expects expected admitted admits".split()
 )
 _HEDGES = frozenset("about around some nearly almost roughly approximately just over under".split())
 _STOP = frozenset(
@@ -165,8 +172,19 @@ def _cut_at_joiner(words: list[str], from_end: bool) -> list[str]:
                 return words[k + 1:]
         return words
     for k, w in enumerate(words):
-        if w in _JOINERS and k > 0:
+        if w in _JOINERS and (k > 0 or w in _OPENS_CLAUSE):
             return words[:k]
+    return words
+
+
+def _after_complement(words: list[str]) -> list[str]:
+    """The words after the last "that" opening a reported clause ("said on Sunday that it had counted 31"):
+    the speaker's words are not what is measured. Only after a verb of speech or thought: a "that" after a
+    noun ("a quake that killed 18") ties the figure to that noun. A "that" right before the figure points at
+    it instead."""
+    for k in range(len(words) - 2, -1, -1):
+        if words[k] == "that" and any(w in _SPEECH for w in words[:k]):
+            return words[k + 1:]
     return words
 
 
@@ -189,7 +207,7 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
     before_text, after_text = _clause(sentence, start, end)
-    before = _cut_at_joiner(_tokens(before_text), from_end=True)
+    before = _after_complement(_cut_at_joiner(_tokens(before_text), from_end=True))
     after = _cut_at_joiner(_tokens(after_text), from_end=False)
     source = set(_tokens(attribution)) if attribution else set()
 
@@ -245,7 +263,7 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
                 out.append(w)
         return out
 
-    left = clause_words(before)[-SIDE_WORDS:]
+    left = _subject_words(before, clause_words) or clause_words(before)[-SIDE_WORDS:]
     right = clause_words(after)[:SIDE_WORDS]
     words = left + right
     if noun:
@@ -263,6 +281,48 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
     if not words and fallback:
         words = [fallback.lower()]
     return Quantity(concept=" ".join(words), direction=direction, time=time)
+
+
+# Verbs that tie a subject to the figure after them: a level reached or held ("stood at", "reached", "was") or
+# a change ("rose to", "fell by"). The words between such a verb and its figure are small ones.
+_LEVEL_VERBS = frozenset(
+    "stood stands stand remained remains remain reached reaches hit hits was were is are totalled totaled "
+    "totals topped tops exceeded exceeds passed passes came comes".split()
+) | (_UP | _DOWN) - frozenset("more less fewer up down higher lower".split())
+_VERB_TO_FIGURE = frozenset("to at by of a an the unchanged steady".split()) | _HEDGES | frozenset(
+    "more less than least over under as many much".split()
+)
+# Prepositions that open a modifier of the subject's head ("the death toll from the flood in the north")
+_MODIFIER_PREPOSITIONS = frozenset(
+    "of from in at on for by with across during over under among after since into near between".split()
+)
+
+
+def _subject_words(before: list[str], clause_words) -> list[str]:  # noqa: ANN001 - the describe filter
+    """When a verb of level or change links the figure to a subject ("the death toll from the flood rose to
+    24", "the number of survivors stood at 118"), what is measured is the subject's head: its content words
+    before its first modifying preposition (after it when the head says nothing, as in "the number of"),
+    then the modifier's words nearest the head while :data:`SIDE_WORDS` allows. Empty when no such verb
+    governs the figure or the subject holds no content word."""
+    k = len(before)
+    while k > 0 and before[k - 1] in _VERB_TO_FIGURE:
+        k -= 1
+    if k == 0 or before[k - 1] not in _LEVEL_VERBS or k == len(before) and before[k - 1] in _UP | _DOWN:
+        return []  # no verb, or a change verb right before the figure ("fell 2%") reads as today
+    subject = before[:k - 1]
+    while subject and subject[-1] in ("has", "have", "had", "had been", "been", "be", "will", "would"):
+        subject = subject[:-1]
+    start = 0
+    while True:
+        cut = next((j for j in range(start, len(subject)) if subject[j] in _MODIFIER_PREPOSITIONS), len(subject))
+        head = clause_words(subject[start:cut])
+        if head or cut >= len(subject):
+            break
+        start = cut + 1
+    if not head:
+        return []
+    head = head[-SIDE_WORDS:]
+    return head + clause_words(subject[cut + 1:])[:SIDE_WORDS - len(head)]
 
 
 def _time_word(words: list[str], found: str | None) -> str | None:
