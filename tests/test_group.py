@@ -29,7 +29,11 @@ from workbench.group import (
     value_interval,
 )
 from workbench.models import Claim, Kind, LinkKind, Override, Qualifier
-from workbench import units
+from workbench import rates, units
+
+GBP = rates.usd_per_unit("GBP")  # dollars a pound at the latest published rate
+# the ECB's reference rate of 11 June 2025 (dollars a euro), as published
+EUR_2025_06_11 = 1.1433
 
 _END = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -141,11 +145,13 @@ CASES = {
   ("w-2", "Midland Post", "Corby Vale closure\n\nSome 1,800 steelworkers will lose their jobs when the Corby Vale "
    "plant shuts next year.",
    [("Some 1,800", "count", 1800, "closure", {"noun": "steelworkers", "q": "approx"})])],
+ # one repair's cost in two currencies is one quantity: the figures are compared in dollars, and £48m against
+ # $48m is a discrepancy (a currency written wrongly is a classic error), not two facts
  "currency": [
   ("c-1", "City Paper", "The Harbour Bridge repair will cost £48m, the city council said.",
-   [("£48m", "money", 48e6, "gbp", {"currency": "GBP"})]),
+   [("£48m", "money", 48e6, "repair", {"currency": "GBP"})]),
   ("c-2", "Wire", "The Harbour Bridge repair will cost $48m, according to council documents.",
-   [("$48m", "money", 48e6, "usd", {"currency": "USD"})])],
+   [("$48m", "money", 48e6, "repair", {"currency": "USD"})])],
  "rates": [
   ("p-1", "Port Gazette", "Economists say the Eastmouth port strike is costing the economy £48m a day.",
    [("£48m a day", "money", 48e6, "cost", {"currency": "GBP", "per": "day"})]),
@@ -309,6 +315,7 @@ CROSS_STORY_TRAPS = {
 DISCREPANT = {
     "troops": {"border": True},  # 94,300 vs "nearly 100,000": 97,000 is still 2.9% away
     "rates": {"cost": False},  # £48m a day is £336m a week
+    "currency": {"repair": True},  # £48m is more than $48m at any rate of this century
     "temperature": {"peak": False},  # 106.2F is 41.2C
     "area": {"fire": False},
     "duration": {"call": False},
@@ -507,8 +514,9 @@ def claim(kind="count", low=1.0, high=None, *, article="a", start=0, surface="1"
         ("count", 4200, {}, "count", 4200),
         ("percent", 25, {}, "fraction", 0.25),
         ("ratio", 0.25, {}, "fraction", 0.25),
-        ("money", 2.3e9, {"currency": "usd"}, "money:USD", 2.3e9),
+        ("money", 2.3e9, {"currency": "usd"}, "money", 2.3e9),
         ("money", 5, {}, "money:?", 5),
+        ("money", 5e9, {"currency": "NGN"}, "money:NGN", 5e9),  # no published rate: its own dimension
         ("measure", 12500, {"unit": "hectare"}, "area", 1.25e8),
         ("measure", 125, {"unit": "square kilometre"}, "area", 1.25e8),
         ("measure", 1, {"unit": "square miles"}, "area", 2589988.110336),
@@ -528,10 +536,11 @@ def claim(kind="count", low=1.0, high=None, *, article="a", start=0, surface="1"
         ("measure", 2, {"unit": "tonnes"}, "mass", 2000),
         ("measure", 2000, {"unit": "kg"}, "mass", 2000),
         ("measure", 7, {"unit": "furlong"}, "unit:furlong", 7),
-        ("money", 48e6, {"currency": "GBP", "per": "day"}, "money:GBP/time", 48e6 / 86400),
-        ("money", 336e6, {"currency": "GBP", "per": "a week"}, "money:GBP/time", 48e6 / 86400),
-        ("money", 17.52e9, {"currency": "GBP", "per": "annually"}, "money:GBP/time", 17.52e9 / 31557600),
-        ("money", 30, {"currency": "GBP", "per": "per person"}, "money:GBP/person", 30),
+        ("money", 48e6, {"currency": "GBP", "per": "day"}, "money/time", 48e6 / 86400 * GBP),
+        ("money", 336e6, {"currency": "GBP", "per": "a week"}, "money/time", 48e6 / 86400 * GBP),
+        ("money", 17.52e9, {"currency": "GBP", "per": "annually"}, "money/time", 17.52e9 / 31557600 * GBP),
+        ("money", 30, {"currency": "GBP", "per": "per person"}, "money/person", 30 * GBP),
+        ("money", 30, {"currency": "EUR", "published": "2025-06-11"}, "money", 30 * EUR_2025_06_11),
     ],
 )
 def test_normalised_value_in_base_units(kind, low, extra, dim, base):
@@ -542,7 +551,8 @@ def test_normalised_value_in_base_units(kind, low, extra, dim, base):
 
 def test_normalised_value_keeps_a_range_in_order():
     d, lo, hi = normalised_value(claim("money", 600, 250, currency="EUR"))
-    assert (d, lo, hi) == ("money:EUR", 250, 600)
+    rate = rates.usd_per_unit("EUR")
+    assert (d, lo, hi) == ("money", 250 * rate, 600 * rate)
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,18 @@ MUST_LINK = {
   ("ut-2", "Daily Two", "Varna mine toll rises\n\nThe death toll in the Varna mine blast has risen to 15 miners, "
    "the owner said.",
    [("15 miners", "count", 15, "toll", {"noun": "miners"})])],
+ # one sum in the outlet's own currency and in another (an agency's conversion in brackets, a foreign paper's
+ # own figure): compared in dollars at the day's rate
+ "one-sum-in-two-currencies": [
+  ("fx-1", "Wire One", "Dornland sets out rail plan\n\nDornland will spend 31 billion euros ($35 billion) on new "
+   "rail lines over ten years, the transport ministry said on Tuesday.",
+   [("31 billion euros", "money", 31e9, "rail-plan", {"currency": "EUR"}),
+    ("$35 billion", "money", 35e9, "rail-plan", {"currency": "USD"})]),
+  ("fx-2", "Daily Two", "Dornland's €31bn rail gamble\n\nThe transport ministry's €31bn programme is the largest "
+   "in the country's history.",
+   [("€31bn", "money", 31e9, "rail-plan", {"currency": "EUR"}), ("€31bn", "money", 31e9, "rail-plan", {"currency": "EUR"})]),
+  ("fx-3", "Evening Three", "Dornland plans to spend about $34 billion on rail lines, its transport ministry said.",
+   [("about $34 billion", "money", 34e9, "rail-plan", {"currency": "USD", "q": "approx"})])],
  # a clause of the figure alone measures what the clause before it names
  "shares-named-in-the-clause-before": [
   ("sc-1", "Wire One", "Ostmark count ends\n\nThe Farmers' League, with 14.2%, and the Green Union, on 9.8%, "

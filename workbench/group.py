@@ -86,7 +86,7 @@ from typing import Any, Collection, Iterable, Mapping, Protocol, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from workbench import units
+from workbench import rates, units
 from workbench.errors import WorkbenchError
 from workbench.models import DEFAULT_TOLERANCE, Claim, Group, Grouping, Kind, LinkKind, Override, Qualifier, group_id
 from workbench.quantity import CONCEPT_CLASSES, Quantity, concept_keys, describe_claim
@@ -295,8 +295,9 @@ class DuplicateClaimId(WorkbenchError):
 def normalised_value(claim: Claim) -> tuple[str, float, float]:
     """(dimension, low, high) of a claim's stated value in base units.
 
-    Dimensions: ``count``; ``fraction`` (percent and ratio, as fractions); ``money:<CODE>`` (``money:?``
-    without a currency); a physical dimension for measures and durations (``time`` in seconds, ``area`` in
+    Dimensions: ``count``; ``fraction`` (percent and ratio, as fractions); ``money`` in US dollars at the
+    rate of the article's day (:mod:`workbench.rates`), ``money:<CODE>`` for a currency without a published
+    rate (``money:?`` without a currency); a physical dimension for measures and durations (``time`` in seconds, ``area`` in
     square metres, ``temperature`` in degrees Celsius, ...; an unknown unit is ``unit:<name>``). A rate per
     unit of time is converted to a rate per second and its dimension ends in ``/time``; any other ``per``
     is kept by name (``count/person``).
@@ -310,7 +311,11 @@ def normalised_value(claim: Claim) -> tuple[str, float, float]:
     elif kind is Kind.RATIO:
         dim = "fraction"
     elif kind is Kind.MONEY:
-        dim = "money:" + (claim.currency.upper() if claim.currency else "?")
+        rate = rates.usd_per_unit(claim.currency, claim.published)
+        if rate is None:
+            dim = "money:" + (claim.currency.upper() if claim.currency else "?")
+        else:  # money in any currency with a published rate: US dollars at the article's day
+            dim, low, high = "money", low * rate, high * rate
     elif kind is Kind.COUNT:
         dim = "count"
     else:  # MEASURE, DURATION
@@ -1879,6 +1884,9 @@ def _from_base(claim: Claim, base: float) -> float:
             v = v * secs
     if claim.kind is Kind.PERCENT:
         return v * 100.0
+    if claim.kind is Kind.MONEY:
+        rate = rates.usd_per_unit(claim.currency, claim.published)
+        return v / rate if rate else v
     if claim.kind in (Kind.MEASURE, Kind.DURATION):
         u = units.lookup(claim.unit)
         if u is not None:
