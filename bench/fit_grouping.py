@@ -275,12 +275,13 @@ def main(argv: list[str] | None = None) -> int:
         return (all(fitted[n][2] >= IN_SAMPLE_FLOOR for n in GOLD_SETS if n in fitted)
                 and all(min(fitted[n][:2]) >= IN_SAMPLE_FLOOR for n in FLOOR_PR_SETS if n in fitted))
 
-    eligible = [k for k in results if keeps_floor(k)] or list(results)
+    keeping = [k for k in results if keeps_floor(k)]
+    eligible = keeping or list(results)
     balanced = args.kind or max(eligible, key=score)
     inside, loso, model = results[balanced]
-    print(f"\n{len(eligible)} of {len(results)} kinds keep, fitted on all sets, pairwise F1 >= {IN_SAMPLE_FLOOR} on "
+    print(f"\n{len(keeping)} of {len(results)} kinds keep, fitted on all sets, pairwise F1 >= {IN_SAMPLE_FLOOR} on "
           f"{', '.join(GOLD_SETS)} and P, R >= {IN_SAMPLE_FLOOR} on {', '.join(FLOOR_PR_SETS)}; "
-          "of those, the best mean left-out F1:")
+          + ("of those, the best mean left-out F1:" if keeping else "none does, so of all, the best mean left-out F1:"))
     print(f"chosen: {KINDS[balanced]} (mean left-out F1 {score(balanced)[0]:.3f}, fitted {score(balanced)[1]:.3f})")
     if model.kind == "logistic":
         print("\nweights (standardised features):")

@@ -85,7 +85,7 @@ MUST_LINK = {
   ("hb-2", "Daily Two", "Corvane job cuts\n\nCorvane plans to shed 9,000 jobs this year.",
    [("9,000 jobs", "count", 9000, "cuts", {"noun": "jobs"})])],
  # one article gives the toll twice, in different sentences: its earlier figure and the latest one; another
- # outlet has only the latest: all one quantity. Missed: a group holds one figure per article (see KNOWN_MISSES)
+ # outlet has only the latest: all one quantity (the pair model links one article's two figures directly)
  "a-toll-updated-within-one-article": [
   ("ut-1", "Wire One", "Varna mine blast\n\nRescuers said 9 miners had died in the Varna mine blast by noon. "
    "By the evening the mine's owner put the death toll at 15 miners.",
@@ -158,13 +158,8 @@ MUST_STAY_APART = {
 }
 
 
-# Patterns the grouping still gets wrong (kept, expected to fail until it gets them right): none today.
-# Patterns the grouping misses (kept, and expected to fail until it gets them right). An article that gives
-# one quantity twice with different figures: a group holds at most one figure of each article. Letting one
-# article's figures differ within a group when they sit in different sentences gets this case right, but on
-# the generated million claims of bench/group.py it merged an article's different quantities (precision 0.80
-# to 0.63) and missed the two-minute target, and on the long-form sets it gained nothing (2026-12-03).
-KNOWN_MISSES: set[str] = {"a-toll-updated-within-one-article"}
+# Patterns the grouping misses (kept, and expected to fail until it gets them right): none today.
+KNOWN_MISSES: set[str] = set()
 
 
 def _case(name):

@@ -31,6 +31,10 @@ CASES = [
     ("A survey last month put support at 61%, with 30% against.", "30%", "against", "last", "survey"),
     # a relative "that" after a noun keeps the noun's clause (and its year); only a reported "that" cuts
     ("Rescuers recalled a 1998 flood that drowned 41 villagers.", "41", None, "1998", "villagers"),
+    # an earlier reading of the same day's running count is not another time; another period's figure is
+    ("Nine miners are now known to have died, up from 6 in the morning.", "6", None, None, None),
+    ("Nine miners are now known to have died, up from 6 earlier in the day.", "6", None, None, None),
+    ("Exports rose 3%, down from 5% a year before.", "5%", None, "earlier", None),
 ]
 
 
@@ -120,3 +124,24 @@ SIDE_CASES = [
 def test_only_shares_and_counts_are_for_or_against(sentence, surface, kind, direction):
     i = sentence.index(surface)
     assert describe(sentence, i, i + len(surface), kind=kind).direction == direction
+
+
+# A figure given for a quantity the article has named already takes that quantity's concept:
+# (text, figure, words its concept must hold)
+REFERENCE_CASES = [
+    ("The union said 78% of teachers walked out. The ministry put the figure at 31%.", "31%", {"teachers"}),
+    ("At dawn 17 people were missing. By the evening that number had fallen to 11.", "11", {"missing"}),
+    ("The mayor said 14 residents were missing. The agency gave a lower figure of 9.", "9", {"residents"}),
+]
+
+
+@pytest.mark.parametrize("text,surface,must", REFERENCE_CASES)
+def test_a_figure_for_the_figure_takes_the_quantity_named_before(text, surface, must):
+    (claim,) = [c for c in extract_text(text) if c.surface == surface]
+    assert must <= set(parse(claim.quantity).concept.split()), claim.quantity
+
+
+def test_a_count_that_names_what_it_counts_keeps_its_own_quantity():
+    claims = extract_text("The mayor said 14 residents were missing. The number of passengers reached 4,100.")
+    assert "passengers" in parse(claims[-1].quantity).concept.split()
+    assert "residents" not in parse(claims[-1].quantity).concept.split()

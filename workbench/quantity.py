@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Quantity", "describe", "describe_claim", "parse", "SIDE_WORDS"]
+__all__ = ["Quantity", "describe", "describe_claim", "parse", "refers_back", "SIDE_WORDS"]
 
 SIDE_WORDS = 3  # content words kept on each side of the figure, nearest first
 
@@ -50,6 +50,8 @@ _DOWN = frozenset(
 )
 _FOR = frozenset("for favour favor backed backing back support supported supporting yes approve approved".split())
 _AGAINST = frozenset("against opposed opposing oppose no rejected rejecting reject".split())
+_SAME_DAY = frozenset("morning afternoon evening midday noon overnight today day dawn night hour hours".split())
+_PERIODS = frozenset("year years quarter quarters month months week weeks season ago previous last".split())
 _AWAY = frozenset("last previous earlier ago before former first initial prior original".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -222,7 +224,11 @@ def describe(sentence: str, start: int, end: int, noun: str | None = None, attri
     elif lead in _DOWN or first_after in ("down", "lower", "less", "fewer"):
         direction = "down"
     if lead == "from" and len(near) > 1 and (near[-2] in _UP or near[-2] in _DOWN):
-        time, direction = "earlier", None
+        direction = None
+        # "down from 16% a year earlier" is another period's figure; "up from 14 in the morning" is the
+        # same running count read earlier on the day
+        if not _SAME_DAY.intersection(after[:4]) or _PERIODS.intersection(after[:4]):
+            time = "earlier"
     sided = kind is None or kind in _SIDED_KINDS
     if not sided:
         pass
@@ -325,6 +331,27 @@ def _subject_words(before: list[str], clause_words) -> list[str]:  # noqa: ANN00
     return head + clause_words(subject[cut + 1:])[:SIDE_WORDS - len(head)]
 
 
+# Words by which a clause points back at a quantity the article has already named: "the ministry put the
+# figure at 31%", "by evening that number had fallen to 11", "the agency gave a lower figure of 11". Not
+# "the number of passengers reached 4,100", which names its own.
+_BACK_NOUNS = frozenset("figure number tally estimate total".split())
+_BACK_DETERMINERS = frozenset("the that this its their his her a".split())
+
+
+def refers_back(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure at ``sentence[start:end]`` is given for a quantity named before its clause: a
+    determiner and a word such as "figure" or "number" (an adjective may stand between) before the figure,
+    not followed by "of" and what it counts."""
+    start = max(0, min(start, len(sentence)))
+    before_text, _ = _clause(sentence, start, max(start, min(end, len(sentence))))
+    words = _cut_at_joiner(_tokens(before_text), from_end=True)
+    for k, w in enumerate(words):
+        if w in _BACK_NOUNS and (k + 2 >= len(words) or words[k + 1] != "of"):  # "a figure of 11" points back
+            if (k >= 1 and words[k - 1] in _BACK_DETERMINERS) or (k >= 2 and words[k - 2] in _BACK_DETERMINERS):
+                return True
+    return False
+
+
 def _time_word(words: list[str], found: str | None) -> str | None:
     """The word of a clause that ties its figure to another time: a year; else ``found`` (what the figure's
     change verb already said), else a word pointing away from the present event, else a month after "in",
@@ -334,9 +361,9 @@ def _time_word(words: list[str], found: str | None) -> str | None:
             return w
     if found is not None:
         return found
-    for w in words:
-        if w in _AWAY:
-            return w
+    for k, w in enumerate(words):
+        if w in _AWAY and not _SAME_DAY.intersection(words[k + 1:k + 4]):
+            return w  # "earlier in the day", "last night": the same running count read before, no other time
     for k, w in enumerate(words):
         if w in _MONTHS and k > 0 and words[k - 1] in ("in", "since", "last"):
             return w

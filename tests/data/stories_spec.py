@@ -1,12 +1,17 @@
-"""A development set of multi-outlet coverage: eleven invented stories, three or four outlets each.
+"""A development set of multi-outlet coverage: fourteen invented stories, three or four outlets each.
 
 Written for the project, in its own words, to look like how real outlets cover one event and disagree:
 agencies giving different magnitudes, a death toll updated through the day, organisers' and police crowd
 counts, a union's and the hospitals' strike turnout, rounded headlines over exact body figures, the same
 figure in other units (miles and kilometres, acres and hectares, inches and millimetres), the same
 percentage for two different things (total and cloud sales, laptops and tablets, for and against), and an
-earlier event's figure quoted for contrast. Each claim's ``fact`` names the quantity it states; claims of
-one fact with different figures are the discrepancies the desk is for.
+earlier event's figure quoted for contrast. The last three stories (a chemical blast, a teachers' strike, a
+landslide) also give one quantity twice within one article, in different sentences: a count raised through
+the day ("By midday ... 27 injured. By the evening ... 41 people"), two sources' figures ("78% ... The
+ministry put the figure at 31%"), an earlier figure of the same toll ("up from 4 earlier in the day"), beside
+an equal figure of another quantity (41 injured and 41 homes; a 1998 slide that killed 6). Each claim's
+``fact`` names the quantity it states; claims of one fact with different figures are the discrepancies the
+desk is for.
 
 ``stories.jsonl`` beside this file is built from ``ARTICLES`` (offsets from ``str.find``, so
 ``text[start:end] == surface`` always holds; ``tests/test_stories.py`` checks the file is what this module
@@ -498,6 +503,173 @@ dict(id="st-general-3", outlet="City Echo", title="Varesco brought to a standsti
         C("about €100m a day", 100e6, "money", "general-cost", currency="EUR", per="day", qualifier="approx"),
      ],
      not_claims=[]),
+# ------------------------------------------------------------------ a chemical blast: a toll and an injured count raised within one report
+dict(id="st-chem-1", outlet="Eastbank Gazette", title="Explosion at Tarnwick chemical works injures dozens",
+     published="2025-03-12",
+     text=("Explosion at Tarnwick chemical works injures dozens\n\n"
+           "A blast tore through the Pellmore Chemicals plant in Tarnwick on Wednesday morning, sending black "
+           "smoke over the town. By midday the fire service had counted 27 injured. By the evening the regional "
+           "hospital said it had treated 41 people, most for burns and breathing problems. At least 3 workers "
+           "were killed, the company said. About 120 staff were on shift at the time. Residents living within "
+           "2 km of the site were told to keep their windows shut. A fire at the same plant in 2011 injured "
+           "9 workers."),
+     claims=[
+        C("27", 27, "count", "chem-injured"),
+        C("41 people", 41, "count", "chem-injured", noun="people"),
+        C("At least 3", 3, "count", "chem-deaths", noun="workers", qualifier="lower_bound"),
+        C("About 120", 120, "count", "chem-staff", noun="staff", qualifier="approx"),
+        C("2 km", 2, "measure", "chem-zone", unit="kilometre"),
+        C("9 workers", 9, "count", "chem-2011-injured", noun="workers"),
+     ],
+     not_claims=["Wednesday", "2011"]),
+dict(id="st-chem-2", outlet="Riverside Bulletin", title="Tarnwick plant blast kills 5 as toll rises",
+     published="2025-03-12",
+     text=("Tarnwick plant blast kills 5 as toll rises\n\n"
+           "Pellmore Chemicals first confirmed 3 deaths after Wednesday's explosion at its Tarnwick works. Late "
+           "in the evening police raised the toll to 5, after searching a storage hall that had collapsed. More "
+           "than 40 people were hurt. Around 120 employees were working when the blast happened, the company "
+           "said. People within 1.2 miles of the plant were urged to stay indoors while crews tested the air. "
+           "Production will stop for at least three weeks."),
+     claims=[
+        C("5", 5, "count", "chem-deaths", nth=0),
+        C("3 deaths", 3, "count", "chem-deaths", noun="deaths"),
+        C("5", 5, "count", "chem-deaths", nth=1),
+        C("More than 40", 40, "count", "chem-injured", noun="people", qualifier="lower_bound"),
+        C("Around 120", 120, "count", "chem-staff", noun="employees", qualifier="approx"),
+        C("1.2 miles", 1.2, "measure", "chem-zone", unit="mile"),
+        C("at least three weeks", 3, "duration", "chem-shutdown", unit="week", qualifier="lower_bound"),
+     ],
+     not_claims=["Wednesday"]),
+dict(id="st-chem-3", outlet="Midland Sentinel", title="Five dead after Tarnwick chemical explosion",
+     published="2025-03-13",
+     text=("Five dead after Tarnwick chemical explosion\n\n"
+           "Five workers died and 41 people were treated in hospital after the explosion at the Pellmore "
+           "Chemicals plant in Tarnwick, health officials said on Thursday. The shock wave shattered windows in "
+           "41 homes on the nearby Larch estate. Investigators believe a reactor vessel holding 8 tonnes of "
+           "solvent overheated shortly before the blast. The plant is expected to stay closed for about four "
+           "weeks while the site is made safe."),
+     claims=[
+        C("Five", 5, "count", "chem-deaths", nth=0),
+        C("Five workers", 5, "count", "chem-deaths", noun="workers"),
+        C("41 people", 41, "count", "chem-injured", noun="people"),
+        C("41 homes", 41, "count", "chem-homes", noun="homes"),
+        C("8 tonnes", 8, "measure", "chem-solvent", unit="tonne"),
+        C("about four weeks", 4, "duration", "chem-shutdown", unit="week", qualifier="approx"),
+     ],
+     not_claims=["Thursday"]),
+# ------------------------------------------------------------------ a teachers' strike: union and ministry, a count through the morning
+dict(id="st-teachers-1", outlet="Civic Record", title="Union says nearly 80% of Esterholm teachers on strike",
+     published="2025-10-21",
+     text=("Union says nearly 80% of Esterholm teachers on strike\n\n"
+           "The Esterholm Teachers' Federation said 78% of its members walked out on Tuesday, the first day of "
+           "a two-day strike over pay. The education ministry put the figure at 31%, based on reports from head "
+           "teachers. More than 400 schools were closed. The federation wants a 9% pay rise, in line with last "
+           "year's inflation of 9%, while the ministry has offered 3.5%. During a 2019 strike, about 600 schools "
+           "shut their doors."),
+     claims=[
+        C("nearly 80%", 80, "percent", "teachers-turnout", qualifier="upper_bound"),
+        C("78%", 78, "percent", "teachers-turnout"),
+        C("two-day", 2, "duration", "teachers-length", unit="day"),
+        C("31%", 31, "percent", "teachers-turnout"),
+        C("More than 400", 400, "count", "teachers-schools", noun="schools", qualifier="lower_bound"),
+        C("9%", 9, "percent", "teachers-demand", nth=0),
+        C("9%", 9, "percent", "teachers-inflation", nth=1),
+        C("3.5%", 3.5, "percent", "teachers-offer"),
+        C("about 600", 600, "count", "teachers-2019-schools", noun="schools", qualifier="approx"),
+     ],
+     not_claims=["Tuesday", "first day", "2019"]),
+dict(id="st-teachers-2", outlet="Harbour Times", title="Hundreds of Esterholm schools shut as teachers strike",
+     published="2025-10-21",
+     text=("Hundreds of Esterholm schools shut as teachers strike\n\n"
+           "By 9am on Tuesday the education ministry said 240 schools across Esterholm had closed. By midday it "
+           "had raised the figure to 410 schools, out of 1,650 in the region. The union claimed 78% of teachers "
+           "had joined the 48-hour walkout; ministry officials said about a third. Teachers are seeking a rise "
+           "of 9 per cent and have rejected an offer of 3.5 per cent."),
+     claims=[
+        C("240 schools", 240, "count", "teachers-schools", noun="schools"),
+        C("410 schools", 410, "count", "teachers-schools", noun="schools"),
+        C("1,650", 1650, "count", "teachers-schools-total"),
+        C("78%", 78, "percent", "teachers-turnout"),
+        C("48-hour", 48, "duration", "teachers-length", unit="hour"),
+        C("about a third", 1 / 3, "ratio", "teachers-turnout", qualifier="approx"),
+        C("9 per cent", 9, "percent", "teachers-demand"),
+        C("3.5 per cent", 3.5, "percent", "teachers-offer"),
+     ],
+     not_claims=["9am", "Tuesday"]),
+dict(id="st-teachers-3", outlet="Lowland Observer", title="Esterholm teachers end two-day strike without a deal",
+     published="2025-10-23",
+     text=("Esterholm teachers end two-day strike without a deal\n\n"
+           "Teachers across Esterholm returned to classrooms on Thursday after a two-day strike over pay. The "
+           "ministry said 410 schools had closed, out of 1,650 in the region. Its count of striking staff was "
+           "31%, far below the union's figure. The federation, which represents 21,000 teachers, said it would "
+           "not accept the 3.5% offer and would ballot members on a further 3 days of action."),
+     claims=[
+        C("two-day", 2, "duration", "teachers-length", unit="day", nth=0),
+        C("two-day", 2, "duration", "teachers-length", unit="day", nth=1),
+        C("410 schools", 410, "count", "teachers-schools", noun="schools"),
+        C("1,650", 1650, "count", "teachers-schools-total"),
+        C("31%", 31, "percent", "teachers-turnout"),
+        C("21,000 teachers", 21000, "count", "teachers-members", noun="teachers"),
+        C("3.5%", 3.5, "percent", "teachers-offer"),
+        C("3 days", 3, "duration", "teachers-further", unit="day"),
+     ],
+     not_claims=["Thursday"]),
+# ------------------------------------------------------------------ a landslide: the missing and the dead revised through the day
+dict(id="st-slide-1", outlet="Highland Dispatch", title="Landslide buries homes in Vellisk, 11 still missing",
+     published="2025-09-16",
+     text=("Landslide buries homes in Vellisk, 11 still missing\n\n"
+           "A landslide swept through the mountain village of Vellisk before dawn on Tuesday, burying 25 houses. "
+           "Early in the morning the district office said 17 people were missing. By the evening that number had "
+           "fallen to 11, after several residents were found safe with relatives. Four people have been "
+           "confirmed dead. About 200 rescuers are digging through the mud, helped by soldiers. More than 300mm "
+           "of rain fell on the valley in the three days before the slope gave way."),
+     claims=[
+        C("11", 11, "count", "slide-missing", nth=0),
+        C("25 houses", 25, "count", "slide-homes", noun="houses"),
+        C("17 people", 17, "count", "slide-missing", noun="people"),
+        C("11", 11, "count", "slide-missing", nth=1),
+        C("Four", 4, "count", "slide-deaths", noun="people"),
+        C("About 200", 200, "count", "slide-rescuers", noun="rescuers", qualifier="approx"),
+        C("More than 300mm", 300, "measure", "slide-rain", unit="millimetre", qualifier="lower_bound"),
+        C("three days", 3, "duration", "slide-rain-window", unit="day"),
+     ],
+     not_claims=["Tuesday"]),
+dict(id="st-slide-2", outlet="Stonegate Post", title="Vellisk landslide toll rises to 6",
+     published="2025-09-16",
+     text=("Vellisk landslide toll rises to 6\n\n"
+           "Six people are now known to have died in the Vellisk landslide, the district governor said on "
+           "Tuesday night, up from 4 earlier in the day. At least 11 residents are still unaccounted for. Around "
+           "25 homes were destroyed when a section of hillside about 400 metres wide collapsed after 12 inches "
+           "of rain. The valley's last major slide, in 1998, killed 6 people."),
+     claims=[
+        C("6", 6, "count", "slide-deaths", nth=0),
+        C("Six", 6, "count", "slide-deaths", noun="people"),
+        C("4", 4, "count", "slide-deaths", nth=0),
+        C("At least 11", 11, "count", "slide-missing", noun="residents", qualifier="lower_bound"),
+        C("Around 25", 25, "count", "slide-homes", noun="homes", qualifier="approx"),
+        C("about 400 metres", 400, "measure", "slide-width", unit="metre", qualifier="approx"),
+        C("12 inches", 12, "measure", "slide-rain", unit="inch"),
+        C("6 people", 6, "count", "slide-1998-deaths", noun="people"),
+     ],
+     not_claims=["Tuesday", "1998"]),
+dict(id="st-slide-3", outlet="Northern Lantern", title="Search goes on for 14 missing after Vellisk landslide",
+     published="2025-09-17",
+     text=("Search goes on for 14 missing after Vellisk landslide\n\n"
+           "Rescue teams in Vellisk worked through a second night on Wednesday, searching for 14 people the mayor, "
+           "Ilse Varga, said were still missing. The regional civil protection agency gave a lower figure of 11. "
+           "Six deaths have been confirmed. More than 200 rescuers are at the site, and 25 houses were buried. "
+           "Geologists said 310mm of rain had soaked the hillside over 72 hours."),
+     claims=[
+        C("14", 14, "count", "slide-missing", nth=0),
+        C("14 people", 14, "count", "slide-missing", noun="people"),
+        C("11", 11, "count", "slide-missing"),
+        C("Six deaths", 6, "count", "slide-deaths", noun="deaths"),
+        C("More than 200", 200, "count", "slide-rescuers", noun="rescuers", qualifier="lower_bound"),
+        C("25 houses", 25, "count", "slide-homes", noun="houses"),
+        C("310mm", 310, "measure", "slide-rain", unit="millimetre"),
+        C("72 hours", 72, "duration", "slide-rain-window", unit="hour"),
+     ],
+     not_claims=["Wednesday", "second night"]),
 ]
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -46,6 +47,8 @@ from workbench.extract.rules import Expr, non_claim_spans, split_sentences
 from workbench.ingest import furniture_spans
 from workbench.models import Article, Claim, Kind
 from workbench.quantity import describe as describe_quantity
+from workbench.quantity import parse as parse_quantity
+from workbench.quantity import refers_back
 
 __all__ = ["Extractor", "extract_text", "shared_extractor", "split_sentences", "non_claim_spans", "furniture_spans"]
 
@@ -82,7 +85,7 @@ class Extractor:
                 if not attribution:
                     attribution.append(R.attribution(sentence))
                 claims.append(self._claim(article, text, sentence, s0, e, attribution[0]))
-        return claims
+        return _resolve_references(claims)
 
     def extract_many(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[Claim]:
         """Claims of each article in turn; with ``jobs`` > 1 articles are read in a process pool (each
@@ -155,6 +158,25 @@ class Extractor:
                 consumed_until = e.tail_end
             i += max(1, used)
         return exprs
+
+
+def _resolve_references(claims: list[Claim]) -> list[Claim]:
+    """A figure given for a quantity named before ("the ministry put the figure at 31%") measures what the
+    article's previous figure of its kind measured: it takes that claim's concept, keeping its own
+    direction and time."""
+    out: list[Claim] = []
+    last: dict[Kind, str] = {}  # kind -> the concept of the article's latest claim of that kind
+    for c in claims:
+        q = parse_quantity(c.quantity)
+        if q is not None:
+            start = c.start - (c.sentence_start or 0)
+            if c.kind in last and refers_back(c.sentence, start, start + (c.end - c.start)):
+                q = replace(q, concept=last[c.kind])
+                c = replace(c, quantity=q.phrase)
+            if q.concept:
+                last[c.kind] = q.concept
+        out.append(c)
+    return out
 
 
 # ------------------------------------------------------------------------------------- process-pool workers
