@@ -23,6 +23,7 @@ from typing import Any
 
 from workbench import units as U
 from workbench.errors import InputError
+from workbench.group import group_claims
 from workbench.models import Article, Claim
 
 REL_TOL = 0.01
@@ -332,18 +333,10 @@ def _grouping_score(matched: list[tuple[GoldClaim, Claim]], claims: list[Claim]
                     ) -> tuple[PRF | None, list[DiscrepantFact]]:
     """Pairwise scores over matched gold claims, and the discrepant facts table; grouping itself sees every
     predicted claim."""
-    try:
-        from workbench.group import group_claims  # type: ignore[import-not-found]
-    except ImportError:
-        return None, []
     if len(matched) < 2:
         return None, []
     grouping = group_claims(claims)
-    by_claim = dict(getattr(grouping, "by_claim", {}) or {})
-    if not by_claim:
-        for grp in grouping.groups:
-            for cid in grp.claim_ids:
-                by_claim[cid] = grp.id
+    by_claim = dict(grouping.by_claim)
     tp = pred_pos = gold_pos = 0
     for x in range(len(matched)):
         for y in range(x + 1, len(matched)):
