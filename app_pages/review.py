@@ -23,6 +23,7 @@ from ui import resources
 from ui.keys import review_keys
 from ui.session import desk, keep_prefs
 from ui.text import (
+    QUEUE_CONTEXT,
     around_figure,
     context_paragraphs,
     escape_md,
@@ -405,7 +406,9 @@ with left:
         # the claim on screen is marked in its figure's cell: a column of its own would cost the width that
         # lets the outlet show whole in a 1,400-pixel window
         "figure": [("▶ " if r.id == claim.id else "") + " ".join(r.surface.split()) for r in rows],
-        "sentence": [around_figure(r, 110) for r in rows],
+        # about what the column shows (some 30 characters): the words either side of the figure, not the
+        # sentence's opening, which two claims of one sentence share
+        "sentence": [around_figure(r, QUEUE_CONTEXT, before_at_most=QUEUE_CONTEXT // 2) for r in rows],
         "outlet": [r.outlet for r in rows],
     }
 

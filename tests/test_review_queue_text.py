@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ui.text import around_figure, value_text  # noqa: E402
+from ui.text import QUEUE_CONTEXT, around_figure, value_text  # noqa: E402
 from workbench.models import Kind, Qualifier  # noqa: E402
 from workbench.store import ClaimRow, ClaimStatus  # noqa: E402
 
@@ -69,3 +69,16 @@ def test_the_words_around_the_figure_are_shown(sentence, surface, width, shown):
 ])
 def test_units_read_in_the_plural_where_the_value_calls_for_it(kw, text):
     assert value_text(row("x 1 y", "1", **kw)) == text
+
+
+@given(before=st.lists(WORD, min_size=8, max_size=40), after=st.lists(WORD, max_size=40), figure=FIGURE)
+def test_the_queue_cell_shows_the_figure_in_its_first_half_with_the_words_before_it(before, after, figure):
+    # the sentence column shows about QUEUE_CONTEXT characters: two claims of one sentence must read apart
+    # there, so the figure and the words right before it come first, not the sentence's opening
+    sentence = " ".join([*before, figure, *after]) + "."
+    assume(len(" ".join(before)) > QUEUE_CONTEXT)  # a sentence too long for the cell
+    text = around_figure(row(sentence, figure, at=len(" ".join(before)) + 1), QUEUE_CONTEXT,
+                         before_at_most=QUEUE_CONTEXT // 2)
+    assert 0 < text.index(figure) <= QUEUE_CONTEXT // 2 + 2  # an ellipsis, the words before, a space
+    assert text.startswith("…")  # the sentence's opening is left out, not the figure's neighbours
+    assert len(text) <= max(QUEUE_CONTEXT, len(figure) + 2)

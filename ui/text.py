@@ -66,7 +66,10 @@ def sentence_markdown(row: ClaimRow) -> str:
     return highlight(row.sentence, start, start + len(row.surface))
 
 
-def around_figure(row: ClaimRow, width: int = 110) -> str:
+QUEUE_CONTEXT = 36  # characters of the Review queue's sentence cell: about what its column shows whole
+
+
+def around_figure(row: ClaimRow, width: int = 110, before_at_most: int | None = None) -> str:
     """The words of the claim's sentence around its figure, about ``width`` characters on one line, cut at
     word boundaries with an ellipsis where words were left out: the part that tells a claim from another
     with the same figure (a headline from the body's sentence), which the sentence's opening may not."""
@@ -99,6 +102,8 @@ def around_figure(row: ClaimRow, width: int = 110) -> str:
     head = whole_words(before, room // 2, from_end=True)
     tail = whole_words(after, room - len(head), from_end=False)
     head = whole_words(before, room - len(tail), from_end=True)  # room the tail left unused
+    if before_at_most is not None and len(head) > before_at_most:  # the figure stays where a narrow cell shows it
+        head = whole_words(before, before_at_most, from_end=True)
     if len(head) < len(before):
         head = "…" + head
     if len(tail) < len(after):
