@@ -402,14 +402,14 @@ with left:
     st.caption(f"{total:,} claim(s) in this queue · page {page + 1} of {n_pages:,}"
                + (f" · this is claim {pos:,}" if pos else " · the claim shown has left this queue"))
     table_key = f"review_queue_{ss.get('review_queue_gen', 0)}"
-    table = {  # the figure and the words around it first: they tell claims apart (a headline from a body)
+    table = {  # the figure and its outlet first, each whole, then the words around the figure
         # the claim on screen is marked in its figure's cell: a column of its own would cost the width that
-        # lets the outlet show whole in a 1,400-pixel window
+        # lets the outlet show whole in a 1,280-pixel window
         "figure": [("▶ " if r.id == claim.id else "") + " ".join(r.surface.split()) for r in rows],
-        # about what the column shows (some 30 characters): the words either side of the figure, not the
-        # sentence's opening, which two claims of one sentence share
-        "sentence": [around_figure(r, QUEUE_CONTEXT, before_at_most=QUEUE_CONTEXT // 2) for r in rows],
         "outlet": [r.outlet for r in rows],
+        # about what the column shows (some 30 characters): the words either side of the figure, not the
+        # sentence's opening, which two claims of one sentence share (a headline from a body reads apart too)
+        "sentence": [around_figure(r, QUEUE_CONTEXT, before_at_most=QUEUE_CONTEXT // 2) for r in rows],
     }
 
     def fit(values: list[str], least: int = 60, most: int = 260) -> int:
