@@ -52,6 +52,7 @@ GOLD = {
     "heldout": ROOT / "tests" / "data" / "heldout.jsonl",
     "longform1": ROOT / "tests" / "data" / "longform1.jsonl",
     "longform2": ROOT / "tests" / "data" / "longform2.jsonl",
+    "longform3": ROOT / "tests" / "data" / "longform3.jsonl",
 }
 
 

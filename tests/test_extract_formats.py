@@ -67,6 +67,10 @@ CURRENCIES = [
     ("He sold the farm for 420 million finnish markka.", "420 million finnish markka",
      dict(kind="money", low=4.2e8, currency="FIM")),
     ("The bond paid 900 million Swiss francs.", "900 million Swiss francs", dict(kind="money", currency="CHF")),
+    # any ISO code the currency lexicon knows, written before the amount, is a currency, not a name's capitals
+    ("The fund holds ISK 40 million in bonds.", "ISK 40 million", dict(kind="money", low=4e7, currency="ISK")),
+    ("Rents rose to ISK 17,000 a month.", "ISK 17,000 a month", dict(kind="money", low=17000.0, currency="ISK")),
+    ("The loan is worth GHS 300 million.", "GHS 300 million", dict(kind="money", low=3e8, currency="GHS")),
 ]
 
 

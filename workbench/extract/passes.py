@@ -124,7 +124,7 @@ def identifier(d: Draft) -> None:
             if R.search_back(r"(?:^|\s)[A-Z](?:\s|\s?&\s?)[A-Z]\s+$", s, a.start):
                 raise NotAClaim  # an index or name of initials: "S&P 500", "S P 500", "S & P 500"
             if (w.isupper() and len(w) >= 2 and wl not in R.NOT_NAME_CAPS and w not in N.CURRENCY_CODES
-                    and not d.title_case):
+                    and not d.title_case and not R.currency_before(s, a.start)):  # "ISK 40 million": a code
                 raise NotAClaim
             if re.search(r"[a-z][A-Z]", w):
                 raise NotAClaim  # a product name in mixed case before its number
