@@ -181,6 +181,10 @@ NOUNS = [
     ("The fire destroyed 15 houses and 3 barns.", "15", "houses"),
     ("Seventy-five children were vaccinated.", "Seventy-five", "children"),
     ("The flood death toll rose to 212.", "212", "deaths"),
+    # a toll alone counts the dead, and a small number word with it is a claim, whatever the verb's tense
+    ("The toll has risen to nine after a man died.", "nine", "deaths"),
+    ("Derailment toll rises to nine as inquiry opens", "nine", "deaths"),
+    ("Admissions have fallen to 340 this week.", "340", "admissions"),
     ("About 1,000 of its workers will be furloughed.", "1,000", "workers"),
 ]
 
@@ -492,3 +496,8 @@ def test_importing_and_extracting_emits_no_warning():
 def test_quantulum_supplies_units_our_tables_lack():
     c = find("The boat reached 35 knots.", "35")
     assert (c.kind, c.unit) == (Kind.MEASURE, "knot")
+
+
+def test_a_toll_in_money_or_a_toll_road_counts_no_dead():
+    assert find("The bridge toll will rise to £5 next year.", "£5").noun is None
+    assert find("The M6 toll carries 50,000 vehicles a day.", "50,000").noun == "vehicles"

@@ -1179,7 +1179,8 @@ def noun_end(s: str, pos: int, noun: str) -> int:
     return i + len(noun) if i >= 0 else pos
 
 
-_TOLL = re.compile(r"(?i)\b(death|casualty|injury|fatality|victim|infection|case)\s+tolls?\b(?:\s+\w+){0,4}\s+$")
+# a toll of the dead, the injured, ... ; a toll alone, for a count, is the death toll ("the toll has risen to nine")
+_TOLL = re.compile(r"(?i)\b(?:(death|casualty|injury|fatality|victim|infection|case)\s+)?tolls?\b(?:\s+\w+){0,4}\s+$")
 _NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\b"
                         r"(?:\s+[\w'’-]+){0,10}\s+$")
 
@@ -1188,7 +1189,7 @@ _NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)\s+of\s+((?:[a-z][\w
 # "complaints rose by 240", "admissions reached 3,300".
 _SUBJECT_VERB = re.compile(
     r"(?i)\b(?P<noun>[a-z][a-z'’-]*)(?:\s+(?:reported|recorded|registered|logged|confirmed|counted))?"
-    r"\s+(?:have\s+|has\s+)?(?:rose|fell|climbed|jumped|dropped|grew|increased|"
+    r"\s+(?:have\s+|has\s+|had\s+)?(?:rose|risen|fell|fallen|climbed|jumped|dropped|grew|grown|increased|"
     r"decreased|declined|dipped|soared|surged|slumped|plunged|doubled|tripled|trebled|halved|edged\s+up|"
     r"edged\s+down|reached|hit|totalled|totaled|numbered|stood\s+at|topped|passed|exceeded|came\s+to|"
     r"amounted\s+to|rise|rises|fall|falls|climb|climbs|grow|grows|reach|reaches|total|totals|number)"
@@ -1202,6 +1203,10 @@ _GENERIC_SUBJECTS = {"figures", "numbers", "levels", "totals", "estimates", "dat
 
 def noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
     m = search_back(_TOLL, s, start)
+    if m and m.group(1) is None:
+        m = None if kind is not Kind.COUNT else m
+        if m:
+            return "deaths"
     if m:
         w = m.group(1).lower()
         return {"casualty": "casualties", "injury": "injuries", "fatality": "fatalities"}.get(w, w + "s")
