@@ -80,6 +80,12 @@ PERCENT_RATIO = [
     ("Of the budget, about a fifth goes on pensions.", "a fifth", dict(kind="ratio", low=0.2, qualifier="approx")),
     ("Admissions rose by a third in a month.", "a third", dict(kind="ratio", low=1 / 3)),
     ("Interest rates were raised by 0.25 percentage points.", "0.25 percentage points", dict(kind="percent", low=0.25)),
+    # a basis point is a hundredth of a percentage point, however it is written
+    ("The bank cut rates by 50 basis points.", "50 basis points", dict(kind="percent", low=0.5, unit="percentage point")),
+    ("Ten-year yields fell 14 basis points.", "14 basis points", dict(kind="percent", low=0.14, unit="percentage point")),
+    ("Traders expect a 25bp cut in June.", "25bp", dict(kind="percent", low=0.25, unit="percentage point")),
+    ("The spread widened by 30 bps.", "30 bps", dict(kind="percent", low=0.3, unit="percentage point")),
+    ("It was a 75-basis-point rise.", "75-basis-point", dict(kind="percent", low=0.75, unit="percentage point")),
 ]
 
 

@@ -227,7 +227,8 @@ def currency_after(d: Draft) -> None:
 
 
 def percent(d: Draft) -> None:
-    """"7.5%", "12 per cent", "3 percentage points"."""
+    """"7.5%", "12 per cent", "3 percentage points"; "50 basis points" and "25bp" are 0.5 and 0.25
+    percentage points."""
     if d.kind is None:
         mp = R.PERCENT.match(d.s, d.pos)
         if mp:
@@ -235,6 +236,12 @@ def percent(d: Draft) -> None:
             if "point" in mp.group(0).lower():
                 d.unit = "percentage point"
             d.pos = mp.end()
+            return
+        mb = R.BASIS_POINTS.match(d.s, d.pos)
+        if mb:
+            d.kind, d.unit = Kind.PERCENT, "percentage point"
+            d.value /= 100.0
+            d.pos = mb.end()
 
 
 def unit(d: Draft) -> None:

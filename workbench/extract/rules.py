@@ -689,6 +689,8 @@ SCALE_WORD = re.compile(r"(?i)(?:[\s‑-]+(?:hundred|thousand|million|billion|tr
                         r"(?:[\s‑-]+(?:thousand|million|billion|trillion)\b)?"
                         r"|(?-i:\s[BMK])(?=\s+[a-z]+\b)(?!\s+(?:of|in|at|for|to|and|or)\b)")
 PERCENT = re.compile(r"(?i)\s?%|\s*per\s?cent\b|\s*percent\b|pc\b|\s+percentage\s+points?\b|\s+pct\b")
+# A basis point is a hundredth of a percentage point: "cut by 50 basis points", "a 25bp rise", "14 bps"
+BASIS_POINTS = re.compile(r"(?i:[\s-]*basis[\s-]+points?\b)|\s?bps?\b")
 # a hyphen may be set apart by a tokeniser: "28 - year - old", "a 3 - inch pipe"
 UNIT_WORD_RE = re.compile(rf"(?i)(?:\s[-‑]\s|\s+|[-‑])(?:{_alt(U.UNIT_WORDS)})\b")
 UNIT_SYMBOL_RE = re.compile(rf"\s?(?:{_alt(U.UNIT_SYMBOLS)})(?![\w²³])(?!/(?![A-Za-zµμ]))")
