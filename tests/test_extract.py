@@ -86,7 +86,14 @@ PERCENT_RATIO = [
     ("Traders expect a 25bp cut in June.", "25bp", dict(kind="percent", low=0.25, unit="percentage point")),
     ("The spread widened by 30 bps.", "30 bps", dict(kind="percent", low=0.3, unit="percentage point")),
     ("It was a 75-basis-point rise.", "75-basis-point", dict(kind="percent", low=0.75, unit="percentage point")),
+    ("The bank cut rates by a half-point to 8.75%.", "half-point", dict(kind="percent", low=0.5, unit="percentage point")),
+    ("One member preferred a quarter-point cut.", "quarter-point", dict(kind="percent", low=0.25, unit="percentage point")),
+    ("It raised rates by three-quarters of a point.", "three-quarters of a point", dict(kind="percent", low=0.75)),
 ]
+
+
+def test_a_half_point_lead_is_no_rate():
+    assert not [c for c in extract_text("He holds a half-point lead in the standings.") if c.kind.value == "percent"]
 
 
 @pytest.mark.parametrize("text,surface,expect", PERCENT_RATIO, ids=[m[1] for m in PERCENT_RATIO])

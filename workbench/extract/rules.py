@@ -252,6 +252,12 @@ _FRACTION_OF_UNIT = re.compile(
     r"\s+(?P<unit>second|minute|hour|day|week|month|year|decade|century|mile|kilometre|kilometer|metre|meter|"
     r"acre|hectare|tonne|ton|litre|liter|gallon|pound|kilogram|kilo|percentage\s+point)\b"
 )
+# "a half-point cut", "a quarter-point rise", "three-quarters of a point": a rate moved by a fraction of a
+# percentage point
+_FRACTION_POINT = re.compile(
+    r"(?i)\b(?P<f>half|quarter|three[\s‑-]+quarters?)(?:[\s‑-]+of\s+a)?[\s‑-]+(?:percentage[\s‑-]+)?point\b(?![\s‑-]+(?:lead|gap|margin|deficit))"
+)
+_FRACTION_POINT_VALUE = {"half": 0.5, "quarter": 0.25}
 # "a year and a half", "two hours and a half", "an hour and a half"
 _UNIT_AND_A_HALF = re.compile(
     rf"(?i)\b(?P<num>{_FRACTION_NUM})\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|"
@@ -456,6 +462,10 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
             unit = unit_from_word(m.group("unit"))
             kind = kind_of_unit(unit)
         add(Atom(m.start(), m.end(), frac, True, kind, unit, raw=m.group(0)))
+    for m in _FRACTION_POINT.finditer(s):
+        f = m.group("f").lower()
+        add(Atom(m.start(), m.end(), _FRACTION_POINT_VALUE.get(f, 0.75), True, Kind.PERCENT, "percentage point",
+                 raw=m.group(0)))
     for m in _RATIO_IN.finditer(s):
         n = word_or_numeral(m.group("num"))
         d = word_or_numeral(m.group("den"))
