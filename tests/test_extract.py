@@ -89,7 +89,21 @@ PERCENT_RATIO = [
     ("The bank cut rates by a half-point to 8.75%.", "half-point", dict(kind="percent", low=0.5, unit="percentage point")),
     ("One member preferred a quarter-point cut.", "quarter-point", dict(kind="percent", low=0.25, unit="percentage point")),
     ("It raised rates by three-quarters of a point.", "three-quarters of a point", dict(kind="percent", low=0.75)),
+    # a multiplier written as a word, as "three times the level" is one
+    ("The cut was twice the reduction analysts expected.", "twice", dict(kind="ratio", low=2.0)),
+    ("The bus takes roughly double that of the train.", "roughly double", dict(kind="ratio", low=2.0, qualifier="approx")),
+    ("Admissions were more than double the number a year earlier.", "more than double",
+     dict(kind="ratio", low=2.0, qualifier="lower_bound")),
+    ("Twice as many people voted.", "Twice", dict(kind="ratio", low=2.0)),
 ]
+
+NOT_MULTIPLIERS = ["The operator was fined twice in 2021.", "Measles cases triple as uptake falls.",
+                   "It was a double murder.", "The team won the double that season."]
+
+
+@pytest.mark.parametrize("text", NOT_MULTIPLIERS)
+def test_twice_and_double_that_multiply_nothing_are_no_claims(text):
+    assert not extract_text(text)
 
 
 def test_a_half_point_lead_is_no_rate():

@@ -50,7 +50,7 @@ NUMBER_WORD_SET = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "
 # A cheap test for "this sentence may hold a number": any digit or any number word.
 _NUMBER_HINT = re.compile(
     r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS) - {"second"}, key=len, reverse=True))
-    + r")(?:fold)?\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
+    + r")(?:fold)?\b|\b(?:twice|double|triple|treble)\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
     r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
     re.IGNORECASE,
 )
