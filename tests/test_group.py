@@ -323,10 +323,9 @@ DISCREPANT = {
 }
 
 
-# Cases the fitted pair model gets wrong (kept, and expected to fail until it gets them right): an aside on
-# another subject that repeats a figure of the story. The model chosen by bench/fit_grouping.py (the best
-# left-out F1) smooths its trees over at least 10 pairs a leaf, and no such leaf singles these pairs out.
-KNOWN_MISSES = {"aside-with-the-same-figures"}
+# Cases the fitted pair model gets wrong (kept, and expected to fail until it gets them right): none today
+# (an aside on another subject that repeats a figure of the story was one until the model of 2026-12-04).
+KNOWN_MISSES: set[str] = set()
 
 
 def _case(name):

@@ -1527,7 +1527,12 @@ def _score_pairs(p: _Prepared, a: np.ndarray, b: np.ndarray, tolerance: float, m
     e = np.empty(0, np.int64)
 
     def cat(xs: list, empty: np.ndarray) -> np.ndarray:
-        return np.concatenate(xs) if xs else empty
+        """The chunks as one array, the chunks let go of at once (the peak is one column twice, not all)."""
+        if not xs:
+            return empty
+        out = np.concatenate(xs)
+        xs.clear()
+        return out
 
     return _Scored(cat(out_a, e), cat(out_b, e), cat(out_s, np.empty(0)), cat(out_g, np.empty(0)),
                    cat(apart_a, e), cat(apart_b, e))
