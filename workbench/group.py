@@ -1602,12 +1602,12 @@ def _repeats(p: _Prepared, a: np.ndarray, b: np.ndarray, ctx: np.ndarray, noun: 
     # (a repeat on the body's own evidence first, then the closest context); the rest only share the value
     pick = np.flatnonzero(out & (p.headline[a] != p.headline[b]))
     if len(pick):
+        own = alike | (noun == 1.0)
         head = np.where(p.headline[a[pick]], a[pick], b[pick])
-        own = (alike | (noun == 1.0))[pick]
-        order = np.lexsort((-ctx[pick], ~own, head))
+        order = np.lexsort((-ctx[pick], ~own[pick], head))
         first = np.r_[True, head[order][1:] != head[order][:-1]]
         drop = pick[order[~first]]
-        out[drop[~(alike | (noun == 1.0))[drop]]] = False
+        out[drop[~own[drop]]] = False
     return out
 
 
@@ -1664,7 +1664,7 @@ class _Clusters:
     """Union-find with what the merge checks need, kept only for clusters that need it.
 
     Per root: size, the highest low end and lowest high end of its members' intervals, and — created on
-    demand — its members' intervals per article, its direct links to other clusters not yet merged with
+    demand — its members' intervals per sentence, its direct links to other clusters not yet merged with
     it, and the claims it may not join.
     """
 
@@ -1675,8 +1675,8 @@ class _Clusters:
         self.max_lo = p.lo.tolist()
         self.min_hi = p.hi.tolist()
         self.floor = p.floor.tolist()
-        self.art = p.sentence.tolist()  # figures of one sentence must agree; of one article need not
-        self.arts: dict[int, dict[int, tuple[float, float]]] = {}
+        self.sent = p.sentence.tolist()  # figures of one sentence must agree; of one article need not
+        self.sents: dict[int, dict[int, tuple[float, float]]] = {}
         self.links: dict[int, dict[int, int]] = {}
         self.cannot: dict[int, set[int]] = {}
 
@@ -1687,24 +1687,24 @@ class _Clusters:
             i = parent[i]
         return i
 
-    def _arts(self, r: int) -> dict[int, tuple[float, float]]:
-        got = self.arts.get(r)
+    def _sents(self, r: int) -> dict[int, tuple[float, float]]:
+        got = self.sents.get(r)
         if got is None:  # a single claim: the root is the claim
-            got = {self.art[r]: (self.max_lo[r], self.min_hi[r])}
+            got = {self.sent[r]: (self.max_lo[r], self.min_hi[r])}
         return got
 
     def union(self, ra: int, rb: int) -> int:
         if self.size[ra] < self.size[rb]:
             ra, rb = rb, ra
-        arts_a = self._arts(ra)  # before the bounds change: a single claim's come from them
-        for art, (lo, hi) in self._arts(rb).items():
-            if art in arts_a:
-                plo, phi = arts_a[art]
-                arts_a[art] = (max(plo, lo), min(phi, hi))
+        sents_a = self._sents(ra)  # before the bounds change: a single claim's come from them
+        for sent, (lo, hi) in self._sents(rb).items():
+            if sent in sents_a:
+                plo, phi = sents_a[sent]
+                sents_a[sent] = (max(plo, lo), min(phi, hi))
             else:
-                arts_a[art] = (lo, hi)
-        self.arts[ra] = arts_a
-        self.arts.pop(rb, None)
+                sents_a[sent] = (lo, hi)
+        self.sents[ra] = sents_a
+        self.sents.pop(rb, None)
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
         self.max_lo[ra] = max(self.max_lo[ra], self.max_lo[rb])
@@ -1756,13 +1756,13 @@ class _Clusters:
             return False
         if _gap(self.max_lo[rb], self.min_hi[ra], floor) > max_gap:
             return False
-        if self.size[ra] == 1 and self.size[rb] == 1 and self.art[ra] != self.art[rb]:
+        if self.size[ra] == 1 and self.size[rb] == 1 and self.sent[ra] != self.sent[rb]:
             return True
-        aa, ab = self._arts(ra), self._arts(rb)
-        if len(aa) > len(ab):
-            aa, ab = ab, aa
-        for art, (lo, hi) in aa.items():
-            other = ab.get(art)
+        sa, sb = self._sents(ra), self._sents(rb)
+        if len(sa) > len(sb):
+            sa, sb = sb, sa
+        for sent, (lo, hi) in sa.items():
+            other = sb.get(sent)
             if other is not None:
                 if _gap(max(lo, other[0]), min(hi, other[1]), floor) > tolerance:
                     return False

@@ -48,9 +48,12 @@ NUMBER_WORD_SET = set(UNITS_WORDS) | set(TENS_WORDS) | {"hundred", "thousand", "
                                                         "trillion", "dozen"}
 
 # A cheap test for "this sentence may hold a number": any digit or any number word.
+# Words that multiply what follows them ("twice the reduction", "double that of the train"), by their factor
+MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0}
+
 _NUMBER_HINT = re.compile(
     r"[\d½¼¾⅓⅔⅛⅜⅝⅞]|\b(?:" + "|".join(sorted(NUMBER_WORD_SET | set(FRACTION_WORDS) - {"second"}, key=len, reverse=True))
-    + r")(?:fold)?\b|\b(?:twice|double|triple|treble)\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
+    + r")(?:fold)?\b|\b(?:" + "|".join(MULTIPLIER_WORDS) + r")\b|\b(?:than|nearly|almost|least|most|to|over|about|around|roughly)\s+an?\s+"
     r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b",
     re.IGNORECASE,
 )

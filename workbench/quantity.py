@@ -335,6 +335,7 @@ def _subject_words(before: list[str], clause_words) -> list[str]:  # noqa: ANN00
 # figure at 31%", "by evening that number had fallen to 11", "the agency gave a lower figure of 11". Not
 # "the number of passengers reached 4,100", which names its own.
 _BACK_NOUNS = frozenset("figure number tally estimate total".split())
+_BACK_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(_BACK_NOUNS)) + r")\b")
 _BACK_DETERMINERS = frozenset("the that this its their his her a".split())
 
 
@@ -343,6 +344,8 @@ def refers_back(sentence: str, start: int, end: int) -> bool:
     determiner and a word such as "figure" or "number" (an adjective may stand between) before the figure,
     not followed by "of" and what it counts."""
     start = max(0, min(start, len(sentence)))
+    if not _BACK_HINT.search(sentence, 0, start):  # most figures: no such word before them, no clause to read
+        return False
     before_text, _ = _clause(sentence, start, max(start, min(end, len(sentence))))
     words = _cut_at_joiner(_tokens(before_text), from_end=True)
     for k, w in enumerate(words):

@@ -50,7 +50,9 @@ def usd_per_unit(currency: str | None, published: str | None = None) -> float | 
     conv = _converter()
     if code not in conv.currencies:
         return None
+    from currency_converter import RateNotFoundError
+
     try:
         return float(conv.convert(1.0, code, "USD", date=_day(published)))
-    except Exception:  # noqa: BLE001 - the package's RateNotFoundError and date errors: no rate to use
+    except (RateNotFoundError, ValueError):  # no rate for that currency on or near that day
         return None

@@ -261,8 +261,9 @@ _FRACTION_POINT_VALUE = {"half": 0.5, "quarter": 0.25}
 # "twice the reduction", "roughly double that of the train", "triple what it was": a multiplier, as "three
 # times the level" is (not "fined twice", "double to 40", "cases triple as uptake falls", "a double murder", "won
 # the double that season")
-_MULTIPLIER_WORD = re.compile(r"(?i)(?<!\bthe\s)(?<!\ba\s)\b(?P<w>twice(?=\s+as\b)|(?:twice|double|triple|treble)(?=\s+(?:the|that|what|its|their|his|her|our)\b))")
-_MULTIPLIER_VALUE = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0}
+_MULTIPLIERS = "|".join(N.MULTIPLIER_WORDS)
+_MULTIPLIER_WORD = re.compile(rf"(?i)(?<!\bthe\s)(?<!\ba\s)\b(?P<w>twice(?=\s+as\b)|(?:{_MULTIPLIERS})"
+                             r"(?=\s+(?:the|that|what|its|their|his|her|our)\b))")
 # "a year and a half", "two hours and a half", "an hour and a half"
 _UNIT_AND_A_HALF = re.compile(
     rf"(?i)\b(?P<num>{_FRACTION_NUM})\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|"
@@ -472,7 +473,7 @@ def find_atoms(s: str, blocked: list[tuple[int, int]]) -> list[Atom]:
         add(Atom(m.start(), m.end(), _FRACTION_POINT_VALUE.get(f, 0.75), True, Kind.PERCENT, "percentage point",
                  raw=m.group(0)))
     for m in _MULTIPLIER_WORD.finditer(s):
-        add(Atom(m.start(), m.end(), _MULTIPLIER_VALUE[m.group("w").lower()], True, Kind.RATIO, raw=m.group(0)))
+        add(Atom(m.start(), m.end(), N.MULTIPLIER_WORDS[m.group("w").lower()], True, Kind.RATIO, raw=m.group(0)))
     for m in _RATIO_IN.finditer(s):
         n = word_or_numeral(m.group("num"))
         d = word_or_numeral(m.group("den"))
@@ -1222,10 +1223,10 @@ _GENERIC_SUBJECTS = {"figures", "numbers", "levels", "totals", "estimates", "dat
 
 def noun_before(s: str, start: int, kind: Kind = Kind.COUNT) -> str | None:
     m = search_back(_TOLL, s, start)
-    if m and m.group(1) is None:
-        m = None if kind is not Kind.COUNT else m
-        if m:
+    if m and m.group(1) is None:  # a toll alone counts the dead, and only a count
+        if kind is Kind.COUNT:
             return "deaths"
+        m = None
     if m:
         w = m.group(1).lower()
         return {"casualty": "casualties", "injury": "injuries", "fatality": "fatalities"}.get(w, w + "s")
